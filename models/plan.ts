@@ -118,6 +118,14 @@ const indicator = z
     source: sourceLocation,
     /** Notes from the reader of the source (not the source's words). */
     note: bilingual.optional(),
+    /**
+     * For a text target: the id of the table indicator in the same plan that it restates (the same
+     * quantity, possibly with another comparator, value or measure). The plan check compares the two.
+     */
+    restates: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .optional(),
   })
   .superRefine((ind, ctx) => {
     if (ind.origin === "table" && ind.printedNumber === null) {
@@ -230,6 +238,34 @@ export const planSchema = z
           },
         });
       } else seen.set(ind.id, i);
+    });
+    plan.indicators.forEach((ind, i) => {
+      if (ind.restates === undefined) return;
+      if (ind.restates === ind.id) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "restates"],
+          message: "indicator restates itself",
+          params: {
+            message: {
+              zh: `指标 “${ind.id}” 的 restates 指向它自己`,
+              en: `indicator "${ind.id}" names itself in restates`,
+            },
+          },
+        });
+      } else if (!seen.has(ind.restates)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "restates"],
+          message: "restates names no indicator",
+          params: {
+            message: {
+              zh: `指标 “${ind.id}” 的 restates “${ind.restates}” 在本规划中找不到对应的指标 id`,
+              en: `indicator "${ind.id}" restates "${ind.restates}", but this plan has no indicator with that id`,
+            },
+          },
+        });
+      }
     });
     const numbers = new Map<number, number>();
     plan.indicators.forEach((ind, i) => {
