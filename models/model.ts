@@ -22,22 +22,27 @@ export function spanLength(span: YearSpan): number {
 }
 
 /** Units a parameter can carry; shown to people next to every value. */
-export type ParamUnit =
-  | "people"
-  | "households"
-  | "attendances"
-  | "yuan"
-  | "yuan-per-month"
-  | "yuan-per-household"
-  | "yuan-per-year"
-  | "percent"
-  | "percent-per-year"
-  | "percentage-points-per-year"
-  | "per-thousand"
-  | "ratio"
-  | "count"
-  | "count-per-year"
-  | "year";
+export const PARAM_UNITS = [
+  "people",
+  "people-per-year",
+  "households",
+  "households-per-year",
+  "attendances",
+  "yuan",
+  "yuan-per-month",
+  "yuan-per-household",
+  "yuan-per-year",
+  "percent",
+  "percent-per-year",
+  "percentage-points",
+  "percentage-points-per-year",
+  "per-thousand",
+  "ratio",
+  "count",
+  "count-per-year",
+  "year",
+] as const;
+export type ParamUnit = (typeof PARAM_UNITS)[number];
 
 /** Describes one numeric parameter of a model: what it means, its unit and the range it makes sense in. */
 export interface ParamSpec {
