@@ -7,6 +7,7 @@ export default defineConfig({
   build: { target: "es2022", sourcemap: true },
   worker: { format: "es" },
   test: {
+    environment: "node",
     projects: [
       {
         extends: true,

@@ -1,0 +1,21 @@
+import { render } from "solid-js/web";
+import { App } from "./app.tsx";
+import { createI18n, I18nProvider } from "./kernel/i18n.ts";
+import { bundledPlans } from "./kernel/plans.ts";
+import "./styles.css";
+
+// The app's edge: browser state (storage, languages) and bundled files enter here, validated.
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no element with id 'root'");
+
+const i18n = createI18n();
+const catalogue = bundledPlans();
+
+render(
+  () => (
+    <I18nProvider i18n={i18n}>
+      <App catalogue={catalogue} />
+    </I18nProvider>
+  ),
+  root,
+);

@@ -1,0 +1,214 @@
+/**
+ * The browser-test harness every screen's tests use: a headless Chromium, the built app served from
+ * `dist/` on a free local port, pages that record console errors and requests to other origins, and an
+ * axe check that fails with a readable list. A missing browser or build fails loudly; nothing is skipped.
+ */
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Lang } from "../../models/text.ts";
+
+/** The built app, next to package.json. */
+export const DIST_DIR = fileURLToPath(new URL("../../dist/", import.meta.url));
+
+/** Chromium's path: `$CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+/** Launches headless Chromium with no background traffic. Throws when the executable is missing. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium was not found at ${executablePath}. Browser tests need it: on Debian/Ubuntu run ` +
+        "`apt-get install chromium fonts-noto-cjk` (or `.ci/run`, which installs both), " +
+        "or set CHROMIUM_PATH to a Chromium executable.",
+    );
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** A running static server for `dist/`. */
+export interface DistServer {
+  /** Base URL with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves `dist/` on 127.0.0.1 at a free port. `/` and any path without a file extension answer with
+ * index.html; paths outside `dist/` and missing files answer 404. Throws when the app is not built.
+ */
+export async function serveDist(dir: string = DIST_DIR): Promise<DistServer> {
+  const index = join(dir, "index.html");
+  if (!existsSync(index)) {
+    throw new Error(
+      `${index} is missing: build the app first with \`npm run build\` (\`npm test\` builds before testing).`,
+    );
+  }
+  const root = normalize(dir.endsWith(sep) ? dir : dir + sep);
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+        let file = normalize(join(root, pathname));
+        if (!file.startsWith(root)) {
+          res.writeHead(403).end("forbidden");
+          return;
+        }
+        const isFile = await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        );
+        if (!isFile) {
+          if (extname(pathname) !== "") {
+            res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+            return;
+          }
+          file = index;
+        }
+        const body = await readFile(file);
+        res.writeHead(200, {
+          "content-type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        });
+        res.end(req.method === "HEAD" ? undefined : body);
+      } catch (e) {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(String(e));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/** A page with what it recorded while the test ran. */
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console messages of type "error" and uncaught page errors. */
+  consoleErrors: string[];
+  /** Requests to any origin other than the local server; they are aborted so tests stay offline. */
+  foreignRequests: string[];
+  /** Requests that failed (other than the aborted foreign ones), with the reason. */
+  failedRequests: string[];
+  close: () => Promise<void>;
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+function isForeign(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === "data:" || u.protocol === "blob:" || u.protocol === "about:") return false;
+  return !LOCAL_HOSTS.has(u.hostname);
+}
+
+/**
+ * Opens a page in a fresh context (empty storage) whose browser locale is `lang`, so the app's language
+ * detection sees what a person with that browser would. Any request leaving the machine is recorded and
+ * aborted; console errors and failed requests are recorded.
+ * Defaults: lang zh-CN, a 1280×900 viewport, and `prefers-reduced-motion: reduce` (no smooth scrolling,
+ * so what a test reads right after an action is where it will stay); pass `reducedMotion: false` to
+ * test with motion.
+ */
+export async function newPage(
+  browser: Browser,
+  options: { lang?: Lang; viewport?: { width: number; height: number }; reducedMotion?: boolean } = {},
+): Promise<TestPage> {
+  const lang = options.lang ?? "zh-CN";
+  const context = await browser.newContext({
+    locale: lang === "en" ? "en-US" : "zh-CN",
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    reducedMotion: options.reducedMotion === false ? "no-preference" : "reduce",
+  });
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  const failedRequests: string[] = [];
+  await context.route(
+    (url) => isForeign(url.href),
+    async (route) => {
+      foreignRequests.push(route.request().url());
+      await route.abort("blockedbyclient");
+    },
+  );
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => consoleErrors.push(`uncaught: ${err.message}`));
+  page.on("requestfailed", (req) => {
+    if (isForeign(req.url())) return;
+    failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? "failed"}`);
+  });
+  return { page, context, consoleErrors, foreignRequests, failedRequests, close: () => context.close() };
+}
+
+/** The WCAG rule sets every screen is held to. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Runs axe on the page (or within the selectors in `context`) and throws a readable list of every
+ * violation: rule id, impact, help text, and the selectors of the offending nodes.
+ */
+export async function expectNoAxeViolations(page: Page, context?: string | string[]): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of typeof context === "string" ? [context] : (context ?? [])) {
+    builder = builder.include(selector);
+  }
+  const { violations } = await builder.analyze();
+  if (violations.length === 0) return;
+  const lines = violations.map((v) => {
+    const targets = v.nodes.map(
+      (n) =>
+        `    - ${n.target.join(" ")}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, "\n      ")}` : ""}`,
+    );
+    return `• ${v.id} [${v.impact ?? "unknown"}]: ${v.help}\n  ${v.helpUrl}\n${targets.join("\n")}`;
+  });
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  throw new Error(
+    `${violations.length} axe violation(s) on ${page.url()} (lang=${lang}):\n${lines.join("\n")}`,
+  );
+}
