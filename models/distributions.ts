@@ -1,0 +1,176 @@
+import { z } from "zod";
+
+/**
+ * Uncertainty distributions for assumptions. Every distribution is sampled through its quantile
+ * function (inverse CDF) so that plain Monte Carlo and Latin hypercube sampling share one code path:
+ * a uniform u in [0, 1) becomes a value. Draws are truncated to the assumption's allowed range by
+ * restricting u to [F(min), F(max)], which keeps the shape inside the range instead of piling mass on
+ * the bounds.
+ */
+export const distributionSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+  /** PERT (beta) with the usual weight 4 on the mode. */
+  z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
+  z.strictObject({ kind: z.literal("normal"), mean: z.number(), sd: z.number().positive() }),
+  /** Lognormal given by the median and the geometric standard deviation (gsd > 1). */
+  z.strictObject({ kind: z.literal("lognormal"), median: z.number().positive(), gsd: z.number().gt(1) }),
+]);
+export type Distribution = z.infer<typeof distributionSchema>;
+
+/** Checks a distribution's own parameters are ordered; returns a bilingual message or null. */
+export function distributionProblem(d: Distribution): { zh: string; en: string } | null {
+  if (d.kind === "uniform" && !(d.min < d.max)) {
+    return { zh: "均匀分布要求 min < max", en: "uniform needs min < max" };
+  }
+  if (
+    (d.kind === "triangular" || d.kind === "pert") &&
+    !(d.min <= d.mode && d.mode <= d.max && d.min < d.max)
+  ) {
+    return { zh: "要求 min ≤ mode ≤ max 且 min < max", en: "needs min ≤ mode ≤ max and min < max" };
+  }
+  return null;
+}
+
+// Acklam's rational approximation of the standard normal quantile (relative error < 1.15e-9).
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628274631,
+];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
+/** Standard normal quantile. */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return Number.NEGATIVE_INFINITY;
+  if (p >= 1) return Number.POSITIVE_INFINITY;
+  const plow = 0.02425;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
+      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
+    );
+  }
+  if (p > 1 - plow) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -(
+      (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
+      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) /
+    (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1)
+  );
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; absolute error < 1.5e-7). */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+const PERT_GRID = 512;
+
+/**
+ * A sampler: the quantile function of a distribution truncated to [lo, hi]. Built once per Monte Carlo
+ * run; calling it allocates nothing.
+ */
+export type Quantile = (u: number) => number;
+
+/** Builds the truncated quantile function of `d` on the allowed range [lo, hi]. */
+export function createQuantile(d: Distribution, lo: number, hi: number): Quantile {
+  const clamp = (x: number) => Math.min(Math.max(x, lo), hi);
+  switch (d.kind) {
+    case "uniform": {
+      const a = Math.max(d.min, lo);
+      const b = Math.min(d.max, hi);
+      return (u) => a + u * (b - a);
+    }
+    case "triangular": {
+      const { min: a, mode: c, max: b } = d;
+      const fc = (c - a) / (b - a);
+      const cdf = (x: number) =>
+        x <= a
+          ? 0
+          : x >= b
+            ? 1
+            : x <= c
+              ? (x - a) ** 2 / ((b - a) * (c - a))
+              : 1 - (b - x) ** 2 / ((b - a) * (b - c));
+      const f0 = cdf(lo);
+      const f1 = cdf(hi);
+      return (u) => {
+        const p = f0 + u * (f1 - f0);
+        const x = p < fc ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c));
+        return clamp(x);
+      };
+    }
+    case "normal": {
+      const f0 = normalCdf((lo - d.mean) / d.sd);
+      const f1 = normalCdf((hi - d.mean) / d.sd);
+      return (u) => clamp(d.mean + d.sd * normalQuantile(f0 + u * (f1 - f0)));
+    }
+    case "lognormal": {
+      const mu = Math.log(d.median);
+      const s = Math.log(d.gsd);
+      const f0 = lo > 0 ? normalCdf((Math.log(lo) - mu) / s) : 0;
+      const f1 = hi > 0 ? normalCdf((Math.log(hi) - mu) / s) : 0;
+      return (u) => clamp(Math.exp(mu + s * normalQuantile(f0 + u * (f1 - f0))));
+    }
+    case "pert": {
+      // Beta(α, β) on [min, max]; its quantile has no closed form, so tabulate the CDF on a grid once
+      // (midpoint rule on the density) and invert by linear interpolation.
+      const { min: a, mode: c, max: b } = d;
+      const alpha = 1 + (4 * (c - a)) / (b - a);
+      const beta = 1 + (4 * (b - c)) / (b - a);
+      const xs = new Float64Array(PERT_GRID + 1);
+      const cdf = new Float64Array(PERT_GRID + 1);
+      let acc = 0;
+      for (let i = 0; i <= PERT_GRID; i++) {
+        xs[i] = a + ((b - a) * i) / PERT_GRID;
+        if (i > 0) {
+          const m = (i - 0.5) / PERT_GRID;
+          acc += m ** (alpha - 1) * (1 - m) ** (beta - 1);
+        }
+        cdf[i] = acc;
+      }
+      for (let i = 0; i <= PERT_GRID; i++) cdf[i] = cdf[i]! / acc;
+      const at = (x: number) => {
+        if (x <= a) return 0;
+        if (x >= b) return 1;
+        const pos = ((x - a) / (b - a)) * PERT_GRID;
+        const i = Math.floor(pos);
+        return cdf[i]! + (pos - i) * (cdf[i + 1]! - cdf[i]!);
+      };
+      const f0 = at(lo);
+      const f1 = at(hi);
+      return (u) => {
+        const p = f0 + u * (f1 - f0);
+        let l = 0;
+        let h = PERT_GRID;
+        while (h - l > 1) {
+          const mid = (l + h) >> 1;
+          if (cdf[mid]! <= p) l = mid;
+          else h = mid;
+        }
+        const span = cdf[h]! - cdf[l]!;
+        const frac = span > 0 ? (p - cdf[l]!) / span : 0;
+        return clamp(xs[l]! + frac * (xs[h]! - xs[l]!));
+      };
+    }
+  }
+}

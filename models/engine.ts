@@ -1,0 +1,156 @@
+import {
+  type Anchor,
+  anchorFor,
+  applyAnchor,
+  type Judgement,
+  judge,
+  type Pace,
+  paceOf,
+  type Status,
+  statusOf,
+} from "./feasibility.ts";
+import { mergeSlices, type SampleSlice, type Sampling, sampleSlice, summarize } from "./monte-carlo.ts";
+import type { Actual, Bands } from "./scenario.ts";
+import type { World } from "./world.ts";
+
+/** What an evaluation is asked for. */
+export interface EvaluateOptions {
+  /** Monte Carlo samples; 0 for the deterministic projection only. */
+  samples: number;
+  seed: number;
+  sampling: Sampling;
+  bands: Bands;
+  actuals: readonly Actual[];
+}
+
+/** Everything a person is shown about one indicator. */
+export interface IndicatorResult {
+  id: string;
+  printedNumber: number | null;
+  /** Deterministic projection (re-projected through actuals where there are any), one value per year. */
+  projection: Float64Array;
+  /** The series an "in step with" target is compared against (GDP growth). */
+  against: Float64Array | null;
+  /** The target-year (or worst-year, for annual targets) judgement of the projection. */
+  judgement: Judgement;
+  pace: Pace;
+  /** Percent of samples meeting the target; null without samples. */
+  probability: number | null;
+  status: Status | null;
+  /** p5, p25, p50, p75, p95 per year; null without samples. */
+  quantiles: Float64Array[] | null;
+  /** The assumptions that can move this indicator. */
+  assumptions: readonly string[];
+  actuals: { year: number; value: number }[];
+}
+
+export interface Evaluation {
+  planId: string;
+  years: Int32Array;
+  samples: number;
+  seed: number;
+  sampling: Sampling;
+  indicators: IndicatorResult[];
+}
+
+/** The anchors that re-project each bound indicator from its actuals (null where it has none). */
+export function anchorsOf(world: World, actuals: readonly Actual[]): (Anchor | null)[] {
+  return world.indicators.map((b) =>
+    anchorFor(
+      b.indicator,
+      actuals.filter((a) => a.indicatorId === b.indicator.id),
+      world.span.start,
+    ),
+  );
+}
+
+/** Runs the deterministic projection for `values` and judges every indicator. */
+export function project(
+  world: World,
+  values: Float64Array,
+  anchors: readonly (Anchor | null)[],
+): { projection: Float64Array; against: Float64Array | null; judgement: Judgement }[] {
+  world.run(values);
+  return world.indicators.map((b, i) => {
+    const projection = Float64Array.from(world.series(b.output));
+    const anchor = anchors[i];
+    if (anchor) applyAnchor(anchor, projection, projection);
+    const against = b.against ? Float64Array.from(world.series(b.against)) : null;
+    const judgement = judge(
+      b.indicator,
+      projection,
+      against ?? undefined,
+      world.span.start,
+      world.plan.period.from,
+    );
+    return { projection, against, judgement };
+  });
+}
+
+/**
+ * Assembles results from a deterministic projection and (optionally) a complete Monte Carlo run.
+ * Split out so that a worker pool can compute slices, merge them and finish here.
+ */
+export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice | null): Evaluation {
+  const anchors = anchorsOf(world, opts.actuals);
+  const det = project(world, world.pointValues, anchors);
+  const summaries = full ? summarize(full, world.years.length) : null;
+  const indicators = world.indicators.map((b, i): IndicatorResult => {
+    const ind = b.indicator;
+    const own = opts.actuals
+      .filter((a) => a.indicatorId === ind.id && a.year > world.span.start && a.year <= ind.target.year)
+      .sort((a, c) => a.year - c.year)
+      .map((a) => ({ year: a.year, value: a.value }));
+    const last = own.length > 0 ? own[own.length - 1]! : null;
+    const d = det[i]!;
+    const s = summaries?.[i];
+    return {
+      id: ind.id,
+      printedNumber: ind.printedNumber,
+      projection: d.projection,
+      against: d.against,
+      judgement: d.judgement,
+      pace: paceOf(ind, d.projection, d.against ?? undefined, world.span.start, last),
+      probability: s ? s.probability : null,
+      status: s ? statusOf(s.probability, opts.bands) : null,
+      quantiles: s ? s.quantiles : null,
+      assumptions: b.assumptions,
+      actuals: own,
+    };
+  });
+  return {
+    planId: world.plan.id,
+    years: world.years,
+    samples: full ? full.to - full.from : 0,
+    seed: opts.seed,
+    sampling: opts.sampling,
+    indicators,
+  };
+}
+
+/** Evaluates a world on one thread: projection, verdicts, and (with samples) probabilities and bands. */
+export function evaluate(world: World, opts: EvaluateOptions): Evaluation {
+  const full =
+    opts.samples > 0
+      ? sampleSlice(
+          world,
+          { samples: opts.samples, seed: opts.seed, sampling: opts.sampling, from: 0, to: opts.samples },
+          anchorsOf(world, opts.actuals),
+        )
+      : null;
+  return assemble(world, opts, full);
+}
+
+/** Splits [0, N) into `parts` contiguous slices of near-equal size. */
+export function splitSamples(samples: number, parts: number): [number, number][] {
+  const k = Math.max(1, Math.min(parts, samples));
+  const out: [number, number][] = [];
+  for (let p = 0; p < k; p++) {
+    const from = Math.floor((samples * p) / k);
+    const to = Math.floor((samples * (p + 1)) / k);
+    if (to > from) out.push([from, to]);
+  }
+  return out;
+}
+
+export { mergeSlices };

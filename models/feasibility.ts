@@ -1,0 +1,250 @@
+import type { Series } from "./model.ts";
+import type { Comparator, Indicator } from "./plan.ts";
+import type { Bands } from "./scenario.ts";
+
+/**
+ * Feasibility rules (DESIGN.md): comparison at the precision the plan prints; "in step with GDP" met
+ * when the projected average annual growth is at least GDP's; "hold" met when the projection never
+ * falls below the baseline; annual targets must hold in every year of the plan period; cumulative
+ * targets count the total over the period.
+ */
+
+/** Rounds to `digits` decimals the way a printed table would (half away from zero). */
+export function roundTo(x: number, digits: number): number {
+  const f = 10 ** digits;
+  const y = Math.abs(x) * f;
+  // A tiny nudge so 94.49999999999 from floating error prints as the 94.5 a person computed.
+  const r = Math.floor(y + 0.5 + 1e-9) / f;
+  return x < 0 ? -r : r;
+}
+
+export function compare(x: number, c: Comparator, v: number): boolean {
+  switch (c) {
+    case ">=":
+      return x >= v;
+    case ">":
+      return x > v;
+    case "=":
+      return x === v;
+    case "<=":
+      return x <= v;
+    case "<":
+      return x < v;
+  }
+}
+
+export interface Judgement {
+  /** The value judged: the target-year value, the worst year of an annual target, or the growth gap. */
+  metric: number;
+  met: boolean;
+  /** How far past (+) or short of (−) the target, in the indicator's unit (percentage points for rates). */
+  margin: number;
+}
+
+/** The index range of years an annual target must hold in: plan period ∩ (baseline, target]. */
+function annualRange(ind: Indicator, start: number, periodFrom: number): [number, number] {
+  const from = Math.max(periodFrom, start) - start;
+  return [from, ind.target.year - start];
+}
+
+/**
+ * Judges one indicator on one projected series. `start` is the series' first year; `against` is the
+ * series an "in step with" target keeps pace with.
+ */
+export function judge(
+  ind: Indicator,
+  series: Series,
+  against: Series | undefined,
+  start: number,
+  periodFrom: number,
+): Judgement {
+  const t = ind.target;
+  const T = t.year - start;
+  if (t.kind === "in-step-with") {
+    const gap = series[T]! - against![T]!;
+    const digits = Math.max(ind.precision, 1);
+    return { metric: gap, met: roundTo(gap, digits) >= 0, margin: gap };
+  }
+  if (t.kind === "hold") {
+    const b = ind.baseline.qualifier === "missing" ? series[0]! : ind.baseline.value;
+    let worst = Number.POSITIVE_INFINITY;
+    for (let i = 1; i <= T; i++) if (series[i]! < worst) worst = series[i]!;
+    return {
+      metric: worst,
+      met: roundTo(worst, ind.precision) >= roundTo(b, ind.precision),
+      margin: worst - b,
+    };
+  }
+  const v = t.value;
+  const c = t.comparator;
+  let x: number;
+  if (ind.measure === "annual") {
+    const [from, to] = annualRange(ind, start, periodFrom);
+    x = series[from]!;
+    for (let i = from + 1; i <= to; i++) {
+      const y = series[i]!;
+      if (c === ">=" || c === ">") {
+        if (y < x) x = y;
+      } else if (c === "<=" || c === "<") {
+        if (y > x) x = y;
+      } else if (Math.abs(y - v) > Math.abs(x - v)) x = y;
+    }
+  } else {
+    x = series[T]!;
+  }
+  const met = compare(roundTo(x, ind.precision), c, v);
+  const margin = c === ">=" || c === ">" ? x - v : c === "<=" || c === "<" ? v - x : -Math.abs(x - v);
+  return { metric: x, met, margin };
+}
+
+export type Status = "on-track" | "at-risk" | "off-track";
+
+/** Status band from the probability of meeting the target (percent). */
+export function statusOf(probabilityPct: number, bands: Bands): Status {
+  if (probabilityPct >= bands.onTrack) return "on-track";
+  if (probabilityPct < bands.offTrack) return "off-track";
+  return "at-risk";
+}
+
+/** How a pace is expressed: percentage points a year, % compound growth a year, or units a year. */
+export type PaceKind = "points" | "compound" | "per-year" | "growth";
+
+export interface Pace {
+  kind: PaceKind;
+  /** The last known value the pace starts from: the last actual, else the baseline. */
+  fromYear: number;
+  fromValue: number;
+  /** Constant annual change that reaches the target by the target year; null when it cannot be said. */
+  required: number | null;
+  /** The same measure of the projection from `fromYear` to the target year. */
+  projected: number | null;
+}
+
+function isRateUnit(ind: Indicator): boolean {
+  return ind.unit === "percent" || ind.unit === "growth-rate";
+}
+
+/**
+ * Required against projected pace from the last known value. Rates move in percentage points a year;
+ * counts compound; cumulative targets need so many a year; annual targets need the value every year.
+ */
+export function paceOf(
+  ind: Indicator,
+  projection: Series,
+  against: Series | undefined,
+  start: number,
+  last: { year: number; value: number } | null,
+): Pace {
+  const t = ind.target;
+  const T = t.year - start;
+  const fromYear = last?.year ?? start;
+  const i0 = fromYear - start;
+  const fromValue =
+    last?.value ?? (ind.baseline.qualifier === "missing" ? projection[0]! : ind.baseline.value);
+  const years = T - i0;
+  if (t.kind === "in-step-with") {
+    return {
+      kind: "growth",
+      fromYear,
+      fromValue,
+      required: against ? against[T]! : null,
+      projected: projection[T]!,
+    };
+  }
+  const target = t.kind === "hold" ? fromValue : t.value;
+  if (years <= 0) return { kind: "points", fromYear, fromValue, required: null, projected: null };
+  if (ind.measure === "annual") {
+    return { kind: "per-year", fromYear, fromValue, required: target, projected: projection[T]! };
+  }
+  if (ind.measure === "cumulative") {
+    return {
+      kind: "per-year",
+      fromYear,
+      fromValue,
+      required: (target - fromValue) / years,
+      projected: (projection[T]! - projection[i0]!) / years,
+    };
+  }
+  if (isRateUnit(ind)) {
+    return {
+      kind: "points",
+      fromYear,
+      fromValue,
+      required: (target - fromValue) / years,
+      projected: (projection[T]! - projection[i0]!) / years,
+    };
+  }
+  const cagr = (a: number, b: number) => (a > 0 && b >= 0 ? ((b / a) ** (1 / years) - 1) * 100 : null);
+  return {
+    kind: "compound",
+    fromYear,
+    fromValue,
+    required: cagr(fromValue, target),
+    projected: cagr(projection[i0]!, projection[T]!),
+  };
+}
+
+/**
+ * Re-projection from actuals. Observed values after the baseline become the starting point: the model's
+ * path is shifted to pass through each actual (additively for rates and cumulative totals,
+ * proportionally for counts per year), the shift interpolated linearly between the baseline (no shift)
+ * and the actuals and held after the last one. Rates stay within [0, 100].
+ */
+export interface Anchor {
+  /** Year indices of the actuals, ascending, each > 0. */
+  readonly at: Int32Array;
+  readonly values: Float64Array;
+  readonly multiplicative: boolean;
+  readonly percent: boolean;
+  /** Counts never go below zero; growth rates may. */
+  readonly count: boolean;
+}
+
+export function anchorFor(
+  ind: Indicator,
+  actuals: readonly { year: number; value: number }[],
+  start: number,
+): Anchor | null {
+  const rows = actuals
+    .filter((a) => a.year > start && a.year <= ind.target.year)
+    .sort((a, b) => a.year - b.year);
+  if (rows.length === 0) return null;
+  const multiplicative = !isRateUnit(ind) && ind.measure !== "cumulative";
+  return {
+    at: Int32Array.from(rows.map((r) => r.year - start)),
+    values: Float64Array.from(rows.map((r) => r.value)),
+    multiplicative,
+    percent: ind.unit === "percent",
+    count: !isRateUnit(ind),
+  };
+}
+
+/** Writes the anchored path of `series` into `out` (which may be `series` itself). */
+export function applyAnchor(anchor: Anchor, series: Series, out: Series): void {
+  const n = series.length;
+  const k = anchor.at.length;
+  const shift = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const m = series[anchor.at[j]!]!;
+    shift[j] = anchor.multiplicative ? (m > 0 ? anchor.values[j]! / m : 1) : anchor.values[j]! - m;
+  }
+  const neutral = anchor.multiplicative ? 1 : 0;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    while (j < k && anchor.at[j]! < i) j++;
+    let s: number;
+    if (j < k && anchor.at[j] === i) s = shift[j]!;
+    else if (j >= k) s = shift[k - 1]!;
+    else {
+      const prevAt = j === 0 ? 0 : anchor.at[j - 1]!;
+      const prevS = j === 0 ? neutral : shift[j - 1]!;
+      const w = (i - prevAt) / (anchor.at[j]! - prevAt);
+      s = prevS + w * (shift[j]! - prevS);
+    }
+    let v = anchor.multiplicative ? series[i]! * s : series[i]! + s;
+    if (anchor.multiplicative && series[i]! <= 0 && j < k && anchor.at[j] === i) v = anchor.values[j]!;
+    if (anchor.percent) v = Math.min(Math.max(v, 0), 100);
+    else if (anchor.count && v < 0) v = 0;
+    out[i] = v;
+  }
+}

@@ -1,0 +1,218 @@
+import { createQuantile, type Quantile } from "./distributions.ts";
+import { type Anchor, applyAnchor, judge } from "./feasibility.ts";
+import { createRng, deriveSeed } from "./rng.ts";
+import type { World } from "./world.ts";
+
+/**
+ * Seeded Monte Carlo over a world. Sample i always draws from the stream `deriveSeed(seed, i)` (and, for
+ * Latin hypercube sampling, from stratum permutations that depend only on the seed and the sample count),
+ * so any split of [0, N) into slices — across workers or threads — merges into exactly the single run.
+ */
+
+export type Sampling = "random" | "lhs";
+
+export interface SampleRequest {
+  /** Total sample count N of the run the slice belongs to. */
+  samples: number;
+  seed: number;
+  sampling: Sampling;
+  /** The slice [from, to) of sample indices to compute. */
+  from: number;
+  to: number;
+  /** Assumptions whose uncertainty is off for this run (a goal-seek lever, a "point only" switch). */
+  fixed?: ReadonlySet<string>;
+}
+
+/** Samples of every bound indicator for a slice: values laid out year-major (`y * count + s`). */
+export interface SampleSlice {
+  from: number;
+  to: number;
+  /** One array per bound indicator, length years × (to − from). */
+  values: Float64Array[];
+  /** One array per bound indicator, 1 where the sample meets the target. */
+  met: Uint8Array[];
+}
+
+interface Uncertain {
+  index: number;
+  quantile: Quantile;
+}
+
+function uncertainOf(world: World, fixed: ReadonlySet<string> | undefined): Uncertain[] {
+  const out: Uncertain[] = [];
+  world.assumptions.forEach((a, index) => {
+    if (!a.uncertainty || fixed?.has(world.assumptionIds[index]!)) return;
+    out.push({ index, quantile: createQuantile(a.uncertainty, a.min, a.max) });
+  });
+  return out;
+}
+
+/** The stratum permutation of assumption `j` for Latin hypercube sampling with N samples. */
+function lhsPermutation(n: number, seed: number, j: number): Int32Array {
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const rng = createRng(deriveSeed(seed ^ 0x5bd1e995, j));
+  for (let i = n - 1; i > 0; i--) {
+    const k = Math.floor(rng() * (i + 1));
+    const t = perm[i]!;
+    perm[i] = perm[k]!;
+    perm[k] = t;
+  }
+  return perm;
+}
+
+/**
+ * Runs samples [from, to) of a Monte Carlo. `base` holds the point values (a copy is varied per sample);
+ * `anchors` re-project indicators that have actuals.
+ */
+export function sampleSlice(
+  world: World,
+  req: SampleRequest,
+  anchors: readonly (Anchor | null)[],
+  base: Float64Array = world.pointValues,
+): SampleSlice {
+  const uncertain = uncertainOf(world, req.fixed);
+  const count = req.to - req.from;
+  const n = world.years.length;
+  const inds = world.indicators;
+  const values = inds.map(() => new Float64Array(n * count));
+  const met = inds.map(() => new Uint8Array(count));
+  const series = inds.map((b) => world.series(b.output));
+  const against = inds.map((b) => (b.against ? world.series(b.against) : undefined));
+  const scratch = inds.map((_, i) => (anchors[i] ? new Float64Array(n) : undefined));
+  const perms =
+    req.sampling === "lhs" ? uncertain.map((_, j) => lhsPermutation(req.samples, req.seed, j)) : [];
+  const vec = Float64Array.from(base);
+  const start = world.span.start;
+  const periodFrom = world.plan.period.from;
+  for (let s = req.from; s < req.to; s++) {
+    const rng = createRng(deriveSeed(req.seed, s));
+    for (let j = 0; j < uncertain.length; j++) {
+      const u = uncertain[j]!;
+      const r = rng();
+      vec[u.index] = u.quantile(req.sampling === "lhs" ? (perms[j]![s]! + r) / req.samples : r);
+    }
+    world.run(vec);
+    const col = s - req.from;
+    for (let i = 0; i < inds.length; i++) {
+      let ser = series[i]!;
+      const anchor = anchors[i];
+      if (anchor) {
+        applyAnchor(anchor, ser, scratch[i]!);
+        ser = scratch[i]!;
+      }
+      const out = values[i]!;
+      for (let y = 0; y < n; y++) out[y * count + col] = ser[y]!;
+      met[i]![col] = judge(inds[i]!.indicator, ser, against[i], start, periodFrom).met ? 1 : 0;
+    }
+  }
+  return { from: req.from, to: req.to, values, met };
+}
+
+/** Joins slices (in any order) covering [0, N) into one slice equal to a single run. */
+export function mergeSlices(slices: readonly SampleSlice[], years: number): SampleSlice {
+  const sorted = [...slices].sort((a, b) => a.from - b.from);
+  const total = sorted.reduce((acc, s) => acc + (s.to - s.from), 0);
+  const first = sorted[0];
+  if (!first) throw new Error("no slices to merge");
+  if (sorted.length === 1) return first;
+  const k = first.values.length;
+  const values = Array.from({ length: k }, () => new Float64Array(years * total));
+  const met = Array.from({ length: k }, () => new Uint8Array(total));
+  let expected = first.from;
+  for (const sl of sorted) {
+    if (sl.from !== expected) throw new Error(`slices leave a gap at sample ${expected}`);
+    expected = sl.to;
+    const c = sl.to - sl.from;
+    const off = sl.from - first.from;
+    for (let i = 0; i < k; i++) {
+      for (let y = 0; y < years; y++) {
+        values[i]!.set(sl.values[i]!.subarray(y * c, (y + 1) * c), y * total + off);
+      }
+      met[i]!.set(sl.met[i]!, off);
+    }
+  }
+  return { from: first.from, to: expected, values, met };
+}
+
+/** The quantile levels every summary reports. */
+export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** Hoare-style selection: after the call a[k] holds the k-th smallest of a[lo..hi], smaller ones left of it. */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as pivot
+    let x = a[lo]!;
+    let y = a[mid]!;
+    let z = a[hi]!;
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    const pivot = y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * Quantiles (type 7, as R and NumPy default) of `column`, which is reordered in place. Linear time per
+ * level by selection rather than a full sort.
+ */
+export function quantilesInPlace(column: Float64Array, levels: readonly number[], out: Float64Array): void {
+  const n = column.length;
+  let lo = 0;
+  for (let q = 0; q < levels.length; q++) {
+    const h = (n - 1) * levels[q]!;
+    const k = Math.floor(h);
+    select(column, k, lo, n - 1);
+    let v = column[k]!;
+    if (h > k) {
+      let next = Number.POSITIVE_INFINITY;
+      for (let i = k + 1; i < n; i++) if (column[i]! < next) next = column[i]!;
+      v += (h - k) * (next - v);
+    }
+    out[q] = v;
+    lo = k;
+  }
+}
+
+export interface IndicatorSummary {
+  /** Percent of samples meeting the target. */
+  probability: number;
+  /** One array per level of {@link QUANTILES}, one value per year. */
+  quantiles: Float64Array[];
+}
+
+/** Probability and per-year quantiles for every bound indicator of a complete run. */
+export function summarize(full: SampleSlice, years: number): IndicatorSummary[] {
+  const count = full.to - full.from;
+  const col = new Float64Array(count);
+  const q = new Float64Array(QUANTILES.length);
+  return full.values.map((vals, i) => {
+    const quantiles = QUANTILES.map(() => new Float64Array(years));
+    for (let y = 0; y < years; y++) {
+      col.set(vals.subarray(y * count, (y + 1) * count));
+      quantilesInPlace(col, QUANTILES, q);
+      for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
+    }
+    let m = 0;
+    const flags = full.met[i]!;
+    for (let s = 0; s < count; s++) m += flags[s]!;
+    return { probability: (100 * m) / count, quantiles };
+  });
+}

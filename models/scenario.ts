@@ -1,0 +1,246 @@
+import { z } from "zod";
+import { distributionProblem, distributionSchema } from "./distributions.ts";
+import { PARAM_UNITS } from "./model.ts";
+import { bilingual, type Result } from "./text.ts";
+import { type InputIssue, parseWith } from "./validation.ts";
+
+/**
+ * Where a default comes from. `published`: a figure printed in a public source; `estimate`: derived or
+ * judged, and labelled as an estimate wherever it is shown; `plan`: printed in the plan itself;
+ * `calibrated`: chosen so the model reproduces a printed baseline.
+ */
+export const provenanceSchema = z.strictObject({
+  kind: z.enum(["published", "estimate", "plan", "calibrated"]),
+  source: z.string().min(1),
+  year: z.number().int().min(1949).max(2100).optional(),
+  note: bilingual.optional(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** A model parameter as a person sees it: value, unit, allowed range, uncertainty and provenance. */
+export const assumptionSchema = z
+  .strictObject({
+    label: bilingual,
+    unit: z.enum(PARAM_UNITS),
+    value: z.number(),
+    min: z.number(),
+    max: z.number(),
+    /** Slider step; defaults to a hundredth of the range. */
+    step: z.number().positive().optional(),
+    uncertainty: distributionSchema.optional(),
+    provenance: provenanceSchema,
+  })
+  .superRefine((a, ctx) => {
+    const msg = (zh: string, en: string, path: (string | number)[]) =>
+      ctx.addIssue({ code: "custom", path, message: en, params: { message: { zh, en } } });
+    if (!(a.min <= a.max))
+      msg(`范围下限 ${a.min} 大于上限 ${a.max}`, `range min ${a.min} exceeds max ${a.max}`, ["min"]);
+    if (a.value < a.min || a.value > a.max) {
+      msg(
+        `取值 ${a.value} 不在允许范围 ${a.min}–${a.max} 内`,
+        `value ${a.value} is outside the allowed range ${a.min}–${a.max}`,
+        ["value"],
+      );
+    }
+    if (a.uncertainty) {
+      const p = distributionProblem(a.uncertainty);
+      if (p) msg(p.zh, p.en, ["uncertainty"]);
+    }
+  });
+export type Assumption = z.infer<typeof assumptionSchema>;
+
+/** A change a scenario makes to one assumption of the scenario it extends. */
+export const overrideSchema = z.strictObject({
+  value: z.number().optional(),
+  /** A new distribution, or null to switch uncertainty off. */
+  uncertainty: distributionSchema.nullable().optional(),
+  reason: bilingual.optional(),
+});
+export type Override = z.infer<typeof overrideSchema>;
+
+/** An observed value of an indicator in a year after the baseline (evaluator input). */
+export const actualSchema = z.strictObject({
+  indicatorId: z.string().min(1),
+  year: z.number().int(),
+  value: z.number(),
+});
+export type Actual = z.infer<typeof actualSchema>;
+
+/** Status thresholds on the probability of meeting a target, in percent. */
+export const bandsSchema = z
+  .strictObject({ onTrack: z.number().min(0).max(100), offTrack: z.number().min(0).max(100) })
+  .refine((b) => b.offTrack <= b.onTrack, {
+    message: "offTrack above onTrack",
+    params: { message: { zh: "“偏离”阈值不能高于“正常”阈值", en: "offTrack must not exceed onTrack" } },
+  });
+export type Bands = z.infer<typeof bandsSchema>;
+export const DEFAULT_BANDS: Bands = { onTrack: 80, offTrack: 20 };
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/**
+ * A scenario file. A baseline scenario (no `extends`) defines every assumption in full; any other
+ * scenario names the one it extends and stores only what differs.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id,
+    planId: id,
+    name: bilingual,
+    description: bilingual.optional(),
+    /** Marks a scenario prepared for teaching (workshop presets). */
+    teaching: z.boolean().optional(),
+    extends: id.optional(),
+    assumptions: z.record(z.string().min(1), assumptionSchema).optional(),
+    overrides: z.record(z.string().min(1), overrideSchema).optional(),
+    bands: bandsSchema.optional(),
+    actuals: z.array(actualSchema).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.extends === undefined && !s.assumptions) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["assumptions"],
+        message: "baseline without assumptions",
+        params: {
+          message: {
+            zh: "基准情景（没有 extends）必须列出全部假设",
+            en: "a baseline scenario (no extends) must list every assumption",
+          },
+        },
+      });
+    }
+    if (s.extends !== undefined && s.assumptions) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["assumptions"],
+        message: "derived scenario with assumptions",
+        params: {
+          message: {
+            zh: "派生情景只能通过 overrides 修改假设",
+            en: "a scenario that extends another changes assumptions only through overrides",
+          },
+        },
+      });
+    }
+  });
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+export function parseScenario(input: unknown, file: string): Result<ScenarioFile, InputIssue[]> {
+  return parseWith(scenarioSchema, input, file);
+}
+
+/** A scenario with every assumption resolved: what the engine runs. */
+export interface ResolvedScenario {
+  id: string;
+  planId: string;
+  name: { zh: string; en: string };
+  description?: { zh: string; en: string } | undefined;
+  teaching: boolean;
+  /** The chain of scenario ids from this one to its baseline. */
+  lineage: string[];
+  assumptions: Record<string, Assumption>;
+  /** Ids of the assumptions this scenario (or one it extends, short of the baseline) changed. */
+  changed: string[];
+  bands: Bands;
+  actuals: Actual[];
+}
+
+/**
+ * Resolves a scenario against the others it may extend. Errors name the file and what is missing.
+ * Overrides are checked against the baseline's allowed range.
+ */
+export function resolveScenario(
+  scenario: ScenarioFile,
+  library: ReadonlyMap<string, ScenarioFile>,
+  file: string,
+): Result<ResolvedScenario, InputIssue[]> {
+  const chain: ScenarioFile[] = [scenario];
+  const seen = new Set([scenario.id]);
+  let cur = scenario;
+  while (cur.extends !== undefined) {
+    const parent = library.get(cur.extends);
+    if (!parent) {
+      return fail(file, "extends", {
+        zh: `找不到所扩展的情景 “${cur.extends}”`,
+        en: `the scenario it extends, "${cur.extends}", was not found`,
+      });
+    }
+    if (seen.has(parent.id)) {
+      return fail(file, "extends", { zh: "情景的 extends 形成了循环", en: "the extends chain loops" });
+    }
+    if (parent.planId !== scenario.planId) {
+      return fail(file, "extends", {
+        zh: `所扩展的情景属于另一份规划（${parent.planId}）`,
+        en: `the scenario it extends belongs to another plan (${parent.planId})`,
+      });
+    }
+    seen.add(parent.id);
+    chain.push(parent);
+    cur = parent;
+  }
+  const base = chain[chain.length - 1]!;
+  const assumptions: Record<string, Assumption> = {};
+  for (const [k, a] of Object.entries(base.assumptions ?? {})) assumptions[k] = { ...a };
+  const changed = new Set<string>();
+  const issues: InputIssue[] = [];
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const s = chain[i]!;
+    for (const [k, o] of Object.entries(s.overrides ?? {})) {
+      const a = assumptions[k];
+      const path = `overrides.${k}`;
+      if (!a) {
+        issues.push({
+          file,
+          path,
+          message: { zh: `没有名为 “${k}” 的假设`, en: `there is no assumption "${k}"` },
+        });
+        continue;
+      }
+      if (o.value !== undefined) {
+        if (o.value < a.min || o.value > a.max) {
+          issues.push({
+            file,
+            path: `${path}.value`,
+            message: {
+              zh: `取值 ${o.value} 不在允许范围 ${a.min}–${a.max} 内`,
+              en: `value ${o.value} is outside the allowed range ${a.min}–${a.max}`,
+            },
+          });
+          continue;
+        }
+        a.value = o.value;
+      }
+      if (o.uncertainty === null) delete a.uncertainty;
+      else if (o.uncertainty !== undefined) a.uncertainty = o.uncertainty;
+      changed.add(k);
+    }
+  }
+  if (issues.length > 0) return { ok: false, error: issues };
+  let bands = base.bands;
+  let actuals: Actual[] = [];
+  for (const s of [...chain].reverse()) {
+    if (s.bands) bands = s.bands;
+    if (s.actuals) actuals = s.actuals;
+  }
+  return {
+    ok: true,
+    value: {
+      id: scenario.id,
+      planId: scenario.planId,
+      name: scenario.name,
+      description: scenario.description,
+      teaching: scenario.teaching ?? false,
+      lineage: chain.map((s) => s.id),
+      assumptions,
+      changed: [...changed].sort(),
+      bands: bands ?? DEFAULT_BANDS,
+      actuals,
+    },
+  };
+}
+
+function fail<T>(file: string, path: string, message: { zh: string; en: string }): Result<T, InputIssue[]> {
+  return { ok: false, error: [{ file, path, message }] };
+}

@@ -1,0 +1,294 @@
+import type { Bindings } from "./bindings.ts";
+import type { ModelSpec, Series, YearSpan } from "./model.ts";
+import type { Indicator, Plan } from "./plan.ts";
+import { MODELS } from "./registry.ts";
+import type { Assumption, ResolvedScenario } from "./scenario.ts";
+import type { Result } from "./text.ts";
+import type { InputIssue } from "./validation.ts";
+
+/** An indicator as the engine judges it: the plan's indicator plus the series bound to it. */
+export interface BoundIndicator {
+  readonly indicator: Indicator;
+  readonly output: string;
+  readonly against: string | undefined;
+  /** Every assumption that can move this indicator (its component and everything upstream). */
+  readonly assumptions: readonly string[];
+}
+
+interface CompiledComponent {
+  readonly id: string;
+  readonly spec: ModelSpec;
+  readonly params: Record<string, number>;
+  /** [param name, index into the assumption vector] for params read from assumptions. */
+  readonly reads: readonly (readonly [string, number])[];
+  readonly inputs: Record<string, Series>;
+  readonly out: Record<string, Series>;
+}
+
+/**
+ * A plan linked to its models, ready to run many times. `run(values)` runs every component in
+ * dependency order for one vector of assumption values (in `assumptionIds` order); afterwards
+ * `series(name)` reads any "<component>.<output>" column of that run. Not re-entrant: one world per
+ * thread, and read what you need before the next run.
+ */
+export interface World {
+  readonly plan: Plan;
+  readonly span: YearSpan;
+  readonly years: Int32Array;
+  readonly assumptionIds: readonly string[];
+  readonly assumptions: readonly Assumption[];
+  /** Point values of the scenario, in `assumptionIds` order. */
+  readonly pointValues: Float64Array;
+  readonly indicators: readonly BoundIndicator[];
+  run(values: Float64Array): void;
+  series(name: string): Series;
+}
+
+const CONSTANT = "constant";
+
+/**
+ * Links a plan, its bindings and a resolved scenario. Every problem is reported with the bindings file,
+ * the path inside it and a bilingual message: unknown models, unbound indicators, missing or unused
+ * assumptions, cycles, a `baselineOf` that is not an exact printed baseline.
+ */
+export function compileWorld(
+  plan: Plan,
+  bindings: Bindings,
+  scenario: ResolvedScenario,
+  file: string,
+  endYear: number = plan.targetYear,
+): Result<World, InputIssue[]> {
+  const issues: InputIssue[] = [];
+  const err = (path: string, zh: string, en: string) => issues.push({ file, path, message: { zh, en } });
+  const span: YearSpan = { start: plan.baselineYear, end: Math.max(endYear, plan.targetYear) };
+  const n = span.end - span.start + 1;
+  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+  const assumptionIds = Object.keys(scenario.assumptions).sort();
+  const assumptionIndex = new Map(assumptionIds.map((id, i) => [id, i]));
+  const used = new Set<string>();
+  if (bindings.planId !== plan.id) {
+    err(
+      "planId",
+      `绑定文件属于规划 ${bindings.planId}，而不是 ${plan.id}`,
+      `bindings are for ${bindings.planId}, not ${plan.id}`,
+    );
+  }
+
+  // Order components so every input is computed before it is read.
+  const comps = bindings.components;
+  const ids = new Set<string>();
+  comps.forEach((c, i) => {
+    if (ids.has(c.id)) err(`components[${i}].id`, `组件 id “${c.id}” 重复`, `component id "${c.id}" repeats`);
+    ids.add(c.id);
+  });
+  const order: number[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const indexOf = new Map(comps.map((c, i) => [c.id, i]));
+  const visit = (i: number, trail: string[]): void => {
+    const c = comps[i]!;
+    const st = state.get(c.id);
+    if (st === "done") return;
+    if (st === "visiting") {
+      err(
+        `components[${i}].inputs`,
+        `组件之间存在循环：${[...trail, c.id].join(" → ")}`,
+        `components form a cycle: ${[...trail, c.id].join(" → ")}`,
+      );
+      return;
+    }
+    state.set(c.id, "visiting");
+    for (const [input, ref] of Object.entries(c.inputs ?? {})) {
+      if (ref === CONSTANT) continue;
+      const up = indexOf.get(ref.split(".")[0]!);
+      if (up === undefined) {
+        err(
+          `components[${i}].inputs.${input}`,
+          `输入 “${ref}” 指向不存在的组件`,
+          `input "${ref}" names no component`,
+        );
+      } else visit(up, [...trail, c.id]);
+    }
+    state.set(c.id, "done");
+    order.push(i);
+  };
+  for (let i = 0; i < comps.length; i++) visit(i, []);
+
+  const compiled = new Map<string, CompiledComponent>();
+  const upstream = new Map<string, Set<string>>();
+  const ones = new Float64Array(n).fill(1);
+  for (const i of order) {
+    const c = comps[i]!;
+    const spec = MODELS[c.model];
+    const at = `components[${i}]`;
+    if (!spec) {
+      err(`${at}.model`, `未知模型 “${c.model}”`, `unknown model "${c.model}"`);
+      continue;
+    }
+    const params: Record<string, number> = {};
+    const reads: [string, number][] = [];
+    const deps = new Set<string>();
+    for (const p of spec.params) {
+      const src = c.params?.[p.name];
+      params[p.name] = 0;
+      if (src && "value" in src) {
+        params[p.name] = src.value;
+      } else if (src && "baselineOf" in src) {
+        const ind = byId.get(src.baselineOf);
+        if (!ind) {
+          err(
+            `${at}.params.${p.name}`,
+            `baselineOf 指向不存在的指标 “${src.baselineOf}”`,
+            `baselineOf names no indicator "${src.baselineOf}"`,
+          );
+        } else if (ind.baseline.qualifier !== "exact") {
+          err(
+            `${at}.params.${p.name}`,
+            `指标 ${ind.id} 的基期值印为 “${ind.baseline.printed}”，不是确切数值；请改用假设`,
+            `indicator ${ind.id} prints its baseline as "${ind.baseline.printed}", not an exact value; use an assumption`,
+          );
+        } else params[p.name] = ind.baseline.value;
+      } else {
+        const aid = src && "assumption" in src ? src.assumption : `${c.id}.${p.name}`;
+        const idx = assumptionIndex.get(aid);
+        if (idx === undefined) {
+          err(`${at}.params.${p.name}`, `情景中缺少假设 “${aid}”`, `the scenario has no assumption "${aid}"`);
+        } else {
+          reads.push([p.name, idx]);
+          used.add(aid);
+          deps.add(aid);
+          const a = scenario.assumptions[aid]!;
+          if (a.min < p.min || a.max > p.max) {
+            err(
+              `${at}.params.${p.name}`,
+              `假设 “${aid}” 的范围 ${a.min}–${a.max} 超出模型允许的 ${p.min}–${p.max}`,
+              `assumption "${aid}" range ${a.min}–${a.max} exceeds the model's ${p.min}–${p.max}`,
+            );
+          }
+        }
+      }
+    }
+    for (const extra of Object.keys(c.params ?? {})) {
+      if (!spec.params.some((p) => p.name === extra)) {
+        err(
+          `${at}.params.${extra}`,
+          `模型 ${spec.name} 没有参数 “${extra}”`,
+          `model ${spec.name} has no parameter "${extra}"`,
+        );
+      }
+    }
+    const inputs: Record<string, Series> = {};
+    for (const name of spec.inputs) {
+      const ref = c.inputs?.[name];
+      if (ref === undefined) {
+        err(`${at}.inputs`, `缺少输入 “${name}”`, `input "${name}" is not connected`);
+        inputs[name] = ones;
+      } else if (ref === CONSTANT) {
+        inputs[name] = ones;
+      } else {
+        const [upId, output] = ref.split(".") as [string, string | undefined];
+        const up = compiled.get(upId);
+        const col = up && output ? up.out[output] : undefined;
+        if (!col) {
+          if (up)
+            err(
+              `${at}.inputs.${name}`,
+              `组件 ${upId} 没有输出 “${output}”`,
+              `component ${upId} has no output "${output}"`,
+            );
+          inputs[name] = ones;
+        } else {
+          inputs[name] = col;
+          for (const d of upstream.get(upId) ?? []) deps.add(d);
+        }
+      }
+    }
+    upstream.set(c.id, deps);
+    compiled.set(c.id, { id: c.id, spec, params, reads, inputs, out: spec.createWorkspace(n) });
+  }
+
+  const lookup = (ref: string, path: string): boolean => {
+    const [cid, output] = ref.split(".") as [string, string];
+    const comp = compiled.get(cid);
+    if (!comp) {
+      err(path, `“${ref}” 指向不存在的组件`, `"${ref}" names no component`);
+      return false;
+    }
+    if (!comp.out[output]) {
+      err(path, `组件 ${cid} 没有输出 “${output}”`, `component ${cid} has no output "${output}"`);
+      return false;
+    }
+    return true;
+  };
+
+  const indicators: BoundIndicator[] = [];
+  for (const ind of plan.indicators) {
+    const b = bindings.indicators[ind.id];
+    if (!b) {
+      err(
+        `indicators.${ind.id}`,
+        `指标 ${ind.id} 没有绑定到任何模型输出`,
+        `indicator ${ind.id} is not bound to a model output`,
+      );
+      continue;
+    }
+    if (!lookup(b.output, `indicators.${ind.id}.output`)) continue;
+    if (ind.target.kind === "in-step-with" && !b.against) {
+      err(
+        `indicators.${ind.id}.against`,
+        "“同步”目标需要 against 序列",
+        `an "in step with" target needs an "against" series`,
+      );
+      continue;
+    }
+    if (b.against && !lookup(b.against, `indicators.${ind.id}.against`)) continue;
+    if (ind.baseline.year !== plan.baselineYear) {
+      err(
+        `indicators.${ind.id}`,
+        `指标 ${ind.id} 的基期年份 ${ind.baseline.year} 与规划基期 ${plan.baselineYear} 不同`,
+        `indicator ${ind.id} has baseline year ${ind.baseline.year}, not the plan's ${plan.baselineYear}`,
+      );
+      continue;
+    }
+    const deps = new Set(upstream.get(b.output.split(".")[0]!) ?? []);
+    if (b.against) for (const d of upstream.get(b.against.split(".")[0]!) ?? []) deps.add(d);
+    indicators.push({ indicator: ind, output: b.output, against: b.against, assumptions: [...deps].sort() });
+  }
+  for (const key of Object.keys(bindings.indicators)) {
+    if (!byId.has(key))
+      err(`indicators.${key}`, `规划中没有指标 “${key}”`, `the plan has no indicator "${key}"`);
+  }
+  for (const aid of assumptionIds) {
+    if (!used.has(aid))
+      err(`components`, `假设 “${aid}” 没有被任何组件使用`, `assumption "${aid}" is used by no component`);
+  }
+  if (issues.length > 0) return { ok: false, error: issues };
+
+  const runOrder = order.map((i) => compiled.get(comps[i]!.id)!);
+  const years = new Int32Array(n);
+  for (let i = 0; i < n; i++) years[i] = span.start + i;
+  const pointValues = new Float64Array(assumptionIds.map((id) => scenario.assumptions[id]!.value));
+  return {
+    ok: true,
+    value: {
+      plan,
+      span,
+      years,
+      assumptionIds,
+      assumptions: assumptionIds.map((id) => scenario.assumptions[id]!),
+      pointValues,
+      indicators,
+      run(values: Float64Array): void {
+        for (const c of runOrder) {
+          for (const [name, idx] of c.reads) c.params[name] = values[idx]!;
+          c.spec.run(c.params, c.inputs, span, c.out);
+        }
+      },
+      series(name: string): Series {
+        const [cid, output] = name.split(".") as [string, string];
+        const s = compiled.get(cid)?.out[output];
+        if (!s) throw new Error(`no series ${name}`);
+        return s;
+      },
+    },
+  };
+}
