@@ -1,0 +1,149 @@
+import type { Bindings } from "../../models/bindings.ts";
+import { anchorsOf, assemble, type EvaluateOptions, type Evaluation, evaluate } from "../../models/engine.ts";
+import { mergeSlices, type SampleSlice, type Sampling, sampleSlice } from "../../models/monte-carlo.ts";
+import type { Plan } from "../../models/plan.ts";
+import type { Actual, Assumption, Bands, ResolvedScenario } from "../../models/scenario.ts";
+import {
+  type GoalSeekAnswer,
+  type GoalSeekRefusal,
+  type GoalSeekRequest,
+  goalSeek,
+  type Tornado,
+  tornadoes,
+} from "../../models/sensitivity.ts";
+import type { Bilingual, Result } from "../../models/text.ts";
+import { compileWorld, type World } from "../../models/world.ts";
+
+/**
+ * The one runner interface of the app (CONVENTIONS: SDEverywhere's ModelRunner). An inline
+ * implementation runs on the calling thread (tests, CLI); the worker implementation runs the same
+ * functions in Web Workers. Requests carry plain data only (structured-cloneable); results carry typed
+ * arrays, transferred rather than copied across the worker boundary.
+ */
+
+/** What the models need to run one scenario: its plan, bindings and resolved assumptions. */
+export interface RunModel {
+  plan: Plan;
+  bindings: Bindings;
+  /** Resolved assumptions (every one, with the person's edits applied). */
+  assumptions: Record<string, Assumption>;
+  actuals: Actual[];
+  bands: Bands;
+}
+
+export interface EvaluateRequest extends RunModel {
+  samples: number;
+  seed: number;
+  sampling: Sampling;
+}
+
+export interface SliceRequest extends RunModel {
+  samples: number;
+  seed: number;
+  sampling: Sampling;
+  from: number;
+  to: number;
+}
+
+export interface SensitivityRequest extends RunModel {}
+
+export interface GoalSeekRunRequest extends RunModel {
+  goal: GoalSeekRequest;
+}
+
+/** An error that crossed a boundary as data, in both languages. */
+export interface RunError {
+  message: Bilingual;
+}
+
+export interface Runner {
+  /** Deterministic projection, verdicts and (with samples) probabilities, bands and quantiles. */
+  evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
+  tornado(req: SensitivityRequest): Promise<Result<Tornado[], RunError>>;
+  goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
+  dispose(): void;
+}
+
+/** Links a run request into a world; errors become bilingual data. */
+export function worldFor(model: RunModel): Result<World, RunError> {
+  const scenario: ResolvedScenario = {
+    id: "run",
+    planId: model.plan.id,
+    name: { zh: "运行", en: "run" },
+    teaching: false,
+    lineage: [],
+    assumptions: model.assumptions,
+    changed: [],
+    bands: model.bands,
+    actuals: model.actuals,
+  };
+  const r = compileWorld(model.plan, model.bindings, scenario, "bindings");
+  if (!r.ok) {
+    const first = r.error[0]!;
+    return {
+      ok: false,
+      error: {
+        message: {
+          zh: `模型无法运行：${first.path} ${first.message.zh}`,
+          en: `the models cannot run: ${first.path} ${first.message.en}`,
+        },
+      },
+    };
+  }
+  return { ok: true, value: r.value };
+}
+
+function optionsOf(req: EvaluateRequest): EvaluateOptions {
+  return {
+    samples: req.samples,
+    seed: req.seed,
+    sampling: req.sampling,
+    bands: req.bands,
+    actuals: req.actuals,
+  };
+}
+
+/** Computes samples [from, to) of an evaluation: the unit of work a pool worker does. */
+export function runSlice(req: SliceRequest): Result<SampleSlice, RunError> {
+  const w = worldFor(req);
+  if (!w.ok) return w;
+  const slice = sampleSlice(
+    w.value,
+    { samples: req.samples, seed: req.seed, sampling: req.sampling, from: req.from, to: req.to },
+    anchorsOf(w.value, req.actuals),
+  );
+  return { ok: true, value: slice };
+}
+
+/** Finishes an evaluation from slices that together cover [0, samples). */
+export function finishEvaluation(
+  req: EvaluateRequest,
+  slices: readonly SampleSlice[],
+): Result<Evaluation, RunError> {
+  const w = worldFor(req);
+  if (!w.ok) return w;
+  const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length) : null;
+  return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+}
+
+/** Runs everything on the calling thread. */
+export function createInlineRunner(): Runner {
+  return {
+    async evaluate(req) {
+      const w = worldFor(req);
+      if (!w.ok) return w;
+      return { ok: true, value: evaluate(w.value, optionsOf(req)) };
+    },
+    async tornado(req) {
+      const w = worldFor(req);
+      if (!w.ok) return w;
+      return { ok: true, value: tornadoes(w.value, anchorsOf(w.value, req.actuals)) };
+    },
+    async goalSeek(req) {
+      const w = worldFor(req);
+      if (!w.ok) return w;
+      return { ok: true, value: goalSeek(w.value, anchorsOf(w.value, req.actuals), req.goal) };
+    },
+    dispose() {},
+  };
+}
