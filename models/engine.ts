@@ -64,6 +64,18 @@ export function anchorsOf(world: World, actuals: readonly Actual[]): (Anchor | n
   );
 }
 
+/** For each bound indicator, the first indicator judged on the same series (itself if none). */
+export function twinsOf(world: World, anchors: readonly (Anchor | null)[]): number[] {
+  const first = new Map<string, number>();
+  return world.indicators.map((b, i) => {
+    if (anchors[i]) return i;
+    const j = first.get(b.output);
+    if (j !== undefined && !anchors[j]) return j;
+    first.set(b.output, i);
+    return i;
+  });
+}
+
 /** Runs the deterministic projection for `values` and judges every indicator. */
 export function project(
   world: World,
@@ -94,7 +106,7 @@ export function project(
 export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice | null): Evaluation {
   const anchors = anchorsOf(world, opts.actuals);
   const det = project(world, world.pointValues, anchors);
-  const summaries = full ? summarize(full, world.years.length) : null;
+  const summaries = full ? summarize(full, world.years.length, twinsOf(world, anchors)) : null;
   const indicators = world.indicators.map((b, i): IndicatorResult => {
     const ind = b.indicator;
     const own = opts.actuals

@@ -151,7 +151,10 @@ export function paceOf(
       projected: projection[T]!,
     };
   }
-  const target = t.kind === "hold" ? fromValue : t.value;
+  // A strict target (">99" printed as integers) is reached at the next printed value (100).
+  const unit = 10 ** -ind.precision;
+  const target =
+    t.kind === "hold" ? fromValue : t.comparator === ">" ? t.value + unit : t.comparator === "<" ? t.value - unit : t.value;
   if (years <= 0) return { kind: "points", fromYear, fromValue, required: null, projected: null };
   if (ind.measure === "annual") {
     return { kind: "per-year", fromYear, fromValue, required: target, projected: projection[T]! };

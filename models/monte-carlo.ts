@@ -198,18 +198,40 @@ export interface IndicatorSummary {
   quantiles: Float64Array[];
 }
 
-/** Probability and per-year quantiles for every bound indicator of a complete run. */
-export function summarize(full: SampleSlice, years: number): IndicatorSummary[] {
+/**
+ * Probability and per-year quantiles for every bound indicator of a complete run. `sameAs[i] = j < i`
+ * says indicator i is judged on the same series as indicator j (several targets share one output), so
+ * its quantiles are shared rather than recomputed.
+ */
+export function summarize(full: SampleSlice, years: number, sameAs?: readonly number[]): IndicatorSummary[] {
   const count = full.to - full.from;
   const col = new Float64Array(count);
   const q = new Float64Array(QUANTILES.length);
+  const done: Float64Array[][] = [];
   return full.values.map((vals, i) => {
-    const quantiles = QUANTILES.map(() => new Float64Array(years));
-    for (let y = 0; y < years; y++) {
-      col.set(vals.subarray(y * count, (y + 1) * count));
-      quantilesInPlace(col, QUANTILES, q);
-      for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
+    const twin = sameAs?.[i] ?? i;
+    const quantiles = twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
+    if (twin === i) {
+      for (let y = 0; y < years; y++) {
+        const column = vals.subarray(y * count, (y + 1) * count);
+        const first = column[0]!;
+        let constant = true;
+        for (let s = 1; s < count; s++) {
+          if (column[s] !== first) {
+            constant = false;
+            break;
+          }
+        }
+        if (constant) {
+          for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = first;
+          continue;
+        }
+        col.set(column);
+        quantilesInPlace(col, QUANTILES, q);
+        for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
+      }
     }
+    done[i] = quantiles;
     let m = 0;
     const flags = full.met[i]!;
     for (let s = 0; s < count; s++) m += flags[s]!;

@@ -136,7 +136,7 @@ function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): P
   const b = ind.baseline;
   const t = ind.target;
 
-  if (!ind.unitPrinted) {
+  if (!ind.unitPrinted && ind.origin === "table") {
     out.push({
       severity: "warning",
       code: "unit-not-printed",

@@ -34,7 +34,8 @@ export function createRng(seed: number): PRNG {
     c = (c + t) >>> 0;
     return t / 4294967296;
   };
-  for (let i = 0; i < 12; i++) next();
+  // splitmix32 already spreads the seed over all 128 bits of state, so a short warm-up is enough.
+  for (let i = 0; i < 4; i++) next();
   return next;
 }
 
