@@ -93,8 +93,19 @@ export function judge(
     x = series[T]!;
   }
   const met = compare(roundTo(x, ind.precision), c, v);
-  const margin = c === ">=" || c === ">" ? x - v : c === "<=" || c === "<" ? v - x : -Math.abs(x - v);
-  return { metric: x, met, margin };
+  // A strict target is measured from the next printed value: ">95" printed as integers needs 96.
+  const unit = 10 ** -ind.precision;
+  const margin =
+    c === ">="
+      ? x - v
+      : c === ">"
+        ? x - (v + unit)
+        : c === "<="
+          ? v - x
+          : c === "<"
+            ? v - unit - x
+            : -Math.abs(x - v);
+  return { metric: x, met, margin: margin + 0 };
 }
 
 export type Status = "on-track" | "at-risk" | "off-track";
@@ -154,7 +165,13 @@ export function paceOf(
   // A strict target (">99" printed as integers) is reached at the next printed value (100).
   const unit = 10 ** -ind.precision;
   const target =
-    t.kind === "hold" ? fromValue : t.comparator === ">" ? t.value + unit : t.comparator === "<" ? t.value - unit : t.value;
+    t.kind === "hold"
+      ? fromValue
+      : t.comparator === ">"
+        ? t.value + unit
+        : t.comparator === "<"
+          ? t.value - unit
+          : t.value;
   if (years <= 0) return { kind: "points", fromYear, fromValue, required: null, projected: null };
   if (ind.measure === "annual") {
     return { kind: "per-year", fromYear, fromValue, required: target, projected: projection[T]! };
