@@ -58,22 +58,36 @@ export function judge(
   start: number,
   periodFrom: number,
 ): Judgement {
+  return judgeInto(ind, series, against, start, periodFrom, { metric: 0, met: false, margin: 0 });
+}
+
+/** {@link judge} writing into `out` (the Monte Carlo loop reuses one object instead of allocating). */
+export function judgeInto(
+  ind: Indicator,
+  series: Series,
+  against: Series | undefined,
+  start: number,
+  periodFrom: number,
+  out: Judgement,
+): Judgement {
   const t = ind.target;
   const T = t.year - start;
   if (t.kind === "in-step-with") {
     const gap = series[T]! - against![T]!;
     const digits = Math.max(ind.precision, 1);
-    return { metric: gap, met: roundTo(gap, digits) >= 0, margin: gap };
+    out.metric = gap;
+    out.met = roundTo(gap, digits) >= 0;
+    out.margin = gap;
+    return out;
   }
   if (t.kind === "hold") {
     const b = ind.baseline.qualifier === "missing" ? series[0]! : ind.baseline.value;
     let worst = Number.POSITIVE_INFINITY;
     for (let i = 1; i <= T; i++) if (series[i]! < worst) worst = series[i]!;
-    return {
-      metric: worst,
-      met: roundTo(worst, ind.precision) >= roundTo(b, ind.precision),
-      margin: worst - b,
-    };
+    out.metric = worst;
+    out.met = roundTo(worst, ind.precision) >= roundTo(b, ind.precision);
+    out.margin = worst - b;
+    return out;
   }
   const v = t.value;
   const c = t.comparator;
@@ -105,7 +119,10 @@ export function judge(
           : c === "<"
             ? v - unit - x
             : -Math.abs(x - v);
-  return { metric: x, met, margin: margin + 0 };
+  out.metric = x;
+  out.met = met;
+  out.margin = margin + 0;
+  return out;
 }
 
 export type Status = "on-track" | "at-risk" | "off-track";

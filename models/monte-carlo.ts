@@ -1,5 +1,5 @@
 import { createQuantile, type Quantile } from "./distributions.ts";
-import { type Anchor, applyAnchor, judge } from "./feasibility.ts";
+import { type Anchor, applyAnchor, type Judgement, judgeInto } from "./feasibility.ts";
 import { createRng, deriveSeed } from "./rng.ts";
 import type { World } from "./world.ts";
 
@@ -85,6 +85,7 @@ export function sampleSlice(
   const vec = Float64Array.from(base);
   const start = world.span.start;
   const periodFrom = world.plan.period.from;
+  const verdict: Judgement = { metric: 0, met: false, margin: 0 };
   for (let s = req.from; s < req.to; s++) {
     const rng = createRng(deriveSeed(req.seed, s));
     for (let j = 0; j < uncertain.length; j++) {
@@ -103,7 +104,7 @@ export function sampleSlice(
       }
       const out = values[i]!;
       for (let y = 0; y < n; y++) out[y * count + col] = ser[y]!;
-      met[i]![col] = judge(inds[i]!.indicator, ser, against[i], start, periodFrom).met ? 1 : 0;
+      met[i]![col] = judgeInto(inds[i]!.indicator, ser, against[i], start, periodFrom, verdict).met ? 1 : 0;
     }
   }
   return { from: req.from, to: req.to, values, met };
