@@ -8,6 +8,13 @@ import "./styles.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no element with id 'root'");
 
+// ?selftest exposes the worker-pool self-test to the browser tests; loaded on demand, never in the first bundle.
+if (new URLSearchParams(location.search).has("selftest")) {
+  void import("./kernel/self-test.ts").then((m) =>
+    Object.assign(window, { __reachableSelfTest: m.workerSelfTest }),
+  );
+}
+
 const i18n = createI18n();
 const catalogue = bundledPlans();
 

@@ -1,0 +1,57 @@
+/**
+ * The model worker: exposes the runner's functions through Comlink and nothing else (CONVENTIONS 5).
+ * No Solid, no DOM: requests arrive as plain data; results leave with their typed arrays transferred,
+ * never copied.
+ */
+import * as Comlink from "comlink";
+import type { Evaluation } from "../../models/engine.ts";
+import type { SampleSlice } from "../../models/monte-carlo.ts";
+import type { Result } from "../../models/text.ts";
+import {
+  createInlineRunner,
+  type EvaluateRequest,
+  type GoalSeekRunRequest,
+  type RunError,
+  runSlice,
+  type SensitivityRequest,
+  type SliceRequest,
+} from "./runner.ts";
+
+const inline = createInlineRunner();
+
+/** Each buffer once: transferring the same buffer twice is a DataCloneError. */
+function buffersOf(arrays: Iterable<ArrayBufferView | null>): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  return [...out];
+}
+
+function* evaluationArrays(e: Evaluation): Generator<ArrayBufferView | null> {
+  yield e.years;
+  for (const ind of e.indicators) {
+    yield ind.projection;
+    yield ind.against;
+    for (const q of ind.quantiles ?? []) yield q;
+  }
+}
+
+const api = {
+  /** Samples [from, to) of a Monte Carlo: the pool's unit of work. */
+  slice(req: SliceRequest): Result<SampleSlice, RunError> {
+    const r = runSlice(req);
+    if (!r.ok) return r;
+    return Comlink.transfer(r, buffersOf([...r.value.values, ...r.value.met]));
+  },
+  async evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>> {
+    const r = await inline.evaluate(req);
+    if (!r.ok) return r;
+    return Comlink.transfer(r, buffersOf(evaluationArrays(r.value)));
+  },
+  tornado: (req: SensitivityRequest) => inline.tornado(req),
+  goalSeek: (req: GoalSeekRunRequest) => inline.goalSeek(req),
+};
+
+/** What the worker answers; the pool's endpoints speak exactly this. */
+export type ModelWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,104 @@
+import type { Evaluation } from "../../models/engine.ts";
+import { loadLibrary, runModelFor } from "./library.ts";
+import { createInlineRunner, type EvaluateRequest } from "./runner.ts";
+import { createWorkerRunner } from "./worker-runner.ts";
+
+/**
+ * A check the built app can run on itself (wired to `?selftest`): the Jiaxing baseline evaluated by a
+ * pool of model workers must equal, number for number, the same evaluation on the main thread.
+ */
+
+export interface SelfTestOptions {
+  /** Scenario to run. Default "jiaxing-baseline". */
+  scenarioId?: string;
+  /** Monte Carlo samples. Default 2,000. */
+  samples?: number;
+  /** Default 7. */
+  seed?: number;
+  /** Workers in the pool. Default 2. */
+  workers?: number;
+}
+
+export interface SelfTestResult {
+  /** The pool's evaluation equals the inline one exactly (every number, NaN equal to NaN). */
+  equal: boolean;
+  /** Milliseconds the pool took, workers already started. */
+  ms: number;
+  /** Milliseconds the inline runner took on the main thread. */
+  inlineMs: number;
+  /** Milliseconds of the first pool call, including starting the workers. */
+  coldMs: number;
+  /** Percent probability of meeting each indicator's target, from the pool. */
+  probabilities: number[];
+  samples: number;
+  workers: number;
+  /** Why the run could not be made, when it could not. */
+  error?: string;
+}
+
+/** Deep equality for evaluation data: plain objects, arrays and typed arrays, with NaN equal to NaN. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
+    const x = a as unknown as ArrayLike<number>;
+    const y = b as unknown as ArrayLike<number>;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+    return true;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const rb = b as Record<string, unknown>;
+  const ra = a as Record<string, unknown>;
+  return ka.every((k) => k in rb && sameData(ra[k], rb[k]));
+}
+
+/** Runs the self-test; never throws (a failure is `equal: false` with `error`). */
+export async function workerSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestResult> {
+  const samples = opts.samples ?? 2000;
+  const workers = opts.workers ?? 2;
+  const base = { equal: false, ms: 0, inlineMs: 0, coldMs: 0, probabilities: [], samples, workers };
+  const model = runModelFor(loadLibrary(), opts.scenarioId ?? "jiaxing-baseline");
+  if (!model.ok)
+    return { ...base, error: model.error.map((i) => `${i.file} ${i.path}: ${i.message.en}`).join("; ") };
+  const req: EvaluateRequest = { ...model.value, samples, seed: opts.seed ?? 7, sampling: "lhs" };
+  const pool = createWorkerRunner({ size: workers });
+  try {
+    // A first small run starts every worker, so `ms` measures the work and not the module loading.
+    let t = performance.now();
+    const warm = await pool.evaluate({ ...req, samples: workers });
+    const coldMs = performance.now() - t;
+    if (!warm.ok) return { ...base, coldMs, error: warm.error.message.en };
+
+    t = performance.now();
+    const pooled = await pool.evaluate(req);
+    const ms = performance.now() - t;
+
+    t = performance.now();
+    const inline = await createInlineRunner().evaluate(req);
+    const inlineMs = performance.now() - t;
+
+    if (!pooled.ok || !inline.ok) {
+      const error = !pooled.ok ? pooled.error.message.en : !inline.ok ? inline.error.message.en : "";
+      return { ...base, ms, inlineMs, coldMs, error };
+    }
+    return {
+      ...base,
+      equal: sameData(pooled.value, inline.value),
+      ms,
+      inlineMs,
+      coldMs,
+      probabilities: probabilitiesOf(pooled.value),
+    };
+  } finally {
+    pool.dispose();
+  }
+}
+
+function probabilitiesOf(e: Evaluation): number[] {
+  return e.indicators.map((i) => i.probability ?? Number.NaN);
+}

@@ -1,0 +1,272 @@
+import * as Comlink from "comlink";
+import { type Evaluation, splitSamples } from "../../models/engine.ts";
+import type { SampleSlice } from "../../models/monte-carlo.ts";
+import type { GoalSeekAnswer, GoalSeekRefusal, Tornado } from "../../models/sensitivity.ts";
+import type { Bilingual, Result } from "../../models/text.ts";
+import type { ModelWorkerApi } from "./model-worker.ts";
+import {
+  type EvaluateRequest,
+  finishEvaluation,
+  type GoalSeekRunRequest,
+  type RunError,
+  type Runner,
+  type SensitivityRequest,
+  type SliceRequest,
+} from "./runner.ts";
+
+/**
+ * The worker implementation of {@link Runner}: a pool of model workers. A Monte Carlo evaluation is cut
+ * into contiguous sample slices, one per worker, computed in parallel and finished on the calling thread;
+ * because sample i always draws from its own seeded stream, the result equals the inline runner's
+ * exactly. A worker that crashes or stops answering is terminated and replaced, the call is retried once
+ * on the replacement, and the app is told through `onIncident`.
+ */
+
+/** What one pool member answers: the worker's functions, each as a promise. */
+export interface ModelApi {
+  slice(req: SliceRequest): Promise<Result<SampleSlice, RunError>>;
+  evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
+  tornado(req: SensitivityRequest): Promise<Result<Tornado[], RunError>>;
+  goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
+}
+
+/**
+ * One pool member as the pool sees it. The browser's is a Web Worker wrapped with Comlink; tests pass
+ * fakes, so the replacement logic is tested without a browser.
+ */
+export interface ModelEndpoint {
+  api: ModelApi;
+  /** Registers the listener told when the member crashes (an uncaught error in the worker). */
+  onCrash(listener: (detail: string) => void): void;
+  terminate(): void;
+}
+
+/** Something the person should know happened to a worker; the run itself was retried. */
+export interface Incident {
+  kind: "crashed" | "hung";
+  message: Bilingual;
+}
+
+export interface PoolOptions {
+  /** Number of members, at least 1. */
+  size: number;
+  /** Makes a member; called once per slot at creation and again for each replacement. */
+  spawn: () => ModelEndpoint;
+  /** How long a call may take before its member is declared hung. Default 20,000 ms. */
+  timeoutMs?: number;
+  onIncident?: (incident: Incident) => void;
+}
+
+export interface WorkerRunnerOptions {
+  /** Workers in the pool. Default: the number of logical cores, at most 8 (2 when unknown). */
+  size?: number;
+  /** Makes a worker running `model-worker.ts`; the default is Vite's module-worker import. */
+  createWorker?: () => Worker;
+  /** How long a call may take before its worker is declared hung. Default 20,000 ms. */
+  timeoutMs?: number;
+  onIncident?: (incident: Incident) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+/** More slices than this only adds overhead: every slice recomputes the LHS permutations for all N. */
+const MAX_DEFAULT_SIZE = 8;
+
+/** The worker runner the app uses: Web Workers running `model-worker.ts`, wrapped with Comlink. */
+export function createWorkerRunner(opts: WorkerRunnerOptions = {}): Runner {
+  const createWorker =
+    opts.createWorker ??
+    (() => new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module", name: "model" }));
+  const cores = typeof navigator === "undefined" ? undefined : navigator.hardwareConcurrency;
+  return createPoolRunner({
+    size: opts.size ?? Math.min(cores || 2, MAX_DEFAULT_SIZE),
+    spawn: () => endpointOf(createWorker()),
+    timeoutMs: opts.timeoutMs,
+    onIncident: opts.onIncident,
+  });
+}
+
+/** Wraps a Web Worker with Comlink. */
+export function endpointOf(worker: Worker): ModelEndpoint {
+  const api: ModelApi = Comlink.wrap<ModelWorkerApi>(worker);
+  return {
+    api,
+    onCrash(listener) {
+      worker.addEventListener("error", (e) => listener(e.message || "uncaught error"));
+      worker.addEventListener("messageerror", () => listener("a message could not be read"));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Thrown into the calls in flight on a member that died, so they can retry elsewhere. */
+class MemberDied extends Error {
+  constructor(readonly incident: Incident) {
+    super(incident.message.en);
+  }
+}
+
+class PoolClosed extends Error {}
+
+interface Member {
+  endpoint: ModelEndpoint;
+  dead: boolean;
+  /** Fails each call in flight on this member. */
+  inFlight: Set<(e: Error) => void>;
+}
+
+function crashed(detail: string): Incident {
+  return {
+    kind: "crashed",
+    message: {
+      zh: `模型计算进程崩溃（${detail}），已换用新进程，进行中的计算已重试。`,
+      en: `A model worker crashed (${detail}); it was replaced and any run in progress was retried.`,
+    },
+  };
+}
+
+function hung(ms: number): Incident {
+  const zh = ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} 秒` : `${ms} 毫秒`;
+  const en = ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+  return {
+    kind: "hung",
+    message: {
+      zh: `模型计算进程 ${zh}内没有响应，已换用新进程，进行中的计算已重试。`,
+      en: `A model worker did not answer within ${en}; it was replaced and any run in progress was retried.`,
+    },
+  };
+}
+
+function errorOf(e: unknown, retried: boolean): RunError {
+  if (e instanceof PoolClosed) {
+    return { message: { zh: "计算已停止：运行器已关闭", en: "the run stopped: the runner was closed" } };
+  }
+  if (e instanceof MemberDied) {
+    return retried
+      ? {
+          message: {
+            zh: `重试后模型计算仍然失败：${e.incident.message.zh}`,
+            en: `the models failed again after a retry: ${e.incident.message.en}`,
+          },
+        }
+      : { message: e.incident.message };
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return { message: { zh: `模型计算出错：${why}`, en: `the models failed: ${why}` } };
+}
+
+/** A {@link Runner} over any pool of members; {@link createWorkerRunner} is the app's. */
+export function createPoolRunner(opts: PoolOptions): Runner {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const size = Math.max(1, Math.floor(opts.size));
+  let closed = false;
+  let turn = 0;
+
+  const make = (slot: number): Member => {
+    const m: Member = { endpoint: opts.spawn(), dead: false, inFlight: new Set() };
+    m.endpoint.onCrash((detail) => replace(slot, m, crashed(detail)));
+    return m;
+  };
+  const members: Member[] = Array.from({ length: size }, (_, i) => make(i));
+
+  function replace(slot: number, m: Member, incident: Incident): void {
+    if (m.dead || closed) return;
+    m.dead = true;
+    m.endpoint.terminate();
+    // The replacement is in place before the failed calls hear of it, so their retries land on it.
+    members[slot] = make(slot);
+    opts.onIncident?.(incident);
+    const fails = [...m.inFlight];
+    m.inFlight.clear();
+    for (const f of fails) f(new MemberDied(incident));
+  }
+
+  /** One call on the member now in `slot`, failed if that member dies or does not answer in time. */
+  function once<T>(slot: number, call: (api: ModelApi) => Promise<T>): Promise<T> {
+    const m = members[slot]!;
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        clearTimeout(timer);
+        m.inFlight.delete(fail);
+        return true;
+      };
+      const fail = (e: Error) => {
+        if (settle()) reject(e);
+      };
+      m.inFlight.add(fail);
+      const timer = setTimeout(() => replace(slot, m, hung(timeoutMs)), timeoutMs);
+      let p: Promise<T>;
+      try {
+        p = call(m.endpoint.api);
+      } catch (e) {
+        p = Promise.reject(e);
+      }
+      p.then(
+        (v) => {
+          if (settle()) resolve(v);
+        },
+        (e: unknown) => {
+          if (settle()) reject(e);
+        },
+      );
+    });
+  }
+
+  /** A call retried once on the replacement when its member dies; errors come back as data. */
+  async function attempt<T>(
+    slot: number,
+    call: (api: ModelApi) => Promise<Result<T, RunError>>,
+  ): Promise<Result<T, RunError>> {
+    for (let tries = 0; ; tries++) {
+      if (closed) return { ok: false, error: errorOf(new PoolClosed(), false) };
+      try {
+        return await once(slot, call);
+      } catch (e) {
+        if (e instanceof MemberDied && tries === 0 && !closed) continue;
+        return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
+      }
+    }
+  }
+
+  /** The least busy member, taking turns among equals. */
+  function pick(): number {
+    let best = turn % size;
+    for (let k = 1; k < size; k++) {
+      const i = (turn + k) % size;
+      if (members[i]!.inFlight.size < members[best]!.inFlight.size) best = i;
+    }
+    turn = (best + 1) % size;
+    return best;
+  }
+
+  return {
+    async evaluate(req) {
+      if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
+      const parts = splitSamples(req.samples, size);
+      const results = await Promise.all(
+        parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
+      );
+      const slices: SampleSlice[] = [];
+      for (const r of results) {
+        if (!r.ok) return r;
+        slices.push(r.value);
+      }
+      return finishEvaluation(req, slices);
+    },
+    tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
+    goalSeek: (req) => attempt(pick(), (api) => api.goalSeek(req)),
+    dispose() {
+      if (closed) return;
+      closed = true;
+      for (const m of members) {
+        m.dead = true;
+        m.endpoint.terminate();
+        const fails = [...m.inFlight];
+        m.inFlight.clear();
+        for (const f of fails) f(new PoolClosed());
+      }
+    },
+  };
+}
