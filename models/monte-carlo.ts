@@ -23,7 +23,10 @@ export interface SampleRequest {
   fixed?: ReadonlySet<string>;
 }
 
-/** Samples of every bound indicator for a slice: values laid out year-major (`y * count + s`). */
+/**
+ * Samples of every bound indicator for a slice, laid out sample-major (`(s − from) * years + y`): each
+ * sample writes one contiguous run, and slices merge by concatenation.
+ */
 export interface SampleSlice {
   from: number;
   to: number;
@@ -103,7 +106,7 @@ export function sampleSlice(
         ser = scratch[i]!;
       }
       const out = values[i]!;
-      for (let y = 0; y < n; y++) out[y * count + col] = ser[y]!;
+      out.set(ser, col * n);
       met[i]![col] = judgeInto(inds[i]!.indicator, ser, against[i], start, periodFrom, verdict).met ? 1 : 0;
     }
   }
@@ -124,12 +127,9 @@ export function mergeSlices(slices: readonly SampleSlice[], years: number): Samp
   for (const sl of sorted) {
     if (sl.from !== expected) throw new Error(`slices leave a gap at sample ${expected}`);
     expected = sl.to;
-    const c = sl.to - sl.from;
     const off = sl.from - first.from;
     for (let i = 0; i < k; i++) {
-      for (let y = 0; y < years; y++) {
-        values[i]!.set(sl.values[i]!.subarray(y * c, (y + 1) * c), y * total + off);
-      }
+      values[i]!.set(sl.values[i]!, off * years);
       met[i]!.set(sl.met[i]!, off);
     }
   }
@@ -144,13 +144,11 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
     const mid = (lo + hi) >> 1;
     // median of three as pivot
-    let x = a[lo]!;
-    let y = a[mid]!;
-    let z = a[hi]!;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    // median of three, without array-destructuring swaps (they allocate in the hot loop)
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
     while (i <= j) {
@@ -214,20 +212,17 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
     const quantiles = twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
     if (twin === i) {
       for (let y = 0; y < years; y++) {
-        const column = vals.subarray(y * count, (y + 1) * count);
-        const first = column[0]!;
+        const first = vals[y]!;
         let constant = true;
-        for (let s = 1; s < count; s++) {
-          if (column[s] !== first) {
-            constant = false;
-            break;
-          }
+        for (let s = 0, at = y; s < count; s++, at += years) {
+          const v = vals[at]!;
+          col[s] = v;
+          if (v !== first) constant = false;
         }
         if (constant) {
           for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = first;
           continue;
         }
-        col.set(column);
         quantilesInPlace(col, QUANTILES, q);
         for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
       }
