@@ -18,8 +18,21 @@ export const distributionSchema = z.discriminatedUnion("kind", [
 ]);
 export type Distribution = z.infer<typeof distributionSchema>;
 
-/** Checks a distribution's own parameters are ordered; returns a bilingual message or null. */
-export function distributionProblem(d: Distribution): { zh: string; en: string } | null {
+/**
+ * Checks a distribution's own parameters are ordered and that its support reaches the allowed range
+ * [lo, hi]; returns a bilingual message or null.
+ */
+export function distributionProblem(
+  d: Distribution,
+  lo = Number.NEGATIVE_INFINITY,
+  hi = Number.POSITIVE_INFINITY,
+): { zh: string; en: string } | null {
+  if ((d.kind === "uniform" || d.kind === "triangular" || d.kind === "pert") && (d.max < lo || d.min > hi)) {
+    return {
+      zh: `分布范围 ${d.min}–${d.max} 与允许范围 ${lo}–${hi} 不相交`,
+      en: `the distribution's range ${d.min}–${d.max} does not meet the allowed range ${lo}–${hi}`,
+    };
+  }
   if (d.kind === "uniform" && !(d.min < d.max)) {
     return { zh: "均匀分布要求 min < max", en: "uniform needs min < max" };
   }
@@ -98,6 +111,8 @@ export function createQuantile(d: Distribution, lo: number, hi: number): Quantil
     case "uniform": {
       const a = Math.max(d.min, lo);
       const b = Math.min(d.max, hi);
+      // A support outside the allowed range (rejected by the scenario schema) degenerates to the bound.
+      if (a > b) return () => clamp(d.min);
       return (u) => a + u * (b - a);
     }
     case "triangular": {

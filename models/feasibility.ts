@@ -41,7 +41,11 @@ export interface Judgement {
   margin: number;
 }
 
-/** The index range of years an annual target must hold in: plan period ∩ (baseline, target]. */
+/**
+ * The index range of years an annual target must hold in: from the first year of the plan period (or
+ * the series start, if later) to the target year. Where the baseline year is itself the first plan year
+ * (Huyi: 2021–2025), that year counts too.
+ */
 function annualRange(ind: Indicator, start: number, periodFrom: number): [number, number] {
   const from = Math.max(periodFrom, start) - start;
   return [from, ind.target.year - start];
@@ -279,7 +283,8 @@ export function applyAnchor(anchor: Anchor, series: Series, out: Series): void {
       s = prevS + w * (shift[j]! - prevS);
     }
     let v = anchor.multiplicative ? series[i]! * s : series[i]! + s;
-    if (anchor.multiplicative && series[i]! <= 0 && j < k && anchor.at[j] === i) v = anchor.values[j]!;
+    // At an actual's year the path is the actual itself, exactly (not m + (a − m) in floating point).
+    if (j < k && anchor.at[j] === i) v = anchor.values[j]!;
     if (anchor.percent) v = Math.min(Math.max(v, 0), 100);
     else if (anchor.count && v < 0) v = 0;
     out[i] = v;

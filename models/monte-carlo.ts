@@ -115,7 +115,7 @@ export function sampleSlice(
 
 /** Joins slices (in any order) covering [0, N) into one slice equal to a single run. */
 export function mergeSlices(slices: readonly SampleSlice[], years: number): SampleSlice {
-  const sorted = [...slices].sort((a, b) => a.from - b.from);
+  const sorted = slices.filter((s) => s.to > s.from).sort((a, b) => a.from - b.from);
   const total = sorted.reduce((acc, s) => acc + (s.to - s.from), 0);
   const first = sorted[0];
   if (!first) throw new Error("no slices to merge");

@@ -43,7 +43,7 @@ export const assumptionSchema = z
       );
     }
     if (a.uncertainty) {
-      const p = distributionProblem(a.uncertainty);
+      const p = distributionProblem(a.uncertainty, a.min, a.max);
       if (p) msg(p.zh, p.en, ["uncertainty"]);
     }
   });
