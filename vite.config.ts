@@ -1,8 +1,34 @@
+import { createHash } from "node:crypto";
+import type { Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Builds src/sw/service-worker.ts as dist/sw.js and injects the list of every emitted file, so the app
+ * precaches itself and works offline once loaded. The version is a hash of the file names (which carry
+ * content hashes), so a new build replaces the old cache.
+ */
+function precache(): Plugin {
+  return {
+    name: "reachable-precache",
+    apply: "build",
+    buildStart() {
+      this.emitFile({ type: "chunk", id: "src/sw/service-worker.ts", fileName: "sw.js" });
+    },
+    generateBundle(_options, bundle) {
+      const emitted = Object.keys(bundle).filter((f) => f !== "sw.js" && !f.endsWith(".map"));
+      const files = [...new Set(["./", "index.html", "favicon.svg", ...emitted])].sort();
+      const version = createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 12);
+      const sw = bundle["sw.js"];
+      if (sw && sw.type === "chunk") {
+        sw.code = `const __PRECACHE__ = ${JSON.stringify({ version, files })};\n${sw.code}`;
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), precache()],
   base: "./",
   build: { target: "es2022", sourcemap: true },
   worker: { format: "es" },

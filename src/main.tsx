@@ -15,6 +15,13 @@ if (new URLSearchParams(location.search).has("selftest")) {
   );
 }
 
+// Offline: the service worker precaches the build (production only; the dev server has no sw.js).
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  void navigator.serviceWorker.register("./sw.js").catch(() => {
+    // Without a service worker the app still works online; nothing to tell the person here.
+  });
+}
+
 const i18n = createI18n();
 const catalogue = bundledPlans();
 
