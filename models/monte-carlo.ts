@@ -50,18 +50,52 @@ function uncertainOf(world: World, fixed: ReadonlySet<string> | undefined): Unce
   return out;
 }
 
-/** The stratum permutation of assumption `j` for Latin hypercube sampling with N samples. */
-function lhsPermutation(n: number, seed: number, j: number): Int32Array {
-  const perm = new Int32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
-  const rng = createRng(deriveSeed(seed ^ 0x5bd1e995, j));
-  for (let i = n - 1; i > 0; i--) {
-    const k = Math.floor(rng() * (i + 1));
-    const t = perm[i]!;
-    perm[i] = perm[k]!;
-    perm[k] = t;
+/**
+ * The stratum permutation of assumption `j` for Latin hypercube sampling with N samples: a keyed
+ * Feistel bijection on [0, 2^bits) with cycle walking down to [0, N). Each sample's stratum is computed
+ * in O(1) with no table, so a slice of the run costs only its own samples and any split of [0, N)
+ * gives the same strata.
+ */
+export interface StratumPermutation {
+  readonly n: number;
+  readonly half: number;
+  readonly mask: number;
+  readonly keys: Uint32Array;
+}
+
+export function createStratumPermutation(n: number, seed: number, j: number): StratumPermutation {
+  let bits = 2;
+  while (2 ** bits < n) bits += 2;
+  const half = bits / 2;
+  const keys = new Uint32Array(4);
+  let k = deriveSeed(seed ^ 0x5bd1e995, j);
+  for (let r = 0; r < 4; r++) {
+    k = deriveSeed(k, r);
+    keys[r] = k;
   }
-  return perm;
+  return { n, half, mask: (1 << half) - 1, keys };
+}
+
+function feistel(p: StratumPermutation, x: number): number {
+  let l = x >>> p.half;
+  let r = x & p.mask;
+  for (let round = 0; round < 4; round++) {
+    let h = Math.imul(r ^ p.keys[round]!, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const next = l ^ (h & p.mask);
+    l = r;
+    r = next;
+  }
+  return (l << p.half) | r;
+}
+
+/** The stratum of sample `s` (a bijection of [0, N)). */
+export function stratumOf(p: StratumPermutation, s: number): number {
+  let y = feistel(p, s);
+  while (y >= p.n) y = feistel(p, y);
+  return y;
 }
 
 /**
@@ -84,7 +118,7 @@ export function sampleSlice(
   const against = inds.map((b) => (b.against ? world.series(b.against) : undefined));
   const scratch = inds.map((_, i) => (anchors[i] ? new Float64Array(n) : undefined));
   const perms =
-    req.sampling === "lhs" ? uncertain.map((_, j) => lhsPermutation(req.samples, req.seed, j)) : [];
+    req.sampling === "lhs" ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
   const vec = Float64Array.from(base);
   const start = world.span.start;
   const periodFrom = world.plan.period.from;
@@ -94,7 +128,7 @@ export function sampleSlice(
     for (let j = 0; j < uncertain.length; j++) {
       const u = uncertain[j]!;
       const r = rng();
-      vec[u.index] = u.quantile(req.sampling === "lhs" ? (perms[j]![s]! + r) / req.samples : r);
+      vec[u.index] = u.quantile(req.sampling === "lhs" ? (stratumOf(perms[j]!, s) + r) / req.samples : r);
     }
     world.run(vec);
     const col = s - req.from;
