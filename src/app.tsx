@@ -38,7 +38,12 @@ export function App(props: { catalogue: PlanCatalogue }) {
         {t("skip.toMain")}
       </a>
       <SiteHeader />
-      <main id="main" tabindex="-1" class="container">
+      <main
+        id="main"
+        tabindex="-1"
+        class="container"
+        classList={{ "container-wide": openPlan() !== undefined }}
+      >
         <ErrorBoundary fallback={(err) => <ErrorPanel error={err} />}>
           <section class="plans" aria-labelledby="plans-heading">
             <h1 id="plans-heading">{t("plans.heading")}</h1>

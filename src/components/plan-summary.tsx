@@ -1,23 +1,39 @@
+import { ErrorBoundary, lazy, Suspense } from "solid-js";
 import type { Plan } from "../../models/plan.ts";
+import { pick } from "../../models/text.ts";
+import { formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
-import { IndicatorTable } from "./indicator-table.tsx";
+import { ErrorPanel } from "./error-panel.tsx";
 import { SourceText } from "./source-text.tsx";
 
+// The workbench, its models and Plot load only when a plan is opened, so the first screen stays small.
+const Workbench = lazy(() => import("./workbench.tsx"));
+
 /**
- * The opened plan: its title and its indicators as printed. A placeholder for the workbench, which will
- * take this section's place; the heading takes focus when a plan is opened, so keyboard and screen-reader
- * users land on what they asked for.
+ * The opened plan: its title (which takes focus when the plan is opened, so keyboard and screen-reader
+ * users land on what they asked for), where and when it applies, and the workbench.
  */
 export function PlanSummary(props: { plan: Plan; headingRef?: (el: HTMLHeadingElement) => void }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <section class="plan-summary" aria-labelledby="plan-summary-heading">
-      <p class="eyebrow">{t("summary.label")}</p>
+      <p class="eyebrow">{t("wb.heading")}</p>
       <h2 id="plan-summary-heading" tabindex="-1" ref={(el) => props.headingRef?.(el)}>
         <SourceText text={props.plan.title} />
       </h2>
-      <p class="muted">{t("summary.later")}</p>
-      <IndicatorTable plan={props.plan} />
+      <p class="muted">
+        {pick(props.plan.region, lang())} ·{" "}
+        {t("plan.periodValue", {
+          from: formatYear(props.plan.period.from),
+          to: formatYear(props.plan.period.to),
+        })}{" "}
+        · {t("plan.baselineYear")} {formatYear(props.plan.baselineYear)}
+      </p>
+      <ErrorBoundary fallback={(err) => <ErrorPanel error={err} />}>
+        <Suspense fallback={<p role="status">{t("wb.loading")}</p>}>
+          <Workbench plan={props.plan} />
+        </Suspense>
+      </ErrorBoundary>
     </section>
   );
 }

@@ -80,3 +80,97 @@ export function formatCount(value: number, unit: CountUnit, lang: Lang, decimals
 export function formatYuan(value: number, lang: Lang, decimals = 0): string {
   return formatCount(value, "yuan", lang, decimals);
 }
+
+/** Units a model parameter can carry (models/model.ts `PARAM_UNITS`), as words in each language. */
+const PARAM_UNIT_WORDS: Record<string, { zh: string; en: string; space: boolean }> = {
+  people: { zh: "人", en: "people", space: true },
+  "people-per-year": { zh: "人/年", en: "people a year", space: true },
+  households: { zh: "户", en: "households", space: true },
+  "households-per-year": { zh: "户/年", en: "households a year", space: true },
+  attendances: { zh: "人次", en: "attendances", space: true },
+  yuan: { zh: "元", en: "yuan", space: true },
+  "yuan-per-month": { zh: "元/月", en: "yuan a month", space: true },
+  "yuan-per-household": { zh: "元/户", en: "yuan per household", space: true },
+  "yuan-per-year": { zh: "元/年", en: "yuan a year", space: true },
+  percent: { zh: "%", en: "%", space: false },
+  "percent-per-year": { zh: "%/年", en: "% a year", space: false },
+  "percentage-points": { zh: "个百分点", en: "percentage points", space: true },
+  "percentage-points-per-year": { zh: "个百分点/年", en: "points a year", space: true },
+  "per-thousand": { zh: "‰", en: "‰", space: false },
+  ratio: { zh: "倍", en: "×", space: true },
+  count: { zh: "个", en: "", space: false },
+  "count-per-year": { zh: "个/年", en: "a year", space: true },
+  year: { zh: "年", en: "", space: false },
+};
+
+/** The words for a parameter unit, e.g. ("households-per-year", "en") → "households a year". */
+export function paramUnitText(unit: string, lang: Lang): string {
+  const w = PARAM_UNIT_WORDS[unit];
+  if (!w) return unit;
+  return lang === "zh-CN" ? w.zh : w.en;
+}
+
+/** Decimal places implied by a slider step: 10 → 0, 0.1 → 1, 0.01 → 2 (at most 4). */
+export function decimalsOfStep(step: number | undefined): number {
+  if (step === undefined || !Number.isFinite(step) || step <= 0 || step >= 1) return 0;
+  return Math.min(4, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
+}
+
+/**
+ * A parameter value with its unit: (500, "households-per-year", "zh-CN") → "500户/年";
+ * (2025, "year") → "2025" (years never grouped); (19.3, "percent", "en", 1) → "19.3%".
+ */
+export function formatParam(value: number, unit: string, lang: Lang, decimals = 0): string {
+  if (unit === "year") return formatYear(value);
+  const n = formatNumber(value, lang, decimals);
+  if (n === NOT_A_NUMBER) return n;
+  const w = PARAM_UNIT_WORDS[unit];
+  if (!w) return `${n} ${unit}`;
+  const word = lang === "zh-CN" ? w.zh : w.en;
+  if (word === "") return n;
+  if (lang === "zh-CN" || !w.space) return `${n}${word}`;
+  return `${n} ${word}`;
+}
+
+/** What an indicator's value needs to be written: its unit, precision and (for counts) label. */
+export interface ValueUnit {
+  unit: "percent" | "people" | "attendances" | "households" | "yuan" | "growth-rate" | "count";
+  /** Decimal places the plan prints. */
+  precision: number;
+  unitLabel?: { zh: string; en: string } | undefined;
+}
+
+/**
+ * An indicator value at the plan's precision with its unit: percentages and growth rates as "98.4%",
+ * counts grouped with their word ("2,500户", "2,500 households"), other counts with their label.
+ */
+export function formatValue(value: number, u: ValueUnit, lang: Lang): string {
+  switch (u.unit) {
+    case "percent":
+    case "growth-rate":
+      return formatPercent(value, u.precision, lang);
+    case "count": {
+      const n = formatNumber(value, lang, u.precision);
+      if (n === NOT_A_NUMBER || !u.unitLabel) return n;
+      return lang === "zh-CN" ? `${n}${u.unitLabel.zh}` : `${n} ${u.unitLabel.en}`;
+    }
+    default:
+      return formatCount(value, u.unit, lang, u.precision);
+  }
+}
+
+/** A signed number: "+1.2", "−0.5" (a true minus sign), "0". */
+export function formatSigned(value: number, lang: Lang, decimals = 0): string {
+  const n = formatNumber(Math.abs(value), lang, decimals);
+  if (n === NOT_A_NUMBER) return n;
+  if (Number(n.replace(/,/g, "")) === 0) return n;
+  return `${value < 0 ? "−" : "+"}${n}`;
+}
+
+/** A probability in percent, at whole percents: 97.35 → "97%", with "<1%" and ">99%" at the ends. */
+export function formatProbability(pct: number, lang: Lang): string {
+  if (!Number.isFinite(pct)) return NOT_A_NUMBER;
+  if (pct > 0 && pct < 0.5) return "<1%";
+  if (pct < 100 && pct >= 99.5) return ">99%";
+  return formatPercent(pct, 0, lang);
+}

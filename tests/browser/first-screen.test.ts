@@ -90,7 +90,9 @@ describe("first screen", () => {
     expect(await summaryHeading.textContent()).toContain("嘉兴");
     // Focus lands on the opened plan's heading.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("plan-summary-heading");
-    const rows = page.locator(".indicator-table tbody tr");
+    // The workbench loads on demand; its dashboard lists every indicator of the plan.
+    const rows = page.locator(".dashboard-table tbody tr");
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(tableCount + textCount);
     await expectNoAxeViolations(page);
 
@@ -150,6 +152,7 @@ describe("first screen", () => {
     await tp.page.goto(server.url);
     await tp.page.getByRole("heading", { level: 1 }).waitFor();
     await planCard(tp.page, /嘉兴/).getByRole("button").click();
+    await tp.page.locator(".dashboard-table tbody tr").first().waitFor();
     const overflow = await tp.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(tp.page);

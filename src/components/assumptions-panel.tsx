@@ -1,0 +1,213 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { Bindings } from "../../models/bindings.ts";
+import type { Distribution } from "../../models/distributions.ts";
+import type { Evaluation } from "../../models/engine.ts";
+import type { Plan } from "../../models/plan.ts";
+import type { Assumption } from "../../models/scenario.ts";
+import { type Bilingual, pick } from "../../models/text.ts";
+import { useI18n } from "../kernel/i18n.ts";
+import type { WorkbenchStore } from "../kernel/store.ts";
+import { AssumptionField } from "./assumption-field.tsx";
+import { indicatorLabel } from "./verdict.tsx";
+
+interface Group {
+  id: string;
+  label: Bilingual;
+  items: { id: string; short: Bilingual }[];
+}
+
+/** Strips "<component> · " from a label that starts with its component's name. */
+function shortOf(label: Bilingual, group: Bilingual): Bilingual {
+  const strip = (s: string, prefix: string) => {
+    for (const sep of [" · ", "·", "：", ": "]) {
+      if (s.startsWith(prefix + sep)) return s.slice(prefix.length + sep.length).trim() || s;
+    }
+    return s;
+  };
+  return { zh: strip(label.zh, group.zh), en: strip(label.en, group.en) };
+}
+
+/**
+ * Every assumption of the open scenario, grouped by the model component it feeds (the bindings'
+ * component label), each group a disclosure. A search and a "only what moves the selected indicator"
+ * filter keep the list short; both open the groups they leave.
+ */
+export function AssumptionsPanel(props: {
+  store: WorkbenchStore;
+  plan: Plan;
+  bindings: Bindings | undefined;
+  selected: string | null;
+  evaluation: Evaluation | undefined;
+}) {
+  const { lang, t } = useI18n();
+  const store = props.store;
+  const [query, setQuery] = createSignal("");
+  const [onlySelected, setOnlySelected] = createSignal(false);
+  const [open, setOpen] = createSignal<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = createSignal("");
+
+  const current = createMemo((): Record<string, Assumption> => {
+    const m = store.runModel();
+    return m?.ok ? m.value.assumptions : {};
+  });
+  const defaults = createMemo((): Record<string, Assumption> => {
+    const r = store.resolved();
+    return r?.ok ? r.value.assumptions : {};
+  });
+
+  const groups = createMemo((): Group[] => {
+    const labels = new Map((props.bindings?.components ?? []).map((c) => [c.id, c.label] as const));
+    const order = new Map((props.bindings?.components ?? []).map((c, i) => [c.id, i] as const));
+    const byGroup = new Map<string, Group>();
+    for (const id of Object.keys(defaults())) {
+      const gid = id.split(".")[0] ?? id;
+      let g = byGroup.get(gid);
+      if (!g) {
+        g = { id: gid, label: labels.get(gid) ?? { zh: gid, en: gid }, items: [] };
+        byGroup.set(gid, g);
+      }
+      g.items.push({ id, short: shortOf(defaults()[id]!.label, g.label) });
+    }
+    return [...byGroup.values()].sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999));
+  });
+
+  const selectedInd = createMemo(() =>
+    props.selected ? props.plan.indicators.find((i) => i.id === props.selected) : undefined,
+  );
+  const drivers = createMemo(
+    () => {
+      const r = props.evaluation?.indicators.find((i) => i.id === props.selected);
+      return new Set(r?.assumptions ?? []);
+    },
+    new Set<string>(),
+    { equals: (a, b) => a.size === b.size && [...a].every((x) => b.has(x)) },
+  );
+
+  const filtering = () => query().trim() !== "" || (onlySelected() && selectedInd() !== undefined);
+  /** Whether an assumption passes the search and the filter. Items keep their identity, so fields keep focus. */
+  const matches = (id: string): boolean => {
+    const q = query().trim().toLowerCase();
+    if (onlySelected() && selectedInd() !== undefined && !drivers().has(id)) return false;
+    if (!q) return true;
+    const a = defaults()[id];
+    if (!a) return false;
+    return (
+      a.label.zh.toLowerCase().includes(q) ||
+      a.label.en.toLowerCase().includes(q) ||
+      id.toLowerCase().includes(q)
+    );
+  };
+  const visibleGroups = createMemo(() => groups().filter((g) => g.items.some((it) => matches(it.id))));
+
+  const editedCount = (g: Group) => g.items.filter((it) => store.isEdited(it.id)).length;
+  const editedTotal = createMemo(() => {
+    const id = store.state.scenarioId;
+    return id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
+  });
+
+  /** The distribution that switching uncertainty on would use. */
+  const distributionOf = (id: string): Distribution | undefined =>
+    current()[id]?.uncertainty ?? defaults()[id]?.uncertainty;
+
+  return (
+    <section class="assumptions-panel" aria-labelledby="assumptions-heading">
+      <h3 id="assumptions-heading">{t("as.heading")}</h3>
+      <p class="muted small">{t("as.intro")}</p>
+      <div class="panel-tools">
+        <div class="field">
+          <label for="assumption-search">{t("as.search")}</label>
+          <input
+            id="assumption-search"
+            type="search"
+            value={query()}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        </div>
+        <Show when={selectedInd()}>
+          {(ind) => (
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={onlySelected()}
+                onChange={(e) => setOnlySelected(e.currentTarget.checked)}
+              />{" "}
+              {t("as.filter.selected", { name: indicatorLabel(ind(), lang()) })}
+            </label>
+          )}
+        </Show>
+        <button
+          type="button"
+          class="button small"
+          disabled={editedTotal() === 0}
+          onClick={() => {
+            store.resetAll();
+            setNotice(t("as.resetAllDone"));
+          }}
+        >
+          {t("as.resetAll")}
+        </button>
+        <p class="visually-hidden" role="status">
+          {notice()}
+        </p>
+      </div>
+      <Show when={visibleGroups().length > 0} fallback={<p class="empty">{t("as.none")}</p>}>
+        <div class="assumption-groups">
+          <For each={visibleGroups()}>
+            {(g) => (
+              <details
+                class="assumption-group"
+                open={filtering() || open().has(g.id)}
+                data-group={g.id}
+                onToggle={(e) => {
+                  if (filtering()) return;
+                  const isOpen = e.currentTarget.open;
+                  const next = new Set(open());
+                  if (isOpen) next.add(g.id);
+                  else next.delete(g.id);
+                  if (next.size !== open().size) setOpen(next);
+                }}
+              >
+                <summary>
+                  <span class="group-label">{pick(g.label, lang())}</span>{" "}
+                  <span class="group-meta">
+                    {t("as.groupCount", { count: g.items.length })}
+                    <Show when={editedCount(g) > 0}>
+                      {" · "}
+                      <strong>{t("as.groupChanged", { count: editedCount(g) })}</strong>
+                    </Show>
+                  </span>
+                </summary>
+                <ul class="assumption-list">
+                  <For each={g.items.filter((it) => matches(it.id))}>
+                    {(it) => (
+                      <Show when={current()[it.id] && defaults()[it.id]}>
+                        <AssumptionField
+                          id={it.id}
+                          shortLabel={it.short}
+                          groupLabel={g.label}
+                          current={current()[it.id]!}
+                          defaults={defaults()[it.id]!}
+                          distribution={distributionOf(it.id)}
+                          edited={store.isEdited(it.id)}
+                          set={(v) => {
+                            const r = store.setAssumption(it.id, v);
+                            return r.ok ? { ok: true } : r;
+                          }}
+                          reset={() => store.resetAssumption(it.id)}
+                          toggleUncertainty={() => {
+                            const r = store.toggleUncertainty(it.id);
+                            return r.ok ? { ok: true } : r;
+                          }}
+                        />
+                      </Show>
+                    )}
+                  </For>
+                </ul>
+              </details>
+            )}
+          </For>
+        </div>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,353 @@
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import type { Distribution } from "../../models/distributions.ts";
+import type { Evaluation } from "../../models/engine.ts";
+import { baselineOf } from "../../models/library.ts";
+import type { Plan } from "../../models/plan.ts";
+import { resolveScenario } from "../../models/scenario.ts";
+import { type Bilingual, pick } from "../../models/text.ts";
+import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from "../charts/comparison.ts";
+import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
+import { useI18n } from "../kernel/i18n.ts";
+import { type AssumptionEdits, runModelFor } from "../kernel/library.ts";
+import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
+import { createScheduler } from "../kernel/scheduler.ts";
+import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
+import { IndicatorName, indicatorLabel, probabilityText, unitOf, VerdictBadge } from "./verdict.tsx";
+
+const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
+
+/**
+ * Two to four scenarios side by side: every indicator's verdict and probability per scenario, with a
+ * verdict that differs from the first scenario's marked "≠" and said in words; and the trajectories of
+ * one chosen indicator overlaid, with the same data as a table. Each scenario runs with this session's
+ * unsaved changes, as the person sees it in the workbench.
+ */
+export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: Runner }) {
+  const { lang, t } = useI18n();
+  const store = props.store;
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [indicatorId, setIndicatorId] = createSignal(props.plan.indicators[0]?.id ?? "");
+  createEffect(() => {
+    if (!props.plan.indicators.some((i) => i.id === indicatorId()))
+      setIndicatorId(props.plan.indicators[0]?.id ?? "");
+  });
+
+  /**
+   * The store keeps each scenario's edits but exposes run models only for the open one; this reads the
+   * others the same way (the store's `editsOf` is private), so a compared scenario matches what its
+   * own workbench view shows.
+   */
+  const editsOf = (sid: string): AssumptionEdits => {
+    const out: AssumptionEdits = {};
+    const lib = store.library();
+    for (const [id, e] of Object.entries(store.state.edits[sid] ?? {})) {
+      const edit: AssumptionEdits[string] = {};
+      if (e.value !== undefined) edit.value = e.value;
+      if (e.uncertaintyOn === false) edit.uncertainty = null;
+      else if (e.uncertaintyOn === true) {
+        const s = lib.scenarios.get(sid);
+        const r = s ? resolveScenario(s, lib.scenarios, sid) : undefined;
+        const own: Distribution | undefined = r?.ok ? r.value.assumptions[id]?.uncertainty : undefined;
+        edit.uncertainty =
+          own ?? (s ? baselineOf(lib, s.planId)?.assumptions?.[id]?.uncertainty : undefined) ?? null;
+      }
+      out[id] = edit;
+    }
+    return out;
+  };
+
+  const requests = createMemo((): { id: string; req: EvaluateRequest }[] | null => {
+    const ids = store.state.compare;
+    if (ids.length < 2) return null;
+    const { samples, seed, sampling } = store.state.settings;
+    const out: { id: string; req: EvaluateRequest }[] = [];
+    for (const id of ids) {
+      const m = runModelFor(store.library(), id, editsOf(id));
+      if (m.ok) out.push({ id, req: { ...m.value, samples, seed, sampling } });
+    }
+    return out;
+  });
+
+  const sched = createScheduler(async (reqs: { id: string; req: EvaluateRequest }[]) => {
+    const results = await Promise.all(reqs.map((r) => props.runner.evaluate(r.req)));
+    return reqs.map((r, i) => {
+      const res = results[i]!;
+      if (!res.ok) throw res.error;
+      return { id: r.id, evaluation: res.value };
+    });
+  });
+  createEffect(() => {
+    const r = requests();
+    if (r) sched.request(r);
+  });
+
+  const results = createMemo(() => {
+    const ids = store.state.compare;
+    const latest = sched.latest();
+    if (!latest || ids.length < 2) return null;
+    const byId = new Map(latest.map((x) => [x.id, x.evaluation] as const));
+    const list: { id: string; evaluation: Evaluation }[] = [];
+    for (const id of ids) {
+      const e = byId.get(id);
+      if (!e) return null;
+      list.push({ id, evaluation: e });
+    }
+    return list;
+  });
+
+  const nameOf = (id: string): string => {
+    const s = store.library().scenarios.get(id);
+    return s ? pick(s.name, lang()) : id;
+  };
+  const edited = (id: string) => Object.keys(store.state.edits[id] ?? {}).length > 0;
+
+  const toggle = (id: string, input: HTMLInputElement): void => {
+    const r = store.toggleCompare(id);
+    if (!r.ok) {
+      input.checked = store.state.compare.includes(id);
+      setProblem(
+        store.state.compare.length >= MAX_COMPARE ? t("cmp.tooMany") : pick(r.error as Bilingual, lang()),
+      );
+    } else setProblem(null);
+  };
+
+  const rows = createMemo(() => {
+    const res = results();
+    if (!res) return [];
+    return props.plan.indicators.map((ind) => {
+      const cells = res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id));
+      const first = cells[0]?.judgement.met;
+      return { ind, cells, differs: cells.some((c) => c !== undefined && c.judgement.met !== first) };
+    });
+  });
+  const diffCount = createMemo(() => rows().filter((r) => r.differs).length);
+
+  let mount: HTMLDivElement | undefined;
+  const chosen = createMemo(() => props.plan.indicators.find((i) => i.id === indicatorId()));
+  createEffect(() => {
+    const res = results();
+    const ind = chosen();
+    if (!mount) return;
+    if (!res || !ind) {
+      mount.replaceChildren();
+      return;
+    }
+    const l = lang();
+    const series = res.map((r) => {
+      const x = r.evaluation.indicators.find((i) => i.id === ind.id);
+      return {
+        name: nameOf(r.id),
+        years: Array.from(r.evaluation.years),
+        values: Array.from(x?.projection ?? []),
+      };
+    });
+    const tg = ind.target;
+    mount.replaceChildren(
+      comparisonChart(series, {
+        ariaLabel: chartLabel(),
+        yLabel: ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, l) : t(`unit.${ind.unit}`),
+        formatValue: (v) => formatNumber(v, l, 0),
+        target:
+          tg.kind === "compare" && ind.measure !== "annual" ? { value: tg.value, label: tg.printed } : null,
+        width: Math.max(320, Math.min(900, mount.clientWidth || 640)),
+      }),
+    );
+  });
+  onCleanup(() => mount?.replaceChildren());
+  const chartLabel = () => {
+    const ind = chosen();
+    const res = results();
+    if (!ind || !res) return "";
+    const years = res[0]!.evaluation.years;
+    return t("cmp.chartLabel", {
+      name: indicatorLabel(ind, lang()),
+      count: res.length,
+      from: formatYear(years[0] ?? 0),
+      to: formatYear(years[years.length - 1] ?? 0),
+    });
+  };
+
+  return (
+    <section class="comparison" aria-labelledby="comparison-heading">
+      <h3 id="comparison-heading">{t("cmp.heading")}</h3>
+      <fieldset class="compare-choices">
+        <legend>{t("cmp.choose")}</legend>
+        <ul class="checkbox-list">
+          <For each={store.scenarios()}>
+            {(s) => (
+              <li>
+                <label class="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={store.state.compare.includes(s.id)}
+                    aria-describedby={problem() ? "compare-problem" : undefined}
+                    onChange={(e) => toggle(s.id, e.currentTarget)}
+                  />{" "}
+                  {pick(s.name, lang())}
+                  <Show when={edited(s.id)}>
+                    <span class="muted"> ({t("cmp.withEdits")})</span>
+                  </Show>
+                </label>
+              </li>
+            )}
+          </For>
+        </ul>
+      </fieldset>
+      <Show when={problem()}>
+        <p id="compare-problem" class="field-error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <Show when={store.state.compare.length >= 2} fallback={<p class="muted">{t("cmp.tooFew")}</p>}>
+        <Show when={results()} fallback={<p role="status">{t("cmp.pending")}</p>}>
+          {(res) => (
+            <>
+              <p role="status">{t("cmp.diffCount", { count: diffCount() })}</p>
+              <section class="table-scroll" tabindex="0" aria-labelledby="comparison-caption">
+                <table
+                  class="indicator-table comparison-table"
+                  aria-busy={sched.pending() ? "true" : undefined}
+                >
+                  <caption id="comparison-caption">
+                    {t("cmp.caption", { first: nameOf(res()[0]!.id) })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("db.col.number")}</th>
+                      <th scope="col">{t("db.col.name")}</th>
+                      <For each={res()}>
+                        {(r, i) => (
+                          <th scope="col">
+                            <span aria-hidden="true">{SYMBOL_TEXT[i() % SYMBOL_TEXT.length]} </span>
+                            {nameOf(r.id)}
+                          </th>
+                        )}
+                      </For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={rows()}>
+                      {(row) => (
+                        <tr classList={{ differs: row.differs }} data-indicator={row.ind.id}>
+                          <td class="num">{row.ind.printedNumber ?? "—"}</td>
+                          <th scope="row" class="name">
+                            <IndicatorName ind={row.ind} />
+                          </th>
+                          <For each={row.cells}>
+                            {(c, i) => (
+                              <td>
+                                <Show when={c} fallback="—">
+                                  {(cell) => (
+                                    <>
+                                      <VerdictBadge met={cell().judgement.met} />
+                                      <Show
+                                        when={i() > 0 && cell().judgement.met !== row.cells[0]?.judgement.met}
+                                      >
+                                        <span class="differs-mark">
+                                          <span aria-hidden="true"> ≠ </span>
+                                          <span class="differs-text">{t("cmp.differs")}</span>
+                                        </span>
+                                      </Show>
+                                      <span class="cell-sub">
+                                        {formatValue(cell().judgement.metric, unitOf(row.ind), lang())} ·{" "}
+                                        {probabilityText(cell().probability, lang())}
+                                      </span>
+                                    </>
+                                  )}
+                                </Show>
+                              </td>
+                            )}
+                          </For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+              <div class="compare-chart">
+                <div class="field">
+                  <label for="compare-indicator">{t("cmp.indicator")}</label>
+                  <select id="compare-indicator" onChange={(e) => setIndicatorId(e.currentTarget.value)}>
+                    <For each={props.plan.indicators}>
+                      {(ind) => (
+                        <option value={ind.id} selected={ind.id === indicatorId()}>
+                          {ind.printedNumber !== null ? `${ind.printedNumber}. ` : ""}
+                          {indicatorLabel(ind, lang())}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <figure class="chart-figure">
+                  <div class="chart-mount" ref={mount} />
+                  <ul class="legend" aria-label={t("cmp.chart")}>
+                    <For each={res()}>
+                      {(r, i) => (
+                        <li>
+                          <span
+                            class="swatch swatch-series"
+                            aria-hidden="true"
+                            style={{
+                              "border-top-color": SERIES_COLORS[i() % SERIES_COLORS.length],
+                              "border-top-style":
+                                SERIES_DASHES[i() % SERIES_DASHES.length] === "none"
+                                  ? "solid"
+                                  : i() === 2
+                                    ? "dotted"
+                                    : "dashed",
+                            }}
+                          />
+                          <span aria-hidden="true">{SYMBOL_TEXT[i() % SERIES_SYMBOLS.length]} </span>
+                          {nameOf(r.id)}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <figcaption>{chartLabel()}</figcaption>
+                  <details class="data-table">
+                    <summary>{t("detail.dataTable")}</summary>
+                    <section class="table-scroll" tabindex="0" aria-labelledby="compare-data-caption">
+                      <table class="indicator-table compact">
+                        <caption id="compare-data-caption">{chartLabel()}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t("detail.col.year")}</th>
+                            <For each={res()}>{(r) => <th scope="col">{nameOf(r.id)}</th>}</For>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          <For each={Array.from(res()[0]!.evaluation.years)}>
+                            {(year, yi) => (
+                              <tr>
+                                <th scope="row">{formatYear(year)}</th>
+                                <For each={res()}>
+                                  {(r) => {
+                                    const v = () =>
+                                      r.evaluation.indicators.find((x) => x.id === indicatorId())?.projection[
+                                        yi()
+                                      ];
+                                    return (
+                                      <td class="num">
+                                        {v() === undefined || !chosen()
+                                          ? "—"
+                                          : formatValue(v()!, unitOf(chosen()!), lang())}
+                                      </td>
+                                    );
+                                  }}
+                                </For>
+                              </tr>
+                            )}
+                          </For>
+                        </tbody>
+                      </table>
+                    </section>
+                  </details>
+                </figure>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}

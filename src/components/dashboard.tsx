@@ -1,0 +1,281 @@
+import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
+import type { Indicator, Plan } from "../../models/plan.ts";
+import type { Bands } from "../../models/scenario.ts";
+import { formatValue, formatYear } from "../kernel/format.ts";
+import { type MessageKey, useI18n } from "../kernel/i18n.ts";
+import {
+  IndicatorName,
+  indicatorLabel,
+  paceUnitText,
+  paceValueText,
+  probabilityText,
+  StatusBadge,
+  unitOf,
+  VerdictBadge,
+} from "./verdict.tsx";
+
+type SortKey = "number" | "name" | "verdict" | "probability" | "status" | "attribute";
+type Filter = "all" | "binding" | "bindingAtRisk" | "atRisk" | "missed";
+
+interface Row {
+  ind: Indicator;
+  det: IndicatorResult;
+  mc: IndicatorResult | undefined;
+  order: number;
+}
+
+const STATUS_RANK = { "off-track": 0, "at-risk": 1, "on-track": 2 } as const;
+const ATTRIBUTE_RANK = { binding: 0, expected: 1, unspecified: 2 } as const;
+const FILTERS: Filter[] = ["all", "binding", "bindingAtRisk", "atRisk", "missed"];
+
+/**
+ * Every indicator of the plan with its verdict: printed number, name, baseline → target as printed,
+ * projected target-year value, met or missed, probability, status band, pace needed against pace
+ * projected, and attribute. Sortable by the buttons in the column headers (aria-sort says how) and
+ * filterable by a preset and a text search. The deterministic verdict answers every input at once;
+ * probability and status follow from the Monte Carlo run and say so while they are computed.
+ */
+export function Dashboard(props: {
+  plan: Plan;
+  det: Evaluation;
+  mc: Evaluation | undefined;
+  mcPending: boolean;
+  scenarioName: string;
+  bands: Bands | undefined;
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { lang, t } = useI18n();
+  const [sort, setSort] = createSignal<{ key: SortKey; dir: 1 | -1 } | null>(null);
+  const [filter, setFilter] = createSignal<Filter>("all");
+  const [query, setQuery] = createSignal("");
+
+  const rows = createMemo((): Row[] => {
+    const det = new Map(props.det.indicators.map((r) => [r.id, r] as const));
+    const mc = new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const));
+    const out: Row[] = [];
+    props.plan.indicators.forEach((ind, order) => {
+      const d = det.get(ind.id);
+      if (d) out.push({ ind, det: d, mc: mc.get(ind.id), order });
+    });
+    return out;
+  });
+
+  const atRisk = (r: Row) => r.mc?.status === "at-risk" || r.mc?.status === "off-track";
+  const shown = createMemo(() => {
+    const q = query().trim().toLowerCase();
+    const f = filter();
+    let list = rows().filter((r) => {
+      if (f === "binding" && r.ind.attribute !== "binding") return false;
+      if (f === "bindingAtRisk" && !(r.ind.attribute === "binding" && atRisk(r))) return false;
+      if (f === "atRisk" && !atRisk(r)) return false;
+      if (f === "missed" && r.det.judgement.met) return false;
+      if (!q) return true;
+      return (
+        r.ind.name.zh.toLowerCase().includes(q) ||
+        r.ind.name.en.toLowerCase().includes(q) ||
+        String(r.ind.printedNumber ?? "") === q
+      );
+    });
+    const s = sort();
+    if (s) {
+      const key = (r: Row): number | string => {
+        switch (s.key) {
+          case "number":
+            return r.ind.printedNumber ?? 1000 + r.order;
+          case "name":
+            return indicatorLabel(r.ind, lang());
+          case "verdict":
+            return r.det.judgement.met ? 1 : 0;
+          case "probability":
+            return r.mc?.probability ?? -1;
+          case "status":
+            return r.mc?.status ? STATUS_RANK[r.mc.status] : -1;
+          case "attribute":
+            return ATTRIBUTE_RANK[r.ind.attribute];
+        }
+      };
+      list = [...list].sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        const c =
+          typeof ka === "string" && typeof kb === "string"
+            ? ka.localeCompare(kb, lang())
+            : (ka as number) - (kb as number);
+        return c * s.dir || a.order - b.order;
+      });
+    }
+    return list.map((r) => r.ind);
+  });
+  const rowOf = createMemo(() => new Map(rows().map((r) => [r.ind.id, r] as const)));
+
+  const summary = createMemo(() => {
+    const all = rows();
+    const binding = all.filter((r) => r.ind.attribute === "binding");
+    return t("db.summary", {
+      met: all.filter((r) => r.det.judgement.met).length,
+      total: all.length,
+      binding: binding.length,
+      bindingMissed: binding.filter((r) => !r.det.judgement.met).length,
+    });
+  });
+
+  const toggleSort = (key: SortKey): void => {
+    const s = sort();
+    setSort(s && s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 });
+  };
+  const ariaSort = (key: SortKey): "ascending" | "descending" | undefined => {
+    const s = sort();
+    if (!s || s.key !== key) return undefined;
+    return s.dir === 1 ? "ascending" : "descending";
+  };
+  const SortHeader = (p: { key: SortKey; label: string; class?: string }): JSX.Element => (
+    <th scope="col" aria-sort={ariaSort(p.key)} class={p.class}>
+      <button type="button" class="sort-button" onClick={() => toggleSort(p.key)}>
+        {p.label}
+        <span class="sort-icon" aria-hidden="true">
+          {ariaSort(p.key) === "ascending" ? "▲" : ariaSort(p.key) === "descending" ? "▼" : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+
+  return (
+    <section class="dashboard" aria-labelledby="dashboard-heading">
+      <h3 id="dashboard-heading">{t("db.heading")}</h3>
+      <p class="dashboard-summary">{summary()}</p>
+      <div class="dashboard-tools">
+        <div class="field">
+          <label for="dashboard-filter">{t("db.filter")}</label>
+          <select id="dashboard-filter" onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
+            <For each={FILTERS}>
+              {(f) => (
+                <option value={f} selected={f === filter()}>
+                  {t(`db.filter.${f}` as MessageKey)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="dashboard-search">{t("db.search")}</label>
+          <input
+            id="dashboard-search"
+            type="search"
+            value={query()}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        </div>
+        <p class="dashboard-count" role="status">
+          {t("db.shown", { shown: shown().length, total: rows().length })}
+        </p>
+      </div>
+      <Show when={props.bands}>
+        {(b) => (
+          <p class="muted small">{t("status.bands", { onTrack: b().onTrack, offTrack: b().offTrack })}</p>
+        )}
+      </Show>
+      <section class="table-scroll" aria-label={t("db.tableLabel")} tabindex="0">
+        <table class="indicator-table dashboard-table" aria-busy={props.mcPending ? "true" : undefined}>
+          <caption>
+            {t("db.caption", { shown: shown().length, total: rows().length, scenario: props.scenarioName })}
+            <span class="visually-hidden"> {t("db.sortHint")}</span>
+          </caption>
+          <thead>
+            <tr>
+              <SortHeader key="number" label={t("db.col.number")} />
+              <SortHeader key="name" label={t("db.col.name")} />
+              <th scope="col">{t("db.col.printed")}</th>
+              <th scope="col">
+                {t("db.col.projected")} {formatYear(props.plan.targetYear)}
+              </th>
+              <SortHeader key="verdict" label={t("db.col.verdict")} />
+              <SortHeader key="probability" label={t("db.col.probability")} />
+              <SortHeader key="status" label={t("db.col.status")} />
+              <th scope="col">{t("db.col.pace")}</th>
+              <SortHeader key="attribute" label={t("db.col.attribute")} />
+              <th scope="col">{t("db.col.detail")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shown()}>
+              {(ind) => {
+                const r = {
+                  ind,
+                  get det() {
+                    return rowOf().get(ind.id)!.det;
+                  },
+                  get mc() {
+                    return rowOf().get(ind.id)?.mc;
+                  },
+                };
+                return (
+                  <tr
+                    data-indicator={r.ind.id}
+                    classList={{
+                      "from-text": r.ind.origin === "text",
+                      "is-selected": props.selected === r.ind.id,
+                    }}
+                  >
+                    <td class="num">{r.ind.printedNumber ?? "—"}</td>
+                    <th scope="row" class="name">
+                      <IndicatorName ind={r.ind} />
+                    </th>
+                    <td class="printed" lang="zh-CN">
+                      {r.ind.baseline.printed} → {r.ind.target.printed}
+                    </td>
+                    <td class="num projected">
+                      {formatValue(r.det.judgement.metric, unitOf(r.ind), lang())}
+                    </td>
+                    <td class="verdict-cell">
+                      <VerdictBadge met={r.det.judgement.met} />
+                    </td>
+                    <td class="num" classList={{ stale: props.mcPending }}>
+                      {probabilityText(r.mc?.probability, lang())}
+                    </td>
+                    <td classList={{ stale: props.mcPending }}>
+                      <StatusBadge status={r.mc?.status ?? null} />
+                    </td>
+                    <td class="pace">
+                      <span class="pace-line">
+                        <span class="pace-label">{t("pace.needed")}</span>{" "}
+                        {paceValueText(r.ind, r.det.pace, r.det.pace.required, lang(), t)}
+                      </span>
+                      <span class="pace-line">
+                        <span class="pace-label">{t("pace.projected")}</span>{" "}
+                        {paceValueText(r.ind, r.det.pace, r.det.pace.projected, lang(), t)}
+                      </span>
+                      <span class="pace-unit">{paceUnitText(r.det.pace, t)}</span>
+                    </td>
+                    <td>
+                      <span class={`attribute attribute-${r.ind.attribute}`}>
+                        {t(`attribute.${r.ind.attribute}`)}
+                      </span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        id={`details-${r.ind.id}`}
+                        class="button small"
+                        aria-expanded={props.selected === r.ind.id ? "true" : "false"}
+                        aria-controls={props.selected === r.ind.id ? "indicator-detail" : undefined}
+                        onClick={() => props.onSelect(r.ind.id)}
+                      >
+                        {t("db.details")}
+                        <span class="visually-hidden"> {indicatorLabel(r.ind, lang())}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </section>
+      <Show when={shown().length === 0}>
+        <p class="empty">{t("db.noMatch")}</p>
+      </Show>
+    </section>
+  );
+}

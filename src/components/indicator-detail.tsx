@@ -1,0 +1,130 @@
+import { createMemo, Show } from "solid-js";
+import type { Evaluation } from "../../models/engine.ts";
+import type { Plan } from "../../models/plan.ts";
+import type { Assumption } from "../../models/scenario.ts";
+import type { Tornado } from "../../models/sensitivity.ts";
+import { pick } from "../../models/text.ts";
+import { formatProbability, formatValue, formatYear } from "../kernel/format.ts";
+import { useI18n } from "../kernel/i18n.ts";
+import type { Runner } from "../kernel/runner.ts";
+import type { WorkbenchStore } from "../kernel/store.ts";
+import { GoalSeekForm } from "./goal-seek-form.tsx";
+import { TornadoTable } from "./tornado-table.tsx";
+import { TrajectoryFigure } from "./trajectory-figure.tsx";
+import { IndicatorName, marginText, StatusBadge, targetText, unitOf, VerdictBadge } from "./verdict.tsx";
+
+/**
+ * One indicator in depth: what the plan says, the verdict in a sentence, the trajectory chart with its
+ * table, what drives the margin, and goal seek.
+ */
+export function IndicatorDetail(props: {
+  plan: Plan;
+  indicatorId: string;
+  det: Evaluation;
+  mc: Evaluation | undefined;
+  store: WorkbenchStore;
+  runner: Runner;
+  tornado: Tornado | undefined;
+  tornadoPending: boolean;
+  headingRef: (el: HTMLHeadingElement) => void;
+  onClose: () => void;
+}) {
+  const { lang, t } = useI18n();
+  const ind = createMemo(() => props.plan.indicators.find((i) => i.id === props.indicatorId)!);
+  const det = createMemo(() => props.det.indicators.find((r) => r.id === props.indicatorId)!);
+  const mc = createMemo(() => props.mc?.indicators.find((r) => r.id === props.indicatorId));
+  const assumptions = createMemo((): Record<string, Assumption> => {
+    const m = props.store.runModel();
+    return m?.ok ? m.value.assumptions : {};
+  });
+  /** The indicator's own component first: its levers are the ones a planner reaches for. */
+  const levers = createMemo(() => {
+    const output = props.store.library().bindings.get(props.plan.id)?.indicators[props.indicatorId]?.output;
+    const own = output ? `${output.split(".")[0]}.` : "\u0000";
+    const ids = det().assumptions.filter((id) => assumptions()[id] !== undefined);
+    return [...ids.filter((id) => id.startsWith(own)), ...ids.filter((id) => !id.startsWith(own))];
+  });
+
+  return (
+    <section id="indicator-detail" class="indicator-detail" aria-labelledby="indicator-detail-heading">
+      <div class="detail-head">
+        <div>
+          <p class="eyebrow">{t("detail.heading")}</p>
+          <h3 id="indicator-detail-heading" tabindex="-1" ref={(el) => props.headingRef(el)}>
+            <Show when={ind().printedNumber !== null}>
+              <span class="row-number">{ind().printedNumber}. </span>
+            </Show>
+            <IndicatorName ind={ind()} />
+          </h3>
+        </div>
+        <button type="button" class="button small" onClick={() => props.onClose()}>
+          {t("detail.close")}
+        </button>
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t("db.col.printed")}</dt>
+          <dd lang="zh-CN">
+            {ind().baseline.printed} → {ind().target.printed}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("db.col.attribute")}</dt>
+          <dd>{t(`attribute.${ind().attribute}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("db.col.verdict")}</dt>
+          <dd>
+            <VerdictBadge met={det().judgement.met} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("db.col.status")}</dt>
+          <dd>
+            <StatusBadge status={mc()?.status ?? null} />
+          </dd>
+        </div>
+      </dl>
+      <p class="detail-source" lang="zh-CN">
+        {t("detail.source", { section: ind().source.section })}
+      </p>
+      <Show when={ind().note}>{(n) => <p class="muted small">{pick(n(), lang())}</p>}</Show>
+      <p class="detail-verdict">
+        {t("detail.verdict", {
+          value: formatValue(det().judgement.metric, unitOf(ind()), lang()),
+          year: formatYear(ind().target.year),
+          target: targetText(ind(), lang(), t),
+          verdict: det().judgement.met ? t("verdict.met") : t("verdict.missed"),
+          margin: marginText(ind(), det().judgement.margin, lang()),
+        })}{" "}
+        <Show when={mc()?.probability != null && mc()?.status} fallback={t("detail.noProbability")}>
+          {t("detail.probability", {
+            probability: formatProbability(mc()!.probability!, lang()),
+            status: t(`status.${mc()!.status!}`),
+          })}
+        </Show>
+      </p>
+      <div class="detail-grid">
+        <div>
+          <h4>{t("detail.chart")}</h4>
+          <TrajectoryFigure ind={ind()} years={props.det.years} det={det()} mc={mc()} />
+        </div>
+        <div>
+          <GoalSeekForm
+            ind={ind()}
+            levers={levers()}
+            assumptions={assumptions()}
+            store={props.store}
+            runner={props.runner}
+          />
+        </div>
+      </div>
+      <TornadoTable
+        ind={ind()}
+        tornado={props.tornado}
+        pending={props.tornadoPending}
+        assumptions={assumptions()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import { createEffect, createMemo, For, onCleanup, Show } from "solid-js";
+import type { IndicatorResult } from "../../models/engine.ts";
+import type { Indicator } from "../../models/plan.ts";
+import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../charts/trajectory.ts";
+import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
+import { useI18n } from "../kernel/i18n.ts";
+import { indicatorLabel, targetText, unitOf } from "./verdict.tsx";
+
+/** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
+export function trajectoryRows(
+  years: Int32Array,
+  det: IndicatorResult,
+  mc: IndicatorResult | undefined,
+): TrajectoryRow[] {
+  const actual = new Map(det.actuals.map((a) => [a.year, a.value] as const));
+  const q = mc?.quantiles ?? null;
+  return Array.from(years, (year, i) => ({
+    year,
+    projection: det.projection[i]!,
+    p5: q ? q[0]![i]! : null,
+    p25: q ? q[1]![i]! : null,
+    p50: q ? q[2]![i]! : null,
+    p75: q ? q[3]![i]! : null,
+    p95: q ? q[4]![i]! : null,
+    actual: actual.get(year) ?? null,
+  }));
+}
+
+/**
+ * The trajectory of one indicator as a figure: the Plot chart (mounted, never drawn here), a legend in
+ * words and shapes, a caption that says what the chart shows, and the same data as a table on demand.
+ */
+export function TrajectoryFigure(props: {
+  ind: Indicator;
+  years: Int32Array;
+  det: IndicatorResult;
+  mc: IndicatorResult | undefined;
+}) {
+  const { lang, t } = useI18n();
+  let mount: HTMLDivElement | undefined;
+  const rows = createMemo(() => trajectoryRows(props.years, props.det, props.mc));
+  const fmt = (v: number | null) => (v === null ? "—" : formatValue(v, unitOf(props.ind), lang()));
+  const data = createMemo((): TrajectoryData => {
+    const b = props.ind.baseline;
+    const tg = props.ind.target;
+    return {
+      rows: rows(),
+      baseline: b.qualifier === "missing" ? null : { year: b.year, value: b.value },
+      target:
+        tg.kind === "compare" && props.ind.measure !== "annual" ? { year: tg.year, value: tg.value } : null,
+    };
+  });
+  const label = createMemo(() => {
+    const last = rows()[rows().length - 1];
+    return t("detail.chartLabel", {
+      name: indicatorLabel(props.ind, lang()),
+      from: formatYear(props.years[0] ?? 0),
+      to: formatYear(last?.year ?? 0),
+      value: fmt(last?.projection ?? null),
+      target: targetText(props.ind, lang(), t),
+    });
+  });
+
+  createEffect(() => {
+    if (!mount) return;
+    const ind = props.ind;
+    const l = lang();
+    const svg = trajectoryChart(data(), {
+      ariaLabel: label(),
+      yLabel:
+        ind.unit === "count" && ind.unitLabel
+          ? l === "zh-CN"
+            ? ind.unitLabel.zh
+            : ind.unitLabel.en
+          : t(`unit.${ind.unit}`),
+      formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
+      targetLabel: `${t("detail.legend.target")} ${targetText(ind, l, t)}`,
+      width: Math.max(320, Math.min(760, mount.clientWidth || 640)),
+    });
+    mount.replaceChildren(svg);
+  });
+  onCleanup(() => mount?.replaceChildren());
+
+  const hasBands = () => props.mc?.quantiles != null;
+  const hasActuals = () => props.det.actuals.length > 0;
+
+  return (
+    <figure class="chart-figure">
+      <div class="chart-mount" ref={mount} />
+      <ul class="legend" aria-label={t("detail.chart")}>
+        <li>
+          <span class="swatch swatch-line" aria-hidden="true" /> {t("detail.legend.projection")}
+        </li>
+        <Show when={hasBands()}>
+          <li>
+            <span class="swatch swatch-band90" aria-hidden="true" /> {t("detail.legend.band90")}
+          </li>
+          <li>
+            <span class="swatch swatch-band50" aria-hidden="true" /> {t("detail.legend.band50")}
+          </li>
+        </Show>
+        <Show when={data().target}>
+          <li>
+            <span class="swatch-symbol swatch-target" aria-hidden="true">
+              ◇
+            </span>{" "}
+            {t("detail.legend.target")}
+          </li>
+        </Show>
+        <Show when={data().baseline}>
+          <li>
+            <span class="swatch-symbol swatch-baseline" aria-hidden="true">
+              ■
+            </span>{" "}
+            {t("detail.legend.baseline")}
+          </li>
+        </Show>
+        <Show when={hasActuals()}>
+          <li>
+            <span class="swatch-symbol swatch-actual" aria-hidden="true">
+              ▲
+            </span>{" "}
+            {t("detail.legend.actual")}
+          </li>
+        </Show>
+      </ul>
+      <figcaption>{label()}</figcaption>
+      <details class="data-table">
+        <summary>{t("detail.dataTable")}</summary>
+        <section class="table-scroll" tabindex="0" aria-labelledby="trajectory-caption">
+          <table class="indicator-table compact">
+            <caption id="trajectory-caption">
+              {t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("detail.col.year")}</th>
+                <th scope="col">{t("detail.col.projection")}</th>
+                <Show when={hasBands()}>
+                  <th scope="col">{t("detail.col.p5")}</th>
+                  <th scope="col">{t("detail.col.p25")}</th>
+                  <th scope="col">{t("detail.col.p50")}</th>
+                  <th scope="col">{t("detail.col.p75")}</th>
+                  <th scope="col">{t("detail.col.p95")}</th>
+                </Show>
+                <th scope="col">{t("detail.col.actual")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr>
+                    <th scope="row">{formatYear(r.year)}</th>
+                    <td class="num">{fmt(r.projection)}</td>
+                    <Show when={hasBands()}>
+                      <td class="num">{fmt(r.p5)}</td>
+                      <td class="num">{fmt(r.p25)}</td>
+                      <td class="num">{fmt(r.p50)}</td>
+                      <td class="num">{fmt(r.p75)}</td>
+                      <td class="num">{fmt(r.p95)}</td>
+                    </Show>
+                    <td class="num">{fmt(r.actual)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+      </details>
+    </figure>
+  );
+}

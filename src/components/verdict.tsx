@@ -1,0 +1,148 @@
+import { Show } from "solid-js";
+import type { Pace, Status } from "../../models/feasibility.ts";
+import type { Indicator } from "../../models/plan.ts";
+import type { Lang } from "../../models/text.ts";
+import {
+  formatNumber,
+  formatProbability,
+  formatSigned,
+  formatValue,
+  type ValueUnit,
+} from "../kernel/format.ts";
+import { type I18n, useI18n } from "../kernel/i18n.ts";
+
+/**
+ * Small pieces every view of a verdict shares: met/missed and the status band, each an icon AND a word
+ * (never colour alone); an indicator's value, target and pace written in the person's language.
+ */
+
+const COMPARATOR_TEXT = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<" } as const;
+
+/** How an indicator's values are written. */
+export function unitOf(ind: Indicator): ValueUnit {
+  return { unit: ind.unit, precision: ind.precision, unitLabel: ind.unitLabel };
+}
+
+/** The target in words: "≥ 2,500 households", "in step with GDP growth", "hold the baseline level". */
+export function targetText(ind: Indicator, lang: Lang, t: I18n["t"]): string {
+  const tg = ind.target;
+  if (tg.kind === "in-step-with") {
+    return t("target.inStep", { series: lang === "zh-CN" ? tg.seriesName.zh : tg.seriesName.en });
+  }
+  if (tg.kind === "hold") return t("target.hold");
+  return `${COMPARATOR_TEXT[tg.comparator]} ${formatValue(tg.value, unitOf(ind), lang)}`;
+}
+
+/** The margin in the indicator's unit, signed; percentage points for rates. */
+export function marginText(ind: Indicator, margin: number, lang: Lang): string {
+  const decimals = Math.max(ind.precision, ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0);
+  const n = formatSigned(margin, lang, decimals);
+  if (ind.unit === "percent" || ind.unit === "growth-rate") {
+    return lang === "zh-CN" ? `${n} 个百分点` : `${n} points`;
+  }
+  return formatValue(Math.abs(margin), { ...unitOf(ind), precision: decimals }, lang).replace(
+    formatNumber(Math.abs(margin), lang, decimals),
+    n,
+  );
+}
+
+/** One pace figure in words, with its unit (points a year, % a year, so many a year). */
+export function paceValueText(
+  ind: Indicator,
+  pace: Pace,
+  v: number | null,
+  lang: Lang,
+  t: I18n["t"],
+): string {
+  if (v === null || !Number.isFinite(v)) return "—";
+  switch (pace.kind) {
+    case "points":
+      return t("pace.points", { value: formatSigned(v, lang, Math.max(1, ind.precision)) });
+    case "compound":
+      return t("pace.compound", { value: formatSigned(v, lang, 1) });
+    case "growth":
+      return t("pace.growth", { value: formatValue(v, { unit: "growth-rate", precision: 1 }, lang) });
+    case "per-year":
+      return t("pace.per-year", {
+        value: formatValue(v, { ...unitOf(ind), precision: ind.precision }, lang),
+      });
+  }
+}
+
+/** The unit a pace is measured in, for the header of its cell. */
+export function paceUnitText(pace: Pace, t: I18n["t"]): string {
+  switch (pace.kind) {
+    case "points":
+      return t("pace.unitPoints");
+    case "compound":
+      return t("pace.unitCompound");
+    case "growth":
+      return t("pace.unitGrowth");
+    case "per-year":
+      return t("pace.unitPerYear");
+  }
+}
+
+/** Met (✓) or missed (✗), as icon and word. */
+export function VerdictBadge(props: { met: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span class="verdict" classList={{ "verdict-met": props.met, "verdict-missed": !props.met }}>
+      <span class="verdict-icon" aria-hidden="true">
+        {props.met ? "✓" : "✗"}
+      </span>
+      {props.met ? t("verdict.met") : t("verdict.missed")}
+    </span>
+  );
+}
+
+const STATUS_SHAPE: Record<Status, string> = { "on-track": "●", "at-risk": "▲", "off-track": "■" };
+
+/** The status band as shape and word; "computing" while the Monte Carlo run has not answered. */
+export function StatusBadge(props: { status: Status | null }) {
+  const { t } = useI18n();
+  return (
+    <Show
+      when={props.status}
+      fallback={
+        <span class="status status-pending">
+          <span aria-hidden="true">…</span> {t("status.pending")}
+        </span>
+      }
+    >
+      {(s) => (
+        <span class={`status status-${s()}`}>
+          <span class="status-shape" aria-hidden="true">
+            {STATUS_SHAPE[s()]}
+          </span>
+          {t(`status.${s()}`)}
+        </span>
+      )}
+    </Show>
+  );
+}
+
+/** A probability, or an ellipsis while it is computed. */
+export function probabilityText(p: number | null | undefined, lang: Lang): string {
+  return p === null || p === undefined ? "…" : formatProbability(p, lang);
+}
+
+/** An indicator's name: the Chinese always; the English beneath it in English mode. */
+export function IndicatorName(props: { ind: Indicator }) {
+  const { lang } = useI18n();
+  return (
+    <>
+      <span lang="zh-CN">{props.ind.name.zh}</span>
+      <Show when={lang() === "en"}>
+        <span class="reading-aid" lang="en">
+          {props.ind.name.en}
+        </span>
+      </Show>
+    </>
+  );
+}
+
+/** The name as one plain string, for labels: zh in Chinese mode, en in English mode. */
+export function indicatorLabel(ind: Indicator, lang: Lang): string {
+  return lang === "zh-CN" ? ind.name.zh : ind.name.en;
+}

@@ -1,0 +1,312 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type DistServer,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  serveDist,
+  type TestPage,
+} from "./harness.ts";
+
+let browser: Browser;
+let server: DistServer;
+const opened: TestPage[] = [];
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const p of opened.splice(0)) {
+    expect(p.consoleErrors, "console errors").toEqual([]);
+    expect(p.foreignRequests, "requests to other origins").toEqual([]);
+    expect(p.failedRequests, "failed requests").toEqual([]);
+    await p.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const RETROFIT = "jx-x-retrofit-households";
+const CAPACITY = "#as-retrofit-capacity1";
+
+async function start(lang: "zh-CN" | "en"): Promise<Page> {
+  const tp = await newPage(browser, { lang });
+  opened.push(tp);
+  await tp.page.goto(server.url);
+  await tp.page.getByRole("heading", { level: 1 }).waitFor();
+  return tp.page;
+}
+
+/** Opens Jiaxing from the first screen and waits for the workbench's verdicts. */
+async function openJiaxing(page: Page): Promise<void> {
+  await page
+    .getByRole("article")
+    .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+    .getByRole("button")
+    .click();
+  await row(page, RETROFIT).waitFor();
+}
+
+const row = (page: Page, id: string): Locator => page.locator(`.dashboard-table tr[data-indicator="${id}"]`);
+const verdictOf = (page: Page, id: string) => row(page, id).locator(".verdict").textContent();
+
+/** Waits until the Monte Carlo run has answered (the status line names the samples). */
+async function mcSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator(".run-status").textContent(), { timeout: 30_000 })
+    .toMatch(/2000|2,000/);
+  await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+}
+
+/** Opens the group of an assumption in the panel (a disclosure). */
+async function openGroup(page: Page, group: string): Promise<void> {
+  const details = page.locator(`details.assumption-group[data-group="${group}"]`);
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await details.locator(":scope > summary").click();
+  }
+}
+
+describe("workbench", () => {
+  it("answers a change of retrofit capacity in the 2,500-household verdict, and explains a bad entry in place", async () => {
+    const page = await start("zh-CN");
+    await openJiaxing(page);
+    expect(await verdictOf(page, RETROFIT)).toContain("达标");
+    expect(await verdictOf(page, RETROFIT)).not.toContain("未达标");
+    // Every indicator of the plan has a row; the printed number of a text target is a dash.
+    expect(await page.locator(".dashboard-table tbody tr").count()).toBe(38);
+    expect(await row(page, RETROFIT).locator("td").first().textContent()).toBe("—");
+    await mcSettled(page);
+    await expectNoAxeViolations(page);
+
+    await openGroup(page, "retrofit");
+    const field = page.locator(CAPACITY);
+    await field.fill("300");
+    await expect.poll(() => verdictOf(page, RETROFIT)).toContain("未达标");
+    // The slider follows the number field.
+    const slider = page.locator(`li.assumption:has(${CAPACITY}) input[type="range"]`);
+    expect(await slider.inputValue()).toBe("300");
+
+    // An invalid entry: explained next to the field, the last valid value (300) still in use.
+    await field.fill("abc");
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    expect(errorId).toBeTruthy();
+    expect(await page.locator(`#${errorId}`).textContent()).toContain("300");
+    expect(await verdictOf(page, RETROFIT)).toContain("未达标");
+    await field.fill("5000");
+    expect(await page.locator(`#${errorId}`).textContent()).toMatch(/超出允许范围/);
+    await expectNoAxeViolations(page);
+
+    // Back in range; then reset brings the default (500) and the verdict back.
+    await field.fill("450");
+    expect(await field.getAttribute("aria-invalid")).toBeNull();
+    await page.locator(`li.assumption:has(${CAPACITY})`).getByRole("button", { name: /还原/ }).click();
+    await expect.poll(() => field.inputValue()).toBe("500");
+    await expect.poll(() => verdictOf(page, RETROFIT)).not.toContain("未达标");
+  });
+
+  it("keeps every piece of state across a language switch mid-task", async () => {
+    const page = await start("zh-CN");
+    await openJiaxing(page);
+    await openGroup(page, "retrofit");
+    await page.locator(CAPACITY).fill("300");
+    await expect.poll(() => verdictOf(page, RETROFIT)).toContain("未达标");
+    await page.locator(`#details-${RETROFIT}`).click();
+    await page.locator("#indicator-detail-heading").waitFor();
+    await page.locator("#dashboard-filter").selectOption("missed");
+
+    await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.locator(CAPACITY).inputValue()).toBe("300");
+    expect(await verdictOf(page, RETROFIT)).toContain("Missed");
+    expect(await page.locator("#dashboard-filter").inputValue()).toBe("missed");
+    expect(await page.locator("#indicator-detail-heading").textContent()).toContain("retrofit");
+    expect(await page.locator("#indicator-detail-heading").textContent()).toContain(
+      "残疾人家庭无障碍改造户数",
+    );
+    // Numbers: years never grouped, counts grouped.
+    const caption = (await page.locator(".chart-figure figcaption").first().textContent()) ?? "";
+    expect(caption).toContain("2025");
+    expect(caption).not.toContain("2,025");
+    expect(caption).toContain("2,500");
+    await mcSettled(page);
+    await expectNoAxeViolations(page);
+  });
+
+  it("compares two scenarios side by side and marks the verdicts that differ", async () => {
+    const page = await start("en");
+    await openJiaxing(page);
+    // A new scenario from the plan's defaults, then slowed down; the baseline stays as it was.
+    await page.locator(".new-scenario > summary").click();
+    await page.getByLabel("Name of the new scenario").fill("Slow retrofits");
+    await page.getByLabel("The plan's defaults (baseline)").check();
+    await page.getByRole("button", { name: "Create scenario" }).click();
+    await expect
+      .poll(async () => (await page.locator("#scenario-select option:checked").textContent()) ?? "")
+      .toContain("Slow retrofits");
+    await openGroup(page, "retrofit");
+    await page.locator(CAPACITY).fill("300");
+    await expect.poll(() => verdictOf(page, RETROFIT)).toContain("Missed");
+
+    const choices = page.getByRole("group", { name: /Scenarios to compare/ });
+    await choices.getByLabel(/Jiaxing baseline/).check();
+    await choices.getByLabel(/Slow retrofits/).check();
+    const table = page.locator(".comparison-table");
+    await table.waitFor({ timeout: 30_000 });
+    const diff = table.locator(`tr[data-indicator="${RETROFIT}"]`);
+    expect((await diff.getAttribute("class")) ?? "").toContain("differs");
+    expect(await diff.textContent()).toContain("differs");
+    expect(await diff.textContent()).toContain("≠");
+    // A row that is the same under both has no mark.
+    expect(
+      await table.locator('tr[data-indicator="jx-t10-upper-secondary-education"]').textContent(),
+    ).not.toContain("≠");
+    // The overlaid chart for a chosen indicator, with a text alternative and the data as a table.
+    await page.getByLabel("Indicator to overlay").selectOption(RETROFIT);
+    const svg = page.locator(".compare-chart svg[role='img']");
+    await expect.poll(() => svg.getAttribute("aria-label")).toMatch(/2 scenarios/);
+    expect(await page.locator(".compare-chart table th[scope='col']").count()).toBe(3);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
+    expect(await diff.textContent()).toContain("不同");
+    await expectNoAxeViolations(page);
+  });
+
+  it("goal-seeks the retrofit pace: an answer that can be applied, and a refusal in the current language", async () => {
+    const page = await start("en");
+    await openJiaxing(page);
+    await page.locator(`#details-${RETROFIT}`).click();
+    const detail = page.locator("#indicator-detail");
+    await detail.waitFor();
+    // The chart: an image with a text alternative, its data as a table.
+    const svg = detail.locator(".chart-figure svg[role='img']");
+    expect(await svg.getAttribute("aria-label")).toMatch(/2020 to 2025/);
+    await detail.getByText("Show the data as a table").click();
+    expect(await detail.locator(".data-table tbody tr").count()).toBe(6);
+    // The tornado lists what drives the margin.
+    await detail.locator(".tornado-table").waitFor({ timeout: 30_000 });
+    expect(await detail.locator(".tornado-table tbody tr").count()).toBeGreaterThan(0);
+
+    await detail.getByLabel("Lever").selectOption("retrofit.capacity1");
+    await detail.getByLabel("Probability wanted (%)").fill("80");
+    await detail.getByRole("button", { name: "Find the value" }).click();
+    const answer = detail.locator(".goal-seek-answer");
+    await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toMatch(/No answer: even at 2000/);
+
+    await detail.getByLabel("Probability wanted (%)").fill("25");
+    await detail.getByRole("button", { name: "Find the value" }).click();
+    await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toMatch(/households a year or more/);
+    await mcSettled(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
+    await detail.getByLabel("要求的达标概率（%）").fill("80");
+    await detail.getByRole("button", { name: "求解" }).click();
+    await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toMatch(/无解：即使/);
+    await expectNoAxeViolations(page);
+
+    // A probability outside 1–100 is explained in place.
+    await detail.getByLabel("要求的达标概率（%）").fill("120");
+    await detail.getByRole("button", { name: "求解" }).click();
+    expect(await detail.getByLabel("要求的达标概率（%）").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("opens Huyi with its consistency findings, with no axe violations in either language", async () => {
+    const page = await start("zh-CN");
+    await page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: /鄠邑/ }) })
+      .getByRole("button")
+      .click();
+    await page.locator(".dashboard-table tbody tr").first().waitFor();
+    // Huyi's table says >500 trainees, its text ≥200 a year: the tension is shown, not resolved.
+    const findings = page.locator(".plan-findings");
+    expect(await findings.locator("details").getAttribute("open")).not.toBeNull();
+    expect(await findings.locator(".finding").count()).toBeGreaterThan(0);
+    expect(await findings.textContent()).toContain("警告");
+    // Provenance on demand, an estimate labelled as such.
+    const estimate = page
+      .locator("li.assumption")
+      .filter({ has: page.locator(".badge-estimate") })
+      .first();
+    await page.locator("details.assumption-group > summary").first().click();
+    await mcSettled(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+    expect(await findings.textContent()).toContain("Warning");
+    expect(await estimate.locator(".badge-estimate").textContent()).toBe("Estimate");
+    await expectNoAxeViolations(page);
+  });
+
+  it("sorts by a header button (aria-sort) and filters by text", async () => {
+    const page = await start("en");
+    await openJiaxing(page);
+    await mcSettled(page);
+    const header = page.locator(".dashboard-table thead th").filter({ hasText: "Probability" });
+    await header.getByRole("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    await header.getByRole("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    const first = await page.locator(".dashboard-table tbody tr").first().locator("td").nth(4).textContent();
+    expect(first).toBe("100%");
+    await page.getByLabel("Search by name or number").fill("retrofit");
+    await expect.poll(() => page.locator(".dashboard-table tbody tr").count()).toBe(3);
+    await page.getByLabel("Search by name or number").fill("");
+    await page.getByLabel("Show", { exact: true }).selectOption("bindingAtRisk");
+    const n = await page.locator(".dashboard-table tbody tr").count();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(38);
+    for (const attr of await page.locator(".dashboard-table tbody .attribute").allTextContents()) {
+      expect(attr).toBe("Binding");
+    }
+  });
+
+  it("works by keyboard alone: open the plan, change an assumption by its number field, open a detail", async () => {
+    const page = await start("zh-CN");
+    const press = (key: string) => page.keyboard.press(key);
+    const focusIs = (loc: Locator) => loc.evaluate((el) => el === document.activeElement);
+    async function tabTo(loc: Locator, max = 400): Promise<void> {
+      for (let i = 0; i < max; i++) {
+        if (await focusIs(loc)) return;
+        await press("Tab");
+      }
+      throw new Error(`Tab never reached ${loc}`);
+    }
+
+    await tabTo(
+      page
+        .getByRole("article")
+        .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+        .getByRole("button"),
+    );
+    await press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("plan-summary-heading");
+    await row(page, RETROFIT).waitFor();
+
+    // The retrofit group is a disclosure: reach its summary and open it with Enter.
+    await tabTo(page.locator('details.assumption-group[data-group="retrofit"] > summary'));
+    await press("Enter");
+    await tabTo(page.locator(CAPACITY), 60);
+    // Visible focus: the focused field has an outline.
+    const outline = await page.locator(CAPACITY).evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe("none");
+    await press("ControlOrMeta+a");
+    await page.keyboard.type("300");
+    await expect.poll(() => verdictOf(page, RETROFIT)).toContain("未达标");
+
+    await tabTo(page.locator(`#details-${RETROFIT}`));
+    await press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("indicator-detail-heading");
+    expect(await page.locator("#indicator-detail-heading").textContent()).toContain(
+      "残疾人家庭无障碍改造户数",
+    );
+  });
+});
