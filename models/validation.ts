@@ -81,6 +81,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Bilingua
       return { zh: `未知字段 ${keys}`, en: `unknown field ${keysEn}` };
     }
     case "invalid_value": {
+      if (valueAt(input, issue.path) === undefined) {
+        return { zh: "缺少必填字段", en: "a required field is missing" };
+      }
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
       const got = JSON.stringify(valueAt(input, issue.path));
       return {

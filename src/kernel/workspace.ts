@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { actualSchema, scenarioSchema } from "../../models/scenario.ts";
+import { LANGS, type Lang, type Result } from "../../models/text.ts";
+import { type InputIssue, parseWith } from "../../models/validation.ts";
+import { notebookSchema } from "./notebook.ts";
+import { DEFAULT_SETTINGS, MAX_SAMPLES, type RunSettings } from "./store.ts";
+
+/**
+ * The stored format of a person's work: what is kept in IndexedDB (persistence.ts) and in an exported
+ * workspace file (files.ts). It holds only what the person made: the scenarios they created (each an
+ * override-only scenario that `extends` another), unsaved edits, notebooks, actuals by plan, run
+ * settings, the language and what was open. Shipped plans and scenarios are never copied into it.
+ *
+ * Every stored or imported workspace passes {@link migrate}: older versions are brought up to date one
+ * step at a time, a newer one is refused with a message saying so, and anything else is reported with
+ * the path of each problem. Nothing is half-applied: a workspace is either wholly valid or refused.
+ */
+
+export const WORKSPACE_FORMAT = "reachable-workspace";
+/** The version this build writes. */
+export const WORKSPACE_VERSION = 2;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** Run settings as stored (see {@link RunSettings}). */
+export const settingsSchema = z.strictObject({
+  samples: z.number().int().min(0).max(MAX_SAMPLES),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sampling: z.enum(["lhs", "random"]),
+});
+
+const editSchema = z.strictObject({
+  value: z.number().optional(),
+  uncertaintyOn: z.boolean().optional(),
+});
+
+const selectedSchema = z.strictObject({ planId: id.nullable(), scenarioId: id.nullable() });
+
+/** Scenarios the person made: override-only (each extends another), ids unique. */
+const userScenarios = z.array(scenarioSchema).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((s, i) => {
+    if (s.extends === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "extends"],
+        message: "stored scenario without extends",
+        params: {
+          message: {
+            zh: "工作区中的情景必须扩展另一个情景（只保存改动）",
+            en: "a scenario in a workspace must extend another one (it stores only its changes)",
+          },
+        },
+      });
+    }
+    const first = seen.get(s.id);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "id"],
+        message: "duplicate scenario id",
+        params: {
+          message: {
+            zh: `情景 id “${s.id}” 与 scenarios[${first}] 重复`,
+            en: `scenario id "${s.id}" repeats scenarios[${first}]`,
+          },
+        },
+      });
+    } else seen.set(s.id, i);
+  });
+});
+
+const common = {
+  format: z.literal(WORKSPACE_FORMAT),
+  /** ISO 8601 date-time of the save. */
+  savedAt: z.iso.datetime({ offset: true }),
+  selected: selectedSchema,
+  scenarios: userScenarios,
+  /** Unsaved edits: scenario id → assumption id → edit (as the workbench store keeps them). */
+  edits: z.record(id, z.record(z.string().min(1), editSchema)),
+  settings: settingsSchema,
+};
+
+/** Version 2 (current). */
+export const workspaceSchema = z.strictObject({
+  ...common,
+  version: z.literal(2),
+  language: z.enum(LANGS),
+  /** Notebook of each scenario, by scenario id. */
+  notebooks: z.record(id, notebookSchema),
+  /** Evaluator actuals by plan id. */
+  actuals: z.record(id, z.array(actualSchema)),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** Version 1: no notebooks or actuals, and the language under `lang`. Read only, never written. */
+export const workspaceV1Schema = z.strictObject({
+  ...common,
+  version: z.literal(1),
+  lang: z.enum(LANGS),
+});
+export type WorkspaceV1 = z.infer<typeof workspaceV1Schema>;
+
+/** One migration step: the schema of version `from`, and how a valid document of it becomes `from + 1`. */
+interface Step {
+  schema: z.ZodType;
+  up(doc: never): unknown;
+}
+
+/** Migration steps by the version they read. Adding version 3 means adding the step from 2 here. */
+const STEPS: Record<number, Step> = {
+  1: {
+    schema: workspaceV1Schema,
+    up: ({ lang, version: _v, ...rest }: WorkspaceV1): Workspace => ({
+      ...rest,
+      version: 2,
+      language: lang,
+      notebooks: {},
+      actuals: {},
+    }),
+  },
+};
+
+/** A new workspace with nothing in it. */
+export function emptyWorkspace(opts: {
+  language: Lang;
+  savedAt?: string;
+  settings?: RunSettings;
+}): Workspace {
+  return {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    savedAt: opts.savedAt ?? new Date().toISOString(),
+    language: opts.language,
+    selected: { planId: null, scenarioId: null },
+    scenarios: [],
+    edits: {},
+    notebooks: {},
+    actuals: {},
+    settings: { ...(opts.settings ?? DEFAULT_SETTINGS) },
+  };
+}
+
+const issue = (file: string, path: string, zh: string, en: string): InputIssue[] => [
+  { file, path, message: { zh, en } },
+];
+
+/**
+ * Reads a stored or imported workspace of any version this build knows, bringing it up to the current
+ * version. `file` names the input in every message (a file name, or "browser storage").
+ */
+export function migrate(input: unknown, file = "workspace"): Result<Workspace, InputIssue[]> {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    return {
+      ok: false,
+      error: issue(
+        file,
+        "",
+        "不是 Reachable 工作区文件（应为一个 JSON 对象）",
+        "not a Reachable workspace (expected a JSON object)",
+      ),
+    };
+  }
+  const doc = input as Record<string, unknown>;
+  if (doc.format !== WORKSPACE_FORMAT) {
+    return {
+      ok: false,
+      error: issue(
+        file,
+        "format",
+        `不是 Reachable 工作区文件（format 应为 “${WORKSPACE_FORMAT}”）`,
+        `not a Reachable workspace (format should be "${WORKSPACE_FORMAT}")`,
+      ),
+    };
+  }
+  const version = doc.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      error: issue(
+        file,
+        "version",
+        `版本号 ${JSON.stringify(version)} 无效（应为正整数）`,
+        `version ${JSON.stringify(version)} is invalid (expected a positive whole number)`,
+      ),
+    };
+  }
+  if (version > WORKSPACE_VERSION) {
+    return {
+      ok: false,
+      error: issue(
+        file,
+        "version",
+        `此工作区由更新版本的 Reachable 保存（格式版本 ${version}），本版本只能读取到版本 ${WORKSPACE_VERSION}。未作任何改动；请更新 Reachable 后再打开。`,
+        `this workspace was made by a newer Reachable (format version ${version}); this version reads up to version ${WORKSPACE_VERSION}. Nothing was changed; update Reachable to open it.`,
+      ),
+    };
+  }
+  let current: unknown = input;
+  for (let v = version; v < WORKSPACE_VERSION; v++) {
+    const step = STEPS[v];
+    if (!step) {
+      return {
+        ok: false,
+        error: issue(
+          file,
+          "version",
+          `无法读取版本 ${v} 的工作区`,
+          `workspaces of version ${v} cannot be read`,
+        ),
+      };
+    }
+    const parsed = parseWith(step.schema, current, file);
+    if (!parsed.ok) return parsed;
+    current = step.up(parsed.value as never);
+  }
+  return parseWith(workspaceSchema, current, file);
+}

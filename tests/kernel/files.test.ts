@@ -1,0 +1,282 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Evaluation } from "../../models/engine.ts";
+import type { Plan } from "../../models/plan.ts";
+import type { ScenarioFile } from "../../models/scenario.ts";
+import { formatIssue, type InputIssue } from "../../models/validation.ts";
+import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
+import {
+  actualsTemplateCsv,
+  BOM,
+  csvField,
+  exportScenarioJson,
+  exportWorkspaceJson,
+  importActualsCsv,
+  importScenarioJson,
+  importWorkspaceJson,
+  verdictsCsv,
+} from "../../src/kernel/files.ts";
+import { runModelFor } from "../../src/kernel/library.ts";
+import { createInlineRunner } from "../../src/kernel/runner.ts";
+import { emptyWorkspace } from "../../src/kernel/workspace.ts";
+
+const lib = loadRepositoryLibrary();
+const plan: Plan = lib.plans.get("jiaxing-2021-2025")!;
+const table = plan.indicators.filter((i) => i.origin === "table");
+const MINE: ScenarioFile = {
+  schemaVersion: 1,
+  id: "mine-1",
+  planId: plan.id,
+  name: { zh: "我的情景", en: "Mine" },
+  extends: "jiaxing-baseline",
+  overrides: {},
+};
+
+const lines = (issues: InputIssue[], lang: "en" | "zh-CN" = "en") => issues.map((i) => formatIssue(i, lang));
+function refused<T>(r: { ok: true; value: T } | { ok: false; error: InputIssue[] }): InputIssue[] {
+  if (r.ok) throw new Error("expected a refusal");
+  return r.error;
+}
+
+/** Splits CSV text into rows of fields (RFC 4180 quoting), for checking what a spreadsheet would read. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && s[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe("scenario and workspace JSON", () => {
+  it("exports a scenario that imports back unchanged", () => {
+    const text = exportScenarioJson(MINE);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(importScenarioJson(text, "mine-1.json")).toEqual({ ok: true, value: MINE });
+    // Notepad on Windows writes a BOM; it is not an error.
+    expect(importScenarioJson(BOM + text, "mine-1.json").ok).toBe(true);
+  });
+
+  it("names the line and column of a JSON syntax error", () => {
+    const text = '{\n  "schemaVersion": 1,\n  "id": "x"\n  "planId": "y"\n}';
+    const [issue] = refused(importScenarioJson(text, "bad.json"));
+    expect(issue!.file).toBe("bad.json");
+    expect(issue!.path).toBe("line 4, column 3");
+    expect(issue!.message.en).toMatch(/^not valid JSON \(line 4, column 3\)/);
+    expect(issue!.message.zh).toMatch(/^不是有效的 JSON（第 4 行第 3 列）/);
+    const cut = refused(importScenarioJson('{"a": [1, 2', "cut.json"));
+    expect(cut[0]!.path).toMatch(/^line 1, column \d+$/);
+    expect(lines(refused(importScenarioJson("  ", "empty.json")))).toEqual(["empty.json: the file is empty"]);
+  });
+
+  it("reports every schema problem of a scenario with its path", () => {
+    const bad = { ...MINE, id: "Mine 1", overrides: { x: { value: "5" } } };
+    expect(lines(refused(importScenarioJson(JSON.stringify(bad), "s.json")))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^s\.json › id: /),
+        "s.json › overrides.x.value: expected a number, got text (write numbers without quotes)",
+      ]),
+    );
+  });
+
+  it("exports a workspace that imports back unchanged, and migrates an old one", () => {
+    const ws = {
+      ...emptyWorkspace({ language: "en", savedAt: "2024-05-01T00:00:00.000Z" }),
+      scenarios: [MINE],
+    };
+    expect(importWorkspaceJson(exportWorkspaceJson(ws), "w.json")).toEqual({ ok: true, value: ws });
+    const { language, notebooks: _n, actuals: _a, ...rest } = ws;
+    const v1 = JSON.stringify({ ...rest, version: 1, lang: language });
+    expect(importWorkspaceJson(v1, "old.json")).toEqual({ ok: true, value: ws });
+    const newer = JSON.stringify({ ...ws, version: 9 });
+    expect(lines(refused(importWorkspaceJson(newer, "new.json")))[0]).toMatch(
+      /^new\.json › version: .*newer Reachable/,
+    );
+    expect(lines(refused(importWorkspaceJson("[]", "x.json")))[0]).toMatch(/not a Reachable workspace/);
+  });
+});
+
+describe("CSV fields", () => {
+  it("quotes commas, quotes and line breaks, and defuses formulas in text", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(csvField(-1.5)).toBe("-1.5");
+    expect(csvField(Number.NaN)).toBe("");
+    expect(csvField(null)).toBe("");
+  });
+});
+
+describe("verdicts CSV", () => {
+  let evaluation: Evaluation;
+  beforeAll(async () => {
+    const model = runModelFor(lib, "jiaxing-baseline");
+    if (!model.ok) throw new Error(JSON.stringify(model.error));
+    const r = await createInlineRunner().evaluate({
+      ...model.value,
+      samples: 200,
+      seed: 42,
+      sampling: "lhs",
+    });
+    if (!r.ok) throw new Error(r.error.message.en);
+    evaluation = r.value;
+  });
+
+  it("writes one row per indicator per year, with a BOM and CRLF, readable back field by field", () => {
+    const text = verdictsCsv(plan, evaluation, "en");
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = readCsv(text);
+    expect(rows[0]).toEqual([
+      "indicator",
+      "number",
+      "name",
+      "year",
+      "projected",
+      "p05",
+      "p25",
+      "p50",
+      "p75",
+      "p95",
+      "met",
+      "probability_pct",
+      "status",
+    ]);
+    expect(rows).toHaveLength(1 + evaluation.indicators.length * evaluation.years.length);
+    for (const row of rows) expect(row).toHaveLength(13);
+    const first = evaluation.indicators[0]!;
+    const ind = plan.indicators.find((i) => i.id === first.id)!;
+    const own = rows.filter((r) => r[0] === first.id);
+    expect(own.map((r) => Number(r[3]))).toEqual([...evaluation.years]);
+    expect(own[0]![2]).toBe(ind.name.en);
+    expect(Number(own[0]![4])).toBeCloseTo(first.projection[0]!, 5);
+    expect(Number(own[0]![9])).toBeCloseTo(first.quantiles![4]![0]!, 5);
+    // The verdict sits on the target-year row only.
+    const target = own.find((r) => Number(r[3]) === ind.target.year)!;
+    expect(target[10]).toBe(first.judgement.met ? "Met" : "Missed");
+    expect(Number(target[11])).toBeCloseTo(first.probability!, 5);
+    expect(["On track", "At risk", "Off track"]).toContain(target[12]);
+    expect(own.filter((r) => r !== target).every((r) => r[10] === "" && r[11] === "" && r[12] === "")).toBe(
+      true,
+    );
+  });
+
+  it("writes Chinese names and words in zh-CN, and empty quantiles without samples", () => {
+    const noSamples: Evaluation = {
+      ...evaluation,
+      samples: 0,
+      indicators: evaluation.indicators.map((r) => ({
+        ...r,
+        quantiles: null,
+        probability: null,
+        status: null,
+      })),
+    };
+    const rows = readCsv(verdictsCsv(plan, noSamples, "zh-CN"));
+    expect(rows[0]![2]).toBe("指标名称");
+    const first = rows[1]!;
+    expect(first[2]).toBe(plan.indicators.find((i) => i.id === first[0])!.name.zh);
+    expect(first.slice(5, 10)).toEqual(["", "", "", "", ""]);
+    expect(rows.some((r) => r[10] === "达标" || r[10] === "未达标")).toBe(true);
+  });
+
+  it("quotes a name holding a comma, a quote or a line break", () => {
+    const odd: Plan = {
+      ...plan,
+      indicators: plan.indicators.map((i, k) =>
+        k === 0 ? { ...i, name: { zh: '康复, "服务"\n覆盖率', en: '=rehab, "services"' } } : i,
+      ),
+    };
+    const id = plan.indicators[0]!.id;
+    const rows = readCsv(verdictsCsv(odd, evaluation, "zh-CN")).filter((r) => r[0] === id);
+    expect(rows[0]![2]).toBe('康复, "服务"\n覆盖率');
+    expect(readCsv(verdictsCsv(odd, evaluation, "en")).find((r) => r[0] === id)![2]).toBe(
+      '\'=rehab, "services"',
+    );
+  });
+});
+
+describe("actuals CSV", () => {
+  it("makes a template with a row per indicator and year, which imports as no observations", () => {
+    const text = actualsTemplateCsv(plan);
+    expect(text.startsWith(BOM)).toBe(true);
+    const rows = readCsv(text);
+    expect(rows[0]).toEqual(["indicator", "year", "value", "name"]);
+    const ind = table[0]!;
+    expect(rows.filter((r) => r[0] === ind.id).map((r) => Number(r[1]))).toEqual(
+      Array.from({ length: ind.target.year - ind.baseline.year }, (_, k) => ind.baseline.year + 1 + k),
+    );
+    expect(rows.find((r) => r[0] === ind.id)![3]).toBe(ind.name.zh);
+    expect(rows.slice(1).every((r) => r[2] === "")).toBe(true);
+    expect(importActualsCsv(text, "template.csv", plan)).toEqual({ ok: true, value: [] });
+  });
+
+  it("reads a filled-in template, keeping rows left empty as no observation", () => {
+    const ind = table.find((i) => i.unit === "percent")!;
+    const y = ind.baseline.year + 1;
+    const filled = actualsTemplateCsv(plan).replace(`${ind.id},${y},,`, `${ind.id},${y},97.5,`);
+    expect(importActualsCsv(filled, "filled.csv", plan)).toEqual({
+      ok: true,
+      value: [{ indicatorId: ind.id, year: y, value: 97.5 }],
+    });
+  });
+
+  it("names the row and column of every bad cell, keeping row numbers after skipped rows", () => {
+    const ind = table.find((i) => i.unit === "percent")!;
+    const y = ind.baseline.year + 1;
+    const csv = [
+      "indicator,year,value",
+      `${ind.id},${y},`,
+      `${ind.id},20x1,50`,
+      `${ind.id},${y},150`,
+      `no-such,${y},1`,
+      `${ind.id},${y + 1},abc`,
+      `${ind.id},${y + 2},1`,
+      `${ind.id},${y + 2},2`,
+    ].join("\n");
+    expect(lines(refused(importActualsCsv(csv, "a.csv", plan)))).toEqual([
+      'a.csv › row 3, column year: year "20x1" is not a four-digit year',
+      "a.csv › row 4, column value: percentage 150 is outside 0–100",
+      'a.csv › row 5, column indicator: no indicator "no-such" (use an indicator id or the printed row number)',
+      'a.csv › row 6, column value: value "abc" is not a number',
+      `a.csv › row 8, column indicator: indicator "${ind.id}" in ${y + 2} repeats row 7`,
+    ]);
+  });
+
+  it("refuses the same indicator and year twice, naming both rows", () => {
+    const ind = table[0]!;
+    const y = ind.baseline.year + 1;
+    const csv = `indicator,year,value\n${ind.id},${y},1\n${ind.id},${y},2\n`;
+    expect(lines(refused(importActualsCsv(csv, "d.csv", plan)))).toEqual([
+      `d.csv › row 3, column indicator: indicator "${ind.id}" in ${y} repeats row 2`,
+    ]);
+  });
+
+  it("explains a missing header column", () => {
+    expect(lines(refused(importActualsCsv("indicator,value\nx,1", "h.csv", plan)))).toEqual([
+      'h.csv › row 1: missing column "year" (the header should be indicator,year,value)',
+    ]);
+  });
+});
