@@ -135,42 +135,41 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("scenario %s: uncertaint
   });
 });
 
-describe.each(scenarios.map((s) => [s.id, s] as const))(
-  "scenario %s reproduces every printed baseline",
-  (_, s) => {
-    const { world } = prepared(s);
-    const ev = evaluate(world, {
-      samples: 200,
-      seed: 42,
-      sampling: "random",
-      bands: DEFAULT_BANDS,
-      actuals: [],
-    });
+describe.each(
+  scenarios.map((s) => [s.id, s] as const),
+)("scenario %s reproduces every printed baseline", (_, s) => {
+  const { world } = prepared(s);
+  const ev = evaluate(world, {
+    samples: 200,
+    seed: 42,
+    sampling: "random",
+    bands: DEFAULT_BANDS,
+    actuals: [],
+  });
 
-    it("an exact baseline: the projection's first year equals the printed value (and so do p05 and p95)", () => {
-      let checked = 0;
-      ev.indicators.forEach((r, i) => {
-        const ind = world.indicators[i]!.indicator;
-        if (ind.baseline.qualifier !== "exact") return;
-        const v = ind.baseline.value;
-        const where = `${ind.id} (printed ${ind.baseline.printed})`;
-        for (const x of [r.projection[0]!, r.quantiles![0]![0]!, r.quantiles![4]![0]!]) {
-          expect(roundTo(x, ind.precision), where).toBe(roundTo(v, ind.precision));
-          expect(Math.abs(x - v), where).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
-        }
-        checked++;
-      });
-      expect(checked).toBeGreaterThan(5);
+  it("an exact baseline: the projection's first year equals the printed value (and so do p05 and p95)", () => {
+    let checked = 0;
+    ev.indicators.forEach((r, i) => {
+      const ind = world.indicators[i]!.indicator;
+      if (ind.baseline.qualifier !== "exact") return;
+      const v = ind.baseline.value;
+      const where = `${ind.id} (printed ${ind.baseline.printed})`;
+      for (const x of [r.projection[0]!, r.quantiles![0]![0]!, r.quantiles![4]![0]!]) {
+        expect(roundTo(x, ind.precision), where).toBe(roundTo(v, ind.precision));
+        expect(Math.abs(x - v), where).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+      }
+      checked++;
     });
+    expect(checked).toBeGreaterThan(5);
+  });
 
-    it("a “greater than” baseline: the projection's first year is above the printed bound", () => {
-      ev.indicators.forEach((r, i) => {
-        const ind = world.indicators[i]!.indicator;
-        if (ind.baseline.qualifier !== "greater-than") return;
-        const where = `${ind.id} (printed ${ind.baseline.printed})`;
-        expect(r.projection[0]!, where).toBeGreaterThan(ind.baseline.value);
-        expect(r.quantiles![0]![0]!, where).toBeGreaterThan(ind.baseline.value);
-      });
+  it("a “greater than” baseline: the projection's first year is above the printed bound", () => {
+    ev.indicators.forEach((r, i) => {
+      const ind = world.indicators[i]!.indicator;
+      if (ind.baseline.qualifier !== "greater-than") return;
+      const where = `${ind.id} (printed ${ind.baseline.printed})`;
+      expect(r.projection[0]!, where).toBeGreaterThan(ind.baseline.value);
+      expect(r.quantiles![0]![0]!, where).toBeGreaterThan(ind.baseline.value);
     });
-  },
-);
+  });
+});
