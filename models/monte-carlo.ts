@@ -1,6 +1,6 @@
 import { createQuantile, type Quantile } from "./distributions.ts";
 import { type Anchor, applyAnchor, type Judgement, judgeInto } from "./feasibility.ts";
-import { createRng, deriveSeed } from "./rng.ts";
+import { deriveSeed, fillUniform } from "./rng.ts";
 import type { World } from "./world.ts";
 
 /**
@@ -123,11 +123,12 @@ export function sampleSlice(
   const start = world.span.start;
   const periodFrom = world.plan.period.from;
   const verdict: Judgement = { metric: 0, met: false, margin: 0 };
+  const draws = new Float64Array(uncertain.length);
   for (let s = req.from; s < req.to; s++) {
-    const rng = createRng(deriveSeed(req.seed, s));
+    fillUniform(deriveSeed(req.seed, s), draws, uncertain.length);
     for (let j = 0; j < uncertain.length; j++) {
       const u = uncertain[j]!;
-      const r = rng();
+      const r = draws[j]!;
       vec[u.index] = u.quantile(req.sampling === "lhs" ? (stratumOf(perms[j]!, s) + r) / req.samples : r);
     }
     world.run(vec);
@@ -208,20 +209,38 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
  */
 export function quantilesInPlace(column: Float64Array, levels: readonly number[], out: Float64Array): void {
   const n = column.length;
-  let lo = 0;
+  // Every order statistic needed (k and k + 1 of each level), selected in one recursive pass: each
+  // selection narrows the range the others are looked for in.
+  const ks: number[] = [];
+  for (const level of levels) {
+    const k = Math.floor((n - 1) * level);
+    ks.push(k);
+    if (k + 1 < n) ks.push(k + 1);
+  }
+  const sorted = [...new Set(ks)].sort((x, y) => x - y);
+  multiSelect(column, sorted, 0, sorted.length - 1, 0, n - 1);
   for (let q = 0; q < levels.length; q++) {
     const h = (n - 1) * levels[q]!;
     const k = Math.floor(h);
-    select(column, k, lo, n - 1);
-    let v = column[k]!;
-    if (h > k) {
-      let next = Number.POSITIVE_INFINITY;
-      for (let i = k + 1; i < n; i++) if (column[i]! < next) next = column[i]!;
-      v += (h - k) * (next - v);
-    }
-    out[q] = v;
-    lo = k;
+    const v = column[k]!;
+    out[q] = h > k ? v + (h - k) * (column[k + 1]! - v) : v;
   }
+}
+
+function multiSelect(
+  a: Float64Array,
+  ks: readonly number[],
+  kLo: number,
+  kHi: number,
+  lo: number,
+  hi: number,
+): void {
+  if (kLo > kHi || lo >= hi) return;
+  const mid = (kLo + kHi) >> 1;
+  const k = ks[mid]!;
+  select(a, k, lo, hi);
+  multiSelect(a, ks, kLo, mid - 1, lo, k - 1);
+  multiSelect(a, ks, mid + 1, kHi, k + 1, hi);
 }
 
 export interface IndicatorSummary {

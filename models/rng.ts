@@ -40,6 +40,34 @@ export function createRng(seed: number): PRNG {
 }
 
 /**
+ * Fills `out[0..count)` with the first `count` numbers of `createRng(seed)`, without creating a closure:
+ * the Monte Carlo loop draws every sample's uniforms this way.
+ */
+export function fillUniform(seed: number, out: Float64Array, count: number): void {
+  let s = seed | 0;
+  const mix = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = mix();
+  let b = mix();
+  let c = mix();
+  let d = mix();
+  for (let i = -4; i < count; i++) {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) >>> 0;
+    if (i >= 0) out[i] = t / 4294967296;
+  }
+}
+
+/**
  * A seed for stream `k` derived from a base seed, so that sample blocks split across workers draw the
  * same numbers as a single run (sample i always uses stream `deriveSeed(seed, i)`).
  */

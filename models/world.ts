@@ -19,8 +19,11 @@ interface CompiledComponent {
   readonly id: string;
   readonly spec: ModelSpec;
   readonly params: Record<string, number>;
-  /** [param name, index into the assumption vector] for params read from assumptions. */
-  readonly reads: readonly (readonly [string, number])[];
+  /** Names and assumption-vector indices of the params read from assumptions (parallel arrays). */
+  readonly readNames: readonly string[];
+  readonly readIndex: Int32Array;
+  /** The value each read param had on the last run (NaN before the first), to skip unchanged writes. */
+  readonly last: Float64Array;
   readonly inputs: Record<string, Series>;
   readonly out: Record<string, Series>;
 }
@@ -203,7 +206,16 @@ export function compileWorld(
       }
     }
     upstream.set(c.id, deps);
-    compiled.set(c.id, { id: c.id, spec, params, reads, inputs, out: spec.createWorkspace(n) });
+    compiled.set(c.id, {
+      id: c.id,
+      spec,
+      params,
+      readNames: reads.map((r) => r[0]),
+      readIndex: Int32Array.from(reads.map((r) => r[1])),
+      last: new Float64Array(reads.length).fill(Number.NaN),
+      inputs,
+      out: spec.createWorkspace(n),
+    });
   }
 
   const lookup = (ref: string, path: string): boolean => {
@@ -278,8 +290,16 @@ export function compileWorld(
       pointValues,
       indicators,
       run(values: Float64Array): void {
-        for (const c of runOrder) {
-          for (const [name, idx] of c.reads) c.params[name] = values[idx]!;
+        for (let ci = 0; ci < runOrder.length; ci++) {
+          const c = runOrder[ci]!;
+          const idx = c.readIndex;
+          for (let r = 0; r < idx.length; r++) {
+            const v = values[idx[r]!]!;
+            if (v !== c.last[r]) {
+              c.last[r] = v;
+              c.params[c.readNames[r]!] = v;
+            }
+          }
           c.spec.run(c.params, c.inputs, span, c.out);
         }
       },
