@@ -3,10 +3,12 @@
  * 1. The full Jiaxing baseline: a 10,000-sample Monte Carlo on one core in Node (target < 100 ms),
  *    for random and Latin hypercube sampling, split into sampling and summarising.
  * 2. One deterministic run of the linked world (what an assumption change costs before drawing).
+ * 3. In Chromium, on the built app: the workbench budgets (scripts/bench-browser.ts).
  */
 import { anchorsOf, evaluate, twinsOf } from "../models/engine.ts";
 import { prepare } from "../models/library.ts";
 import { sampleSlice, summarize } from "../models/monte-carlo.ts";
+import { benchBrowser } from "./bench-browser.ts";
 import { loadRepositoryLibrary } from "./lib/load.ts";
 
 const SAMPLES = 10_000;
@@ -63,3 +65,5 @@ det.sort((a, b) => a - b);
 console.log(
   `one deterministic run of the linked world: median ${(det[1000]! * 1000).toFixed(1)} µs, p95 ${(det[1900]! * 1000).toFixed(1)} µs`,
 );
+
+await benchBrowser();

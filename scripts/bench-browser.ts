@@ -1,0 +1,134 @@
+/**
+ * The browser half of `npm run bench` (DESIGN.md budgets, measured in Chromium on the built app):
+ * - assumption change → updated deterministic dashboard on screen (p95 ≤ 50 ms);
+ * - 10,000-sample Monte Carlo in the worker pool (p95 ≤ 300 ms for the uncertainty view), and the
+ *   workbench's own 2,000-sample refresh after a change;
+ * - initial JavaScript, gzipped (≤ 250 KB).
+ * Figures are reported, never asserted: this is a benchmark, not a test.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DIST_DIR, launchBrowser, serveDist } from "../tests/browser/harness.ts";
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function benchBrowser(): Promise<void> {
+  // Initial JavaScript: the scripts index.html loads before anything is clicked.
+  const html = readFileSync(join(DIST_DIR, "index.html"), "utf8");
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const gz = initial.reduce((acc, f) => acc + gzipSync(readFileSync(join(DIST_DIR, f))).length, 0);
+  console.log(
+    `initial JavaScript: ${(gz / 1024).toFixed(1)} KB gzipped (${initial.join(", ")}) — budget 250 KB`,
+  );
+
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+      .getByRole("button")
+      .first()
+      .click();
+    const row = page.locator('.dashboard-table tr[data-indicator="jx-x-retrofit-households"]');
+    await row.waitFor();
+    await page.locator('details.assumption-group[data-group="retrofit"] > summary').click();
+    await page.locator("#as-retrofit-capacity1").waitFor();
+
+    // Deterministic update: from the input event to the changed row painted (a mutation, then a frame).
+    const det: number[] = await page.evaluate(async () => {
+      const field = document.querySelector<HTMLInputElement>("#as-retrofit-capacity1")!;
+      const target = document.querySelector(
+        '.dashboard-table tr[data-indicator="jx-x-retrofit-households"]',
+      )!;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+      const out: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const changed = new Promise<void>((resolve) => {
+          const mo = new MutationObserver(() => {
+            mo.disconnect();
+            resolve();
+          });
+          mo.observe(target, { subtree: true, childList: true, characterData: true });
+        });
+        const t0 = performance.now();
+        setter.call(field, String(300 + 7 * i));
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        await changed;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return out;
+    });
+    console.log(
+      `assumption change → deterministic dashboard on screen: p95 ${p95(det).toFixed(1)} ms, median ${median(det).toFixed(1)} ms (${det.length} changes) — budget 50 ms`,
+    );
+
+    // The workbench's own Monte Carlo refresh (its default 2,000 samples): change → probabilities shown.
+    const table = page.locator(".dashboard-table");
+    const mc: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t0 = Date.now();
+      await page.locator("#as-retrofit-capacity1").fill(String(420 + 11 * i));
+      await page
+        .waitForFunction(
+          () => document.querySelector(".dashboard-table")?.getAttribute("aria-busy") === "true",
+          null,
+          { timeout: 5000 },
+        )
+        .catch(() => {});
+      await page.waitForFunction(
+        () => document.querySelector(".dashboard-table")?.getAttribute("aria-busy") !== "true",
+        null,
+        { timeout: 60_000 },
+      );
+      mc.push(Date.now() - t0);
+    }
+    void table;
+    console.log(
+      `assumption change → 2,000-sample probabilities on screen: p95 ${p95(mc)} ms, median ${median(mc)} ms (${mc.length} changes)`,
+    );
+    await context.close();
+
+    // 10,000 samples in the worker pool (workers started), equal to the inline run.
+    const ctx2 = await browser.newContext();
+    const p2 = await ctx2.newPage();
+    await p2.goto(`${server.url}?selftest`);
+    await p2.waitForFunction(() => "__reachableSelfTest" in window);
+    const pool: number[] = [];
+    const inline: number[] = [];
+    let equal = true;
+    for (let i = 0; i < 5; i++) {
+      const r = await p2.evaluate(async () => {
+        const f = (
+          window as unknown as {
+            __reachableSelfTest: (o: object) => Promise<{ ms: number; inlineMs: number; equal: boolean }>;
+          }
+        ).__reachableSelfTest;
+        return f({ samples: 10_000, workers: 2 });
+      });
+      pool.push(r.ms);
+      inline.push(r.inlineMs);
+      equal &&= r.equal;
+    }
+    console.log(
+      `10,000-sample Monte Carlo, pool of 2 workers: p95 ${p95(pool).toFixed(0)} ms, median ${median(pool).toFixed(0)} ms; main thread alone median ${median(inline).toFixed(0)} ms; pool equals inline: ${equal} — budget 300 ms`,
+    );
+    await ctx2.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
