@@ -192,6 +192,7 @@ export function goalSeek(
   // Bracket [lo, hi] with P(lo) < target ≤ P(hi) for a rising lever (mirrored for a falling one).
   let lo: number;
   let hi: number;
+  let pHi: number;
   if (up) {
     const g = grid.findIndex((p) => p.probability >= target);
     if (g === 0)
@@ -201,6 +202,7 @@ export function goalSeek(
       };
     lo = grid[g - 1]!.value;
     hi = grid[g]!.value;
+    pHi = grid[g]!.probability;
   } else {
     let g = GRID - 1;
     while (grid[g]!.probability < target) g--;
@@ -212,9 +214,10 @@ export function goalSeek(
     }
     lo = grid[g + 1]!.value;
     hi = grid[g]!.value;
+    pHi = grid[g]!.probability;
   }
+  // Bisect until the bracket is one slider step (or a thousandth of the range) wide.
   const tol = a.step ?? (a.max - a.min) / 1000;
-  let pHi = up ? probAt(hi) : probAt(hi);
   for (let it = 0; it < 40 && Math.abs(hi - lo) > tol; it++) {
     const mid = (lo + hi) / 2;
     const p = probAt(mid);
