@@ -186,36 +186,8 @@ export function resolveScenario(
   const changed = new Set<string>();
   const issues: InputIssue[] = [];
   for (let i = chain.length - 2; i >= 0; i--) {
-    const s = chain[i]!;
-    for (const [k, o] of Object.entries(s.overrides ?? {})) {
-      const a = assumptions[k];
-      const path = `overrides.${k}`;
-      if (!a) {
-        issues.push({
-          file,
-          path,
-          message: { zh: `没有名为 “${k}” 的假设`, en: `there is no assumption "${k}"` },
-        });
-        continue;
-      }
-      if (o.value !== undefined) {
-        if (o.value < a.min || o.value > a.max) {
-          issues.push({
-            file,
-            path: `${path}.value`,
-            message: {
-              zh: `取值 ${o.value} 不在允许范围 ${a.min}–${a.max} 内`,
-              en: `value ${o.value} is outside the allowed range ${a.min}–${a.max}`,
-            },
-          });
-          continue;
-        }
-        a.value = o.value;
-      }
-      if (o.uncertainty === null) delete a.uncertainty;
-      else if (o.uncertainty !== undefined) a.uncertainty = o.uncertainty;
+    for (const k of applyOverrides(assumptions, chain[i]!.overrides ?? {}, file, "overrides.", issues))
       changed.add(k);
-    }
   }
   if (issues.length > 0) return { ok: false, error: issues };
   let bands = base.bands;
@@ -239,6 +211,52 @@ export function resolveScenario(
       actuals,
     },
   };
+}
+
+/**
+ * Applies overrides (or a person's edits) to resolved assumptions, which it changes in place. Each value
+ * is checked against its assumption's allowed range; problems go to `issues` with `file` and
+ * `<pathPrefix><id>` as their place, and a rejected value leaves the assumption as it was. Returns the
+ * ids it changed.
+ */
+export function applyOverrides(
+  assumptions: Record<string, Assumption>,
+  overrides: Readonly<Record<string, { value?: number | undefined; uncertainty?: Override["uncertainty"] }>>,
+  file: string,
+  pathPrefix: string,
+  issues: InputIssue[],
+): string[] {
+  const changed: string[] = [];
+  for (const [k, o] of Object.entries(overrides)) {
+    const a = assumptions[k];
+    const path = `${pathPrefix}${k}`;
+    if (!a) {
+      issues.push({
+        file,
+        path,
+        message: { zh: `没有名为 “${k}” 的假设`, en: `there is no assumption "${k}"` },
+      });
+      continue;
+    }
+    if (o.value !== undefined) {
+      if (!Number.isFinite(o.value) || o.value < a.min || o.value > a.max) {
+        issues.push({
+          file,
+          path: `${path}.value`,
+          message: {
+            zh: `取值 ${o.value} 不在允许范围 ${a.min}–${a.max} 内`,
+            en: `value ${o.value} is outside the allowed range ${a.min}–${a.max}`,
+          },
+        });
+        continue;
+      }
+      a.value = o.value;
+    }
+    if (o.uncertainty === null) delete a.uncertainty;
+    else if (o.uncertainty !== undefined) a.uncertainty = o.uncertainty;
+    changed.push(k);
+  }
+  return changed;
 }
 
 function fail<T>(file: string, path: string, message: { zh: string; en: string }): Result<T, InputIssue[]> {

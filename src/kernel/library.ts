@@ -1,6 +1,6 @@
 import type { Distribution } from "../../models/distributions.ts";
 import { buildLibrary, type Library, type LoadedFile } from "../../models/library.ts";
-import { type Assumption, resolveScenario } from "../../models/scenario.ts";
+import { type Assumption, applyOverrides, resolveScenario } from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { displayPath } from "./plans.ts";
@@ -109,33 +109,7 @@ function applyEdits(
   edits: AssumptionEdits,
 ): Result<Record<string, Assumption>, InputIssue[]> {
   const issues: InputIssue[] = [];
-  for (const [id, edit] of Object.entries(edits)) {
-    const a = assumptions[id];
-    if (!a) {
-      issues.push({
-        file: EDITS,
-        path: id,
-        message: { zh: `没有名为 “${id}” 的假设`, en: `there is no assumption "${id}"` },
-      });
-      continue;
-    }
-    if (edit.value !== undefined) {
-      if (!Number.isFinite(edit.value) || edit.value < a.min || edit.value > a.max) {
-        issues.push({
-          file: EDITS,
-          path: `${id}.value`,
-          message: {
-            zh: `取值 ${edit.value} 不在允许范围 ${a.min}–${a.max} 内`,
-            en: `value ${edit.value} is outside the allowed range ${a.min}–${a.max}`,
-          },
-        });
-        continue;
-      }
-      a.value = edit.value;
-    }
-    if (edit.uncertainty === null) delete a.uncertainty;
-    else if (edit.uncertainty !== undefined) a.uncertainty = edit.uncertainty;
-  }
+  applyOverrides(assumptions, edits, EDITS, "", issues);
   return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: assumptions };
 }
 
