@@ -1,19 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CoverageParam, coverageModel } from "../../models/coverage.ts";
-import type { ModelSpec, Series, YearSpan } from "../../models/model.ts";
-
-const SETTINGS = { seed: 42, numRuns: 300 };
-const START = 2020;
-
-/** Every parameter drawn from its ParamSpec's hard range. */
-function paramsArb<P extends string, I extends string, O extends string>(
-  spec: ModelSpec<P, I, O>,
-): fc.Arbitrary<Record<P, number>> {
-  const fields = {} as Record<P, fc.Arbitrary<number>>;
-  for (const p of spec.params) fields[p.name] = fc.double({ min: p.min, max: p.max, noNaN: true });
-  return fc.record<Record<P, number>>(fields);
-}
+import type { Series, YearSpan } from "../../models/model.ts";
+import { paramsArb, SETTINGS, START } from "./arbitraries.ts";
 
 const caseArb = fc.integer({ min: 1, max: 16 }).chain((n) =>
   fc.record({
