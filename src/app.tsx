@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, ErrorBoundary, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, ErrorBoundary, For, lazy, Show, Suspense } from "solid-js";
 import { pick } from "../models/text.ts";
 import { ErrorPanel } from "./components/error-panel.tsx";
 import { InputIssues } from "./components/input-issues.tsx";
@@ -7,18 +7,29 @@ import { PlanSummary } from "./components/plan-summary.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useI18n } from "./kernel/i18n.ts";
 import type { PlanCatalogue } from "./kernel/plans.ts";
+import { wt } from "./kernel/workshop-text.ts";
+import "./workshop.css";
+
+// Workshop mode (its models, Plot and workshop files) loads only when a trainer enters it.
+const WorkshopScreen = lazy(() => import("./components/workshop.tsx"));
 
 /**
- * The app shell: skip link, banner, and the main region with the plans on offer and the opened plan.
- * State lives here, above every piece of text, so a language switch re-renders words and nothing else.
+ * The app shell: skip link, banner, and the main region with the plans on offer and the opened plan, or
+ * workshop mode for one plan. State lives here, above every piece of text, so a language switch
+ * re-renders words and nothing else.
  */
 export function App(props: { catalogue: PlanCatalogue }) {
   const { lang, t } = useI18n();
   const [openId, setOpenId] = createSignal<string | null>(null);
+  const [workshopId, setWorkshopId] = createSignal<string | null>(null);
   const openPlan = createMemo(() => props.catalogue.plans.find((p) => p.id === openId()));
+  const workshopPlan = createMemo(() => props.catalogue.plans.find((p) => p.id === workshopId()));
   let summaryHeading: HTMLHeadingElement | undefined;
+  let workshopHeading: HTMLHeadingElement | undefined;
 
   createEffect(() => {
+    // Workshop mode sets its own title.
+    if (workshopPlan()) return;
     const plan = openPlan();
     document.title = plan
       ? t("app.documentTitleWithPlan", { plan: pick(plan.title, lang()) })
@@ -32,6 +43,18 @@ export function App(props: { catalogue: PlanCatalogue }) {
     summaryHeading?.scrollIntoView({ block: "start" });
   };
 
+  const enterWorkshop = (id: string): void => {
+    workshopHeading = undefined;
+    setWorkshopId(id);
+    window.scrollTo(0, 0);
+  };
+  const exitWorkshop = (): void => {
+    const id = workshopId();
+    setWorkshopId(null);
+    // Back where the trainer came from: the button that entered workshop mode.
+    queueMicrotask(() => document.getElementById(`workshop-enter-${id}`)?.focus());
+  };
+
   return (
     <>
       <a class="skip-link" href="#main">
@@ -42,23 +65,66 @@ export function App(props: { catalogue: PlanCatalogue }) {
         id="main"
         tabindex="-1"
         class="container"
-        classList={{ "container-wide": openPlan() !== undefined }}
+        classList={{ "container-wide": openPlan() !== undefined || workshopPlan() !== undefined }}
       >
         <ErrorBoundary fallback={(err) => <ErrorPanel error={err} />}>
-          <section class="plans" aria-labelledby="plans-heading">
-            <h1 id="plans-heading">{t("plans.heading")}</h1>
-            <p class="lede">{t("plans.intro")}</p>
-            <InputIssues issues={props.catalogue.issues} headingId="plan-issues-heading" />
-            <PlanList plans={props.catalogue.plans} openId={openId()} onOpen={open} />
-          </section>
-          <Show when={openPlan()}>
+          {/* The plans and the open workbench stay mounted while a workshop runs, so leaving it finds
+              the person's work exactly as it was. */}
+          <div class="plans-view" hidden={workshopPlan() !== undefined}>
+            <section class="plans" aria-labelledby="plans-heading">
+              <h1 id="plans-heading">{t("plans.heading")}</h1>
+              <p class="lede">{t("plans.intro")}</p>
+              <InputIssues issues={props.catalogue.issues} headingId="plan-issues-heading" />
+              <PlanList plans={props.catalogue.plans} openId={openId()} onOpen={open} />
+              <Show when={props.catalogue.plans.length > 0}>
+                <section class="workshop-entry" aria-labelledby="workshop-entry-heading">
+                  <h2 id="workshop-entry-heading">{wt(lang(), "entryHeading")}</h2>
+                  <p>{wt(lang(), "entryIntro")}</p>
+                  <ul class="workshop-entry-list">
+                    <For each={props.catalogue.plans}>
+                      {(plan) => (
+                        <li>
+                          <button
+                            type="button"
+                            class="button"
+                            id={`workshop-enter-${plan.id}`}
+                            onClick={() => enterWorkshop(plan.id)}
+                          >
+                            {wt(lang(), "entryButton", { plan: pick(plan.title, lang()) })}
+                          </button>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
+              </Show>
+            </section>
+            <Show when={openPlan()}>
+              {(plan) => (
+                <PlanSummary
+                  plan={plan()}
+                  headingRef={(el) => {
+                    summaryHeading = el;
+                  }}
+                />
+              )}
+            </Show>
+          </div>
+          <Show when={workshopPlan()}>
             {(plan) => (
-              <PlanSummary
-                plan={plan()}
-                headingRef={(el) => {
-                  summaryHeading = el;
-                }}
-              />
+              <Suspense fallback={<p role="status">{wt(lang(), "loading")}</p>}>
+                <WorkshopScreen
+                  plan={plan()}
+                  onExit={exitWorkshop}
+                  headingRef={(el) => {
+                    // The screen has loaded: land the trainer on its heading.
+                    if (workshopHeading !== el) {
+                      workshopHeading = el;
+                      queueMicrotask(() => el.focus());
+                    }
+                  }}
+                />
+              </Suspense>
             )}
           </Show>
         </ErrorBoundary>

@@ -1,0 +1,124 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { Assumption } from "../../models/scenario.ts";
+import { type Bilingual, pick } from "../../models/text.ts";
+import { formatNumber } from "../kernel/format.ts";
+import { useI18n } from "../kernel/i18n.ts";
+import { wt } from "../kernel/workshop-text.ts";
+
+/**
+ * One change made live, on top of the step or preset: pick an assumption that moves the key targets,
+ * type a value, apply. A bad entry is explained next to the field and nothing changes; "Reset" drops
+ * every change made here. Kept in a disclosure so the projector shows it only when the trainer asks.
+ */
+export function WorkshopLive(props: {
+  /** Assumption ids that can move the key targets, in the order to list them. */
+  ids: string[];
+  assumptions: Record<string, Assumption>;
+  live: Readonly<Record<string, number>>;
+  onApply: (id: string, value: number) => { ok: true } | { ok: false; error: Bilingual };
+}) {
+  const { lang } = useI18n();
+  const [chosen, setChosen] = createSignal<string>("");
+  const [text, setText] = createSignal("");
+  const [problem, setProblem] = createSignal<Bilingual | null>(null);
+  const listed = createMemo(() => props.ids.filter((id) => props.assumptions[id] !== undefined));
+  const current = createMemo(() => {
+    const id = chosen() || listed()[0] || "";
+    return { id, a: props.assumptions[id] };
+  });
+  const count = () => Object.keys(props.live).length;
+  const valueNow = () => {
+    const { id, a } = current();
+    return a ? (props.live[id] ?? a.value) : undefined;
+  };
+
+  const apply = (e: Event): void => {
+    e.preventDefault();
+    const { id, a } = current();
+    if (!a) return;
+    const raw = text().trim().replace(/,/g, "");
+    const v = raw === "" ? Number.NaN : Number(raw);
+    if (!Number.isFinite(v)) {
+      const ex = formatNumber(a.value, "en", 0).replace(/,/g, "");
+      setProblem({
+        zh: wt("zh-CN", "liveNotANumber", { example: ex }),
+        en: wt("en", "liveNotANumber", { example: ex }),
+      });
+      return;
+    }
+    const r = props.onApply(id, v);
+    if (!r.ok) {
+      setProblem(r.error);
+      return;
+    }
+    setProblem(null);
+    setText("");
+  };
+
+  return (
+    <details class="ws-live">
+      <summary>
+        {wt(lang(), "liveHeading")}
+        <Show when={count() > 0}>
+          <span class="ws-live-count"> · {wt(lang(), "liveCount", { count: count() })}</span>
+        </Show>
+      </summary>
+      <p class="ws-note">{wt(lang(), "liveHint")}</p>
+      <form class="ws-live-form" onSubmit={apply} novalidate>
+        <div class="field ws-field">
+          <label for="ws-live-assumption">{wt(lang(), "liveAssumption")}</label>
+          <select
+            id="ws-live-assumption"
+            onChange={(e) => {
+              setChosen(e.currentTarget.value);
+              setProblem(null);
+              setText("");
+            }}
+          >
+            <For each={listed()}>
+              {(id) => (
+                <option value={id} selected={id === current().id}>
+                  {pick(props.assumptions[id]!.label, lang())}
+                  {props.live[id] !== undefined ? " *" : ""}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <Show when={current().a}>
+          {(a) => (
+            <div class="field ws-field">
+              <label for="ws-live-value">
+                {wt(lang(), "liveValue", {
+                  min: formatNumber(a().min, lang(), 2).replace(/\.?0+$/, ""),
+                  max: formatNumber(a().max, lang(), 2).replace(/\.?0+$/, ""),
+                })}
+              </label>
+              <input
+                id="ws-live-value"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                placeholder={String(valueNow() ?? "")}
+                value={text()}
+                aria-invalid={problem() ? "true" : undefined}
+                aria-describedby={problem() ? "ws-live-problem" : undefined}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
+            </div>
+          )}
+        </Show>
+        <button type="submit" class="button primary ws-button">
+          {wt(lang(), "liveApply")}
+        </button>
+      </form>
+      <Show when={problem()}>
+        {(p) => (
+          <p id="ws-live-problem" class="field-error" role="alert">
+            {pick(p(), lang())}
+          </p>
+        )}
+      </Show>
+    </details>
+  );
+}
