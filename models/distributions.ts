@@ -96,6 +96,32 @@ export function normalCdf(x: number): number {
   return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
+/**
+ * The distribution moved so that its centre — the mode of a triangular or PERT, the mean of a normal,
+ * the median of a lognormal, the midpoint of a uniform — sits on `value`, keeping its spread. A
+ * distribution describes the uncertainty *around* an assumption's point value, so when a person moves
+ * the value, the draws move with it. For a distribution already centred on the value it is a no-op.
+ * A lognormal, whose support is positive, is scaled rather than shifted (its spread, the gsd, is a
+ * ratio too); for a value ≤ 0 it is left as it is.
+ */
+export function centreOn(d: Distribution, value: number): Distribution {
+  switch (d.kind) {
+    case "uniform": {
+      const delta = value - (d.min + d.max) / 2;
+      return delta === 0 ? d : { kind: "uniform", min: d.min + delta, max: d.max + delta };
+    }
+    case "triangular":
+    case "pert": {
+      const delta = value - d.mode;
+      return delta === 0 ? d : { kind: d.kind, min: d.min + delta, mode: value, max: d.max + delta };
+    }
+    case "normal":
+      return d.mean === value ? d : { kind: "normal", mean: value, sd: d.sd };
+    case "lognormal":
+      return value > 0 && d.median !== value ? { kind: "lognormal", median: value, gsd: d.gsd } : d;
+  }
+}
+
 const PERT_GRID = 512;
 
 /**

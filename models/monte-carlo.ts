@@ -1,4 +1,4 @@
-import { createQuantile, type Quantile } from "./distributions.ts";
+import { centreOn, createQuantile, type Quantile } from "./distributions.ts";
 import { type Anchor, applyAnchor, type Judgement, judgeInto } from "./feasibility.ts";
 import { deriveSeed, fillUniform } from "./rng.ts";
 import type { World } from "./world.ts";
@@ -41,11 +41,11 @@ interface Uncertain {
   quantile: Quantile;
 }
 
-function uncertainOf(world: World, fixed: ReadonlySet<string> | undefined): Uncertain[] {
+function uncertainOf(world: World, fixed: ReadonlySet<string> | undefined, base: Float64Array): Uncertain[] {
   const out: Uncertain[] = [];
   world.assumptions.forEach((a, index) => {
     if (!a.uncertainty || fixed?.has(world.assumptionIds[index]!)) return;
-    out.push({ index, quantile: createQuantile(a.uncertainty, a.min, a.max) });
+    out.push({ index, quantile: createQuantile(centreOn(a.uncertainty, base[index]!), a.min, a.max) });
   });
   return out;
 }
@@ -108,7 +108,7 @@ export function sampleSlice(
   anchors: readonly (Anchor | null)[],
   base: Float64Array = world.pointValues,
 ): SampleSlice {
-  const uncertain = uncertainOf(world, req.fixed);
+  const uncertain = uncertainOf(world, req.fixed, base);
   const count = req.to - req.from;
   const n = world.years.length;
   const inds = world.indicators;

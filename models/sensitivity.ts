@@ -1,4 +1,4 @@
-import { createQuantile } from "./distributions.ts";
+import { centreOn, createQuantile } from "./distributions.ts";
 import { project } from "./engine.ts";
 import type { Anchor } from "./feasibility.ts";
 import { type Sampling, sampleSlice } from "./monte-carlo.ts";
@@ -34,7 +34,7 @@ export function tornadoes(world: World, anchors: readonly (Anchor | null)[]): To
   world.assumptions.forEach((a, j) => {
     if (!a.uncertainty) return;
     const id = world.assumptionIds[j]!;
-    const q = createQuantile(a.uncertainty, a.min, a.max);
+    const q = createQuantile(centreOn(a.uncertainty, a.value), a.min, a.max);
     const lowV = q(0.1);
     const highV = q(0.9);
     vec[j] = lowV;

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Distribution } from "./distributions.ts";
 import { baselineOf, type Library } from "./library.ts";
 import { type Assumption, resolveScenario } from "./scenario.ts";
 import { bilingual, type Result } from "./text.ts";
@@ -145,33 +144,9 @@ function assumptionsOf(lib: Library, scenarioId: string): Record<string, Assumpt
   return r.ok ? r.value.assumptions : undefined;
 }
 
-/**
- * Moves an uncertainty distribution so that it sits around a new point value with the same spread.
- * Why: the Monte Carlo run draws an uncertain assumption from its distribution and ignores its point
- * value, so a changed value alone would move the deterministic verdict but not the probability. The
- * shipped teaching scenarios change value and distribution together; a workshop change does the same.
- * Location distributions (uniform, triangular, PERT, normal) shift by the difference; a lognormal,
- * whose support is positive, scales its median by the ratio (its spread, the gsd, is a ratio too).
- */
-export function shiftDistribution(d: Distribution, from: number, to: number): Distribution {
-  const delta = to - from;
-  switch (d.kind) {
-    case "uniform":
-      return { kind: "uniform", min: d.min + delta, max: d.max + delta };
-    case "triangular":
-    case "pert":
-      return { kind: d.kind, min: d.min + delta, mode: d.mode + delta, max: d.max + delta };
-    case "normal":
-      return { kind: "normal", mean: d.mean + delta, sd: d.sd };
-    case "lognormal":
-      return from > 0 && to > 0 ? { kind: "lognormal", median: d.median * (to / from), gsd: d.gsd } : d;
-  }
-}
-
 /** An edit as the browser library applies it (structurally `AssumptionEdit` of `src/kernel/library.ts`). */
 export interface WorkshopEdit {
   value: number;
-  uncertainty?: Distribution;
 }
 
 /**
@@ -187,9 +162,8 @@ export function editsFor(
   for (const [aid, value] of Object.entries(changes)) {
     const a = assumptions[aid];
     if (!a) continue;
-    out[aid] = a.uncertainty
-      ? { value, uncertainty: shiftDistribution(a.uncertainty, a.value, value) }
-      : { value };
+    // The engine centres an assumption's distribution on its value (centreOn), so a value is enough.
+    out[aid] = { value };
   }
   return out;
 }

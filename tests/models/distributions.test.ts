@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createQuantile, type Distribution, normalCdf, normalQuantile } from "../../models/distributions.ts";
+import {
+  centreOn,
+  createQuantile,
+  type Distribution,
+  normalCdf,
+  normalQuantile,
+} from "../../models/distributions.ts";
 
 const SETTINGS = { seed: 42, numRuns: 500 };
 const ALL = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] as const;
@@ -243,5 +249,33 @@ describe("quantile properties (fast-check, seed 42)", () => {
       }),
       SETTINGS,
     );
+  });
+});
+
+describe("centreOn: a distribution follows its assumption's point value", () => {
+  it("moves each kind's centre to the value and keeps its spread", () => {
+    expect(centreOn({ kind: "triangular", min: 6, mode: 12, max: 18 }, 14)).toEqual({
+      kind: "triangular",
+      min: 8,
+      mode: 14,
+      max: 20,
+    });
+    expect(centreOn({ kind: "pert", min: 6, mode: 12, max: 18 }, 10)).toEqual({
+      kind: "pert",
+      min: 4,
+      mode: 10,
+      max: 16,
+    });
+    expect(centreOn({ kind: "uniform", min: 1, max: 3 }, 5)).toEqual({ kind: "uniform", min: 4, max: 6 });
+    expect(centreOn({ kind: "normal", mean: 5, sd: 1 }, 7)).toEqual({ kind: "normal", mean: 7, sd: 1 });
+    expect(centreOn({ kind: "lognormal", median: 100, gsd: 1.5 }, 150)).toEqual({
+      kind: "lognormal",
+      median: 150,
+      gsd: 1.5,
+    });
+  });
+  it("is a no-op for a distribution already centred on the value", () => {
+    const d = { kind: "triangular", min: 4000, mode: 6000, max: 10000 } as const;
+    expect(centreOn(d, 6000)).toBe(d);
   });
 });

@@ -8,7 +8,6 @@ import {
   checkWorkshop,
   editsFor,
   parseWorkshop,
-  shiftDistribution,
   stepEdits,
   stepScenarioIds,
   type Workshop,
@@ -220,28 +219,7 @@ describe("a step's changes", () => {
     expect(stepScenarioIds(w, lib)[2]).toBe("jiaxing-retrofit-cost-up");
   });
 
-  it("move an uncertainty distribution with the value, keeping its spread", () => {
-    expect(shiftDistribution({ kind: "triangular", min: 6, mode: 12, max: 18 }, 12, 14)).toEqual({
-      kind: "triangular",
-      min: 8,
-      mode: 14,
-      max: 20,
-    });
-    expect(shiftDistribution({ kind: "uniform", min: 1, max: 3 }, 2, 5)).toEqual({
-      kind: "uniform",
-      min: 4,
-      max: 6,
-    });
-    expect(shiftDistribution({ kind: "normal", mean: 5, sd: 1 }, 5, 7)).toEqual({
-      kind: "normal",
-      mean: 7,
-      sd: 1,
-    });
-    expect(shiftDistribution({ kind: "lognormal", median: 100, gsd: 1.5 }, 100, 150)).toEqual({
-      kind: "lognormal",
-      median: 150,
-      gsd: 1.5,
-    });
+  it("edits carry each changed value and leave out unknown assumptions", () => {
     const edits = editsFor(
       {
         a: {
@@ -265,7 +243,7 @@ describe("a step's changes", () => {
       { a: 14, b: 2, missing: 3 },
     );
     expect(edits).toEqual({
-      a: { value: 14, uncertainty: { kind: "pert", min: 8, mode: 14, max: 20 } },
+      a: { value: 14 },
       b: { value: 2 },
     });
   });
