@@ -31,7 +31,7 @@ export const workshopStepSchema = z.strictObject({
 });
 export type WorkshopStep = z.infer<typeof workshopStepSchema>;
 
-/** A workshop file (`workshops/<planId>.json`). */
+/** A workshop file (`scenarios/workshops/<planId>.json`). */
 export const workshopSchema = z
   .strictObject({
     schemaVersion: z.literal(1),

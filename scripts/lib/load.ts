@@ -38,12 +38,16 @@ export function readJsonFile(path: string, display = path): Result<unknown, Inpu
   return parseJsonText(text, display);
 }
 
+/** Folders under scenarios/ that hold other data than plans, bindings and scenarios. */
+const NOT_LIBRARY = new Set(["workshops"]);
+
 function walk(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith(".json")) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (!NOT_LIBRARY.has(name)) out.push(...walk(p));
+    } else if (name.endsWith(".json")) out.push(p);
   }
   return out;
 }

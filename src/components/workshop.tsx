@@ -24,11 +24,10 @@ import {
 import "../workshop.css";
 
 /**
- * The workshop files, bundled with this (lazily loaded) screen: `workshops/<planId>.json`. They live
- * outside `scenarios/` because every JSON file under `scenarios/` is read as a plan, bindings or
- * scenario by the library loaders (browser and CLI), which would report a workshop file as a bad one.
+ * The workshop files, bundled with this (lazily loaded) screen: `scenarios/workshops/<planId>.json`.
+ * The library loaders (browser and CLI) skip that folder; the sequences are read only here.
  */
-const FILES: Record<string, unknown> = import.meta.glob("../../workshops/*.json", {
+const FILES: Record<string, unknown> = import.meta.glob("../../scenarios/workshops/*.json", {
   eager: true,
   import: "default",
 });
@@ -38,7 +37,7 @@ function workshopFor(planId: string): { workshop: Workshop | null; issues: Input
   const lib = loadLibrary();
   for (const [key, data] of Object.entries(FILES)) {
     if (!key.endsWith(`/${planId}.json`)) continue;
-    const file = `workshops/${planId}.json`;
+    const file = `scenarios/workshops/${planId}.json`;
     const r = loadWorkshop(data, file, lib);
     return r.ok ? { workshop: r.value, issues: [] } : { workshop: null, issues: r.error };
   }

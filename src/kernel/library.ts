@@ -46,10 +46,14 @@ let memo: Library | undefined;
 /** The bundled library, built once per page (the files cannot change while it is open). */
 export function loadLibrary(): Library {
   if (!memo) {
-    const modules: Record<string, unknown> = import.meta.glob("../../scenarios/**/*.json", {
-      eager: true,
-      import: "default",
-    });
+    // scenarios/workshops/ holds workshop sequences, read by the workshop screen, not the library.
+    const modules: Record<string, unknown> = import.meta.glob(
+      ["../../scenarios/**/*.json", "!../../scenarios/workshops/**"],
+      {
+        eager: true,
+        import: "default",
+      },
+    );
     memo = libraryFromModules(modules);
   }
   return memo;

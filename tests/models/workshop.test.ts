@@ -17,13 +17,13 @@ import { runModelFor } from "../../src/kernel/library.ts";
 import { worldFor } from "../../src/kernel/runner.ts";
 
 const lib = loadRepositoryLibrary();
-const DIR = join(import.meta.dirname, "../../workshops");
+const DIR = join(import.meta.dirname, "../../scenarios/workshops");
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith(".json"))
   .sort();
 
 function parsed(file: string): Workshop {
-  const r = parseWorkshop(JSON.parse(readFileSync(join(DIR, file), "utf8")), `workshops/${file}`);
+  const r = parseWorkshop(JSON.parse(readFileSync(join(DIR, file), "utf8")), `scenarios/workshops/${file}`);
   if (!r.ok) throw new Error(r.error.map((i) => formatIssue(i, "en")).join("\n"));
   return r.value;
 }
@@ -59,7 +59,7 @@ const good = (): Record<string, unknown> => ({
   ],
 });
 
-describe("the repository's workshops/ folder", () => {
+describe("the repository's scenarios/workshops/ folder", () => {
   it("has one workshop per seed plan, named after the plan", () => {
     expect(files).toEqual(["huyi-2021-2025.json", "jiaxing-2021-2025.json"]);
     for (const f of files) expect(`${parsed(f).planId}.json`).toBe(f);
@@ -67,7 +67,7 @@ describe("the repository's workshops/ folder", () => {
 
   it.each(files)("%s parses, and every scenario, assumption and indicator it names exists", (f) => {
     const w = parsed(f);
-    const r = checkWorkshop(w, lib, `workshops/${f}`);
+    const r = checkWorkshop(w, lib, `scenarios/workshops/${f}`);
     expect(r.ok ? [] : r.error.map((i) => formatIssue(i, "en"))).toEqual([]);
     // The same, spelled out: each referenced id is in the library.
     const plan = lib.plans.get(w.planId)!;
