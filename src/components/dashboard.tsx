@@ -45,6 +45,9 @@ export function Dashboard(props: {
   bands: Bands | undefined;
   selected: string | null;
   onSelect: (id: string) => void;
+  /** Whether an indicator's verdict is pinned to the notebook; pressing the pin button toggles it. */
+  pinned: (id: string) => boolean;
+  onPin: (id: string) => void;
 }) {
   const { lang, t } = useI18n();
   const [sort, setSort] = createSignal<{ key: SortKey; dir: 1 | -1 } | null>(null);
@@ -263,6 +266,17 @@ export function Dashboard(props: {
                         onClick={() => props.onSelect(r.ind.id)}
                       >
                         {t("db.details")}
+                        <span class="visually-hidden"> {indicatorLabel(r.ind, lang())}</span>
+                      </button>{" "}
+                      <button
+                        type="button"
+                        id={`pin-${r.ind.id}`}
+                        class="button small pin-button"
+                        aria-pressed={props.pinned(r.ind.id) ? "true" : "false"}
+                        onClick={() => props.onPin(r.ind.id)}
+                      >
+                        <span aria-hidden="true">{props.pinned(r.ind.id) ? "📌 " : "⊕ "}</span>
+                        {t("pin.verdict")}
                         <span class="visually-hidden"> {indicatorLabel(r.ind, lang())}</span>
                       </button>
                     </td>

@@ -28,6 +28,9 @@ export function IndicatorDetail(props: {
   tornadoPending: boolean;
   headingRef: (el: HTMLHeadingElement) => void;
   onClose: () => void;
+  /** Whether the verdict / chart is pinned to the notebook, and how to pin or unpin it. */
+  pinned: (kind: "verdict" | "chart") => boolean;
+  onPin: (kind: "verdict" | "chart") => void;
 }) {
   const { lang, t } = useI18n();
   const ind = createMemo(() => props.plan.indicators.find((i) => i.id === props.indicatorId)!);
@@ -57,9 +60,29 @@ export function IndicatorDetail(props: {
             <IndicatorName ind={ind()} />
           </h3>
         </div>
-        <button type="button" class="button small" onClick={() => props.onClose()}>
-          {t("detail.close")}
-        </button>
+        <div class="detail-actions">
+          <button
+            type="button"
+            class="button small"
+            aria-pressed={props.pinned("verdict") ? "true" : "false"}
+            onClick={() => props.onPin("verdict")}
+          >
+            <span aria-hidden="true">{props.pinned("verdict") ? "📌 " : "⊕ "}</span>
+            {t("pin.verdictDetail")}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            aria-pressed={props.pinned("chart") ? "true" : "false"}
+            onClick={() => props.onPin("chart")}
+          >
+            <span aria-hidden="true">{props.pinned("chart") ? "📌 " : "⊕ "}</span>
+            {t("pin.chartDetail")}
+          </button>
+          <button type="button" class="button small" onClick={() => props.onClose()}>
+            {t("detail.close")}
+          </button>
+        </div>
       </div>
       <dl class="facts">
         <div>

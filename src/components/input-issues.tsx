@@ -1,4 +1,5 @@
 import { createMemo, For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { pick } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { useI18n } from "../kernel/i18n.ts";
@@ -18,14 +19,24 @@ function byFile(issues: readonly InputIssue[]): { file: string; issues: InputIss
  * Problems found in files from outside: per file, a table of where inside it and what is wrong, in the
  * person's language. Renders nothing when there are none.
  */
-export function InputIssues(props: { issues: readonly InputIssue[]; headingId: string }) {
+export function InputIssues(props: {
+  issues: readonly InputIssue[];
+  headingId: string;
+  /** Heading and introduction; default: the plan-file words. */
+  heading?: string;
+  intro?: string;
+  /** Heading level; default 2. */
+  level?: 2 | 3 | 4;
+}) {
   const { lang, t } = useI18n();
   const groups = createMemo(() => byFile(props.issues));
   return (
     <Show when={props.issues.length > 0}>
       <section class="issues" aria-labelledby={props.headingId}>
-        <h2 id={props.headingId}>{t("issues.heading")}</h2>
-        <p>{t("issues.intro")}</p>
+        <Dynamic component={`h${props.level ?? 2}`} id={props.headingId}>
+          {props.heading ?? t("issues.heading")}
+        </Dynamic>
+        <p>{props.intro ?? t("issues.intro")}</p>
         <For each={groups()}>
           {(group) => (
             <table class="issue-table">

@@ -1,7 +1,8 @@
 import { useI18n } from "../kernel/i18n.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { SessionNotices } from "./session-notices.tsx";
 
-/** The banner: product name, what it is for, and the language switch. */
+/** The banner: product name, what it is for, the language switch, and the state of saved work. */
 export function SiteHeader() {
   const { t } = useI18n();
   return (
@@ -20,6 +21,9 @@ export function SiteHeader() {
           <p class="tagline">{t("app.tagline")}</p>
         </div>
         <LanguageSwitch />
+      </div>
+      <div class="container">
+        <SessionNotices />
       </div>
     </header>
   );

@@ -1,9 +1,10 @@
-import { createEffect, createMemo, For, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
 import type { IndicatorResult } from "../../models/engine.ts";
 import type { Indicator } from "../../models/plan.ts";
 import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../charts/trajectory.ts";
 import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { download, serializeSvg, svgToPng } from "./downloads.ts";
 import { indicatorLabel, targetText, unitOf } from "./verdict.tsx";
 
 /** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
@@ -37,6 +38,8 @@ export function TrajectoryFigure(props: {
   mc: IndicatorResult | undefined;
 }) {
   const { lang, t } = useI18n();
+  const uid = createUniqueId();
+  const [exportError, setExportError] = createSignal("");
   let mount: HTMLDivElement | undefined;
   const rows = createMemo(() => trajectoryRows(props.years, props.det, props.mc));
   const fmt = (v: number | null) => (v === null ? "—" : formatValue(v, unitOf(props.ind), lang()));
@@ -80,6 +83,23 @@ export function TrajectoryFigure(props: {
     mount.replaceChildren(svg);
   });
   onCleanup(() => mount?.replaceChildren());
+
+  const chartSvg = (): SVGSVGElement | null => mount?.querySelector("svg") ?? null;
+  const fileBase = () => `${props.ind.id}-trajectory`;
+  const saveSvg = (): void => {
+    const svg = chartSvg();
+    if (svg) download(`${fileBase()}.svg`, serializeSvg(svg), "image/svg+xml");
+  };
+  const savePng = async (): Promise<void> => {
+    const svg = chartSvg();
+    if (!svg) return;
+    try {
+      setExportError("");
+      download(`${fileBase()}.png`, await svgToPng(svg));
+    } catch (e) {
+      setExportError(t("chart.pngFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
 
   const hasBands = () => props.mc?.quantiles != null;
   const hasActuals = () => props.det.actuals.length > 0;
@@ -125,11 +145,26 @@ export function TrajectoryFigure(props: {
         </Show>
       </ul>
       <figcaption>{label()}</figcaption>
+      <div class="chart-export no-print">
+        <button type="button" class="button small" onClick={saveSvg}>
+          {t("chart.svg")}
+          <span class="visually-hidden"> {indicatorLabel(props.ind, lang())}</span>
+        </button>
+        <button type="button" class="button small" onClick={() => void savePng()}>
+          {t("chart.png")}
+          <span class="visually-hidden"> {indicatorLabel(props.ind, lang())}</span>
+        </button>
+        <Show when={exportError()}>
+          <p class="field-error" role="alert">
+            {exportError()}
+          </p>
+        </Show>
+      </div>
       <details class="data-table">
         <summary>{t("detail.dataTable")}</summary>
-        <section class="table-scroll" tabindex="0" aria-labelledby="trajectory-caption">
+        <section class="table-scroll" tabindex="0" aria-labelledby={`${uid}-caption`}>
           <table class="indicator-table compact">
-            <caption id="trajectory-caption">
+            <caption id={`${uid}-caption`}>
               {t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
             </caption>
             <thead>

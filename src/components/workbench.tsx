@@ -2,8 +2,9 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } 
 import { type Evaluation, evaluate } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
+import type { ScenarioFile } from "../../models/scenario.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
-import type { Bilingual, Result } from "../../models/text.ts";
+import { type Bilingual, pick, type Result } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
 import {
@@ -14,13 +15,19 @@ import {
   worldFor,
 } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
+import { useSession } from "../kernel/session.ts";
 import { createWorkbenchStore } from "../kernel/store.ts";
 import { createWorkerRunner } from "../kernel/worker-runner.ts";
+import type { Workspace } from "../kernel/workspace.ts";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
+import { ChoiceDialog } from "./choice-dialog.tsx";
 import { Comparison } from "./comparison.tsx";
 import { Dashboard } from "./dashboard.tsx";
+import { FilesPanel, NoticeView, type PanelNotice } from "./files-panel.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
+import { NotebookPanel } from "./notebook-panel.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
+import { PrintReport } from "./print-report.tsx";
 import { ScenarioBar } from "./scenario-bar.tsx";
 
 /**
@@ -33,10 +40,126 @@ import { ScenarioBar } from "./scenario-bar.tsx";
  * verdicts never lag behind a slider; the Monte Carlo run follows through the scheduler, which folds a
  * burst of changes into one run and drops stale answers.
  */
+/** A question the workbench is asking in a dialog. */
+type Question =
+  | { kind: "clash"; file: ScenarioFile; source: string; shipped: boolean; report: (n: PanelNotice) => void }
+  | { kind: "workspace"; ws: Workspace; source: string; report: (n: PanelNotice) => void };
+
 export default function Workbench(props: { plan: Plan }) {
-  const { lang, t } = useI18n();
+  const { lang, setLang, t } = useI18n();
+  const session = useSession();
   const lib = loadLibrary();
   const store = createWorkbenchStore(lib, { planId: props.plan.id });
+
+  // Saved work comes back first; a workspace this library cannot take is left untouched in storage
+  // (nothing is saved over it) and its problems are shown with the way to export it.
+  const [notice, setNotice] = createSignal<PanelNotice | null>(null);
+  let saving = true;
+  const saved = session.latest();
+  if (saved) {
+    const r = store.hydrate(saved, "browser storage");
+    if (!r.ok) {
+      saving = false;
+      setNotice({ kind: "issues", heading: t("save.hydrateFailed"), issues: r.error });
+    }
+  }
+  if (store.state.planId !== props.plan.id) store.selectPlan(props.plan.id);
+
+  // Every change (edits, scenarios, notebooks, actuals, settings, selection, language) is saved.
+  createEffect(
+    on(
+      () => store.snapshot(lang()),
+      (ws) => {
+        if (saving) session.change(ws);
+      },
+      { defer: true },
+    ),
+  );
+
+  const [question, setQuestion] = createSignal<Question | null>(null);
+
+  /** Adds a scenario from a link or a file, asking first when its id is taken. */
+  const takeScenario = (file: ScenarioFile, source: string, report: (n: PanelNotice) => void): void => {
+    const clash = store.clashOf(file.id);
+    if (clash !== "none") {
+      setQuestion({ kind: "clash", file, source, shipped: clash === "shipped", report });
+      return;
+    }
+    addScenario(file, "new", source, report);
+  };
+  const addScenario = (
+    file: ScenarioFile,
+    mode: "new" | "rename" | "replace",
+    source: string,
+    report: (n: PanelNotice) => void,
+  ): void => {
+    const r = store.addScenario(file, mode, source);
+    if (r.ok) {
+      const entry = store.scenarios().find((s) => s.id === r.value);
+      report({
+        kind: "ok",
+        text: t("files.scenarioAdded", { name: entry ? pick(entry.name, lang()) : r.value }),
+      });
+    } else report({ kind: "issues", heading: t("files.refused"), issues: r.error });
+  };
+  const answer = (choice: "rename" | "replace" | "workspace" | "cancel"): void => {
+    const q = question();
+    setQuestion(null);
+    if (!q) return;
+    if (choice === "cancel") {
+      q.report({ kind: "ok", text: t("files.cancelled") });
+      return;
+    }
+    if (q.kind === "clash" && (choice === "rename" || choice === "replace")) {
+      addScenario(q.file, choice, q.source, q.report);
+    } else if (q.kind === "workspace") {
+      const r = store.hydrate(q.ws, q.source);
+      if (!r.ok) {
+        q.report({ kind: "issues", heading: t("files.refused"), issues: r.error });
+        return;
+      }
+      saving = true;
+      setLang(q.ws.language);
+      q.report({ kind: "ok", text: t("files.workspaceLoaded") });
+    }
+  };
+
+  // A scenario that came in a share link joins the saved work without overwriting any of it.
+  createEffect(() => {
+    const l = session.link();
+    if (l.kind === "scenario" && l.scenario.planId === props.plan.id) {
+      untrack(() => {
+        session.settleLink();
+        takeScenario(l.scenario, "link", setNotice);
+      });
+    }
+  });
+
+  /** Undo or redo, announced; the log records the step with the word for it as the reason. */
+  const [undoNote, setUndoNote] = createSignal("");
+  const undo = (): void => {
+    setUndoNote(store.undo(t("undo.reasonUndo")) ? t("undo.done") : t("undo.nothing"));
+  };
+  const redo = (): void => {
+    setUndoNote(store.redo(t("undo.reasonRedo")) ? t("undo.redone") : t("undo.nothingRedo"));
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const k = e.key.toLowerCase();
+    const isRedo = (k === "z" && e.shiftKey) || (k === "y" && !e.shiftKey && !e.metaKey);
+    const isUndo = k === "z" && !e.shiftKey;
+    if (!isUndo && !isRedo) return;
+    // Text being typed keeps the browser's own undo of the typing.
+    const target = e.target as Element | null;
+    if (target?.closest("textarea, input[type='text'], input[type='search'], [contenteditable='true']"))
+      return;
+    if (question()) return;
+    e.preventDefault();
+    if (isRedo) redo();
+    else undo();
+  };
+  document.addEventListener("keydown", onKey);
+  onCleanup(() => document.removeEventListener("keydown", onKey));
   createEffect(
     on(
       () => props.plan.id,
@@ -110,6 +233,31 @@ export default function Workbench(props: { plan: Plan }) {
     return entry ? (lang() === "zh-CN" ? entry.name.zh : entry.name.en) : "";
   });
 
+  /** Pins a verdict or chart to the notebook, or takes the pin out again. */
+  const pinOf = (kind: "verdict" | "chart", id: string) =>
+    store.notebook().cells.find((c) => c.kind === kind && c.indicatorId === id);
+  const [pinNote, setPinNote] = createSignal("");
+  const togglePin = (kind: "verdict" | "chart", id: string): void => {
+    const existing = pinOf(kind, id);
+    const ind = props.plan.indicators.find((i) => i.id === id);
+    const name = ind ? (lang() === "zh-CN" ? ind.name.zh : ind.name.en) : id;
+    if (existing) {
+      store.removeCell(existing.id);
+      setPinNote(t("pin.removed", { name }));
+    } else {
+      const r = store.addCell({ kind, indicatorId: id });
+      setPinNote(
+        r.ok
+          ? t(kind === "verdict" ? "pin.addedVerdict" : "pin.addedChart", { name })
+          : pick(r.error, lang()),
+      );
+    }
+  };
+  const detEval = createMemo(() => {
+    const d = det();
+    return d?.ok ? d.value : undefined;
+  });
+
   let detailHeading: HTMLHeadingElement | undefined;
   const openDetail = (id: string): void => {
     setSelected(id);
@@ -133,6 +281,38 @@ export default function Workbench(props: { plan: Plan }) {
   return (
     <div class="workbench">
       <ScenarioBar store={store} plan={props.plan} />
+      <div class="work-bar no-print">
+        <fieldset class="button-group undo-group">
+          <legend class="visually-hidden">{t("undo.group")}</legend>
+          <button
+            type="button"
+            class="button small"
+            aria-keyshortcuts="Control+Z Meta+Z"
+            disabled={!store.canUndo()}
+            onClick={undo}
+          >
+            <span aria-hidden="true">↶ </span>
+            {t("undo.undo")}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+            disabled={!store.canRedo()}
+            onClick={redo}
+          >
+            <span aria-hidden="true">↷ </span>
+            {t("undo.redo")}
+          </button>
+        </fieldset>
+        <p class="muted small">{t("undo.hint")}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {undoNote()} {pinNote()}
+        </p>
+      </div>
+      <div class="workbench-notice no-print">
+        <NoticeView notice={notice()} id="workbench-notice" />
+      </div>
       <p class="run-status" role="status" aria-live="polite">
         <Show when={det()?.ok === false}>
           {t("run.detError", {
@@ -173,6 +353,8 @@ export default function Workbench(props: { plan: Plan }) {
               bands={store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined}
               selected={selected()}
               onSelect={openDetail}
+              pinned={(id) => pinOf("verdict", id) !== undefined}
+              onPin={(id) => togglePin("verdict", id)}
             />
           )}
         </Show>
@@ -191,6 +373,8 @@ export default function Workbench(props: { plan: Plan }) {
             headingRef={(el) => {
               detailHeading = el;
             }}
+            pinned={(kind) => pinOf(kind, id()) !== undefined}
+            onPin={(kind) => togglePin(kind, id())}
             onClose={() => {
               const id0 = untrack(selected);
               setSelected(null);
@@ -199,7 +383,69 @@ export default function Workbench(props: { plan: Plan }) {
           />
         )}
       </Show>
+      <NotebookPanel
+        store={store}
+        plan={props.plan}
+        det={detEval()}
+        mc={mcEval()}
+        scenarioName={scenarioName()}
+      />
+      <PrintReport
+        store={store}
+        plan={props.plan}
+        det={detEval()}
+        mc={mcEval()}
+        scenarioName={scenarioName()}
+      />
+      <FilesPanel
+        store={store}
+        plan={props.plan}
+        evaluation={mcEval() ?? detEval()}
+        onImportScenario={takeScenario}
+        onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
+        language={lang()}
+      />
       <Comparison store={store} plan={props.plan} runner={pool} />
+      <Show when={question()}>
+        {(q) => (
+          <Show
+            when={q().kind === "clash" ? (q() as Extract<Question, { kind: "clash" }>) : undefined}
+            fallback={
+              <ChoiceDialog
+                title={t("dlg.workspaceTitle")}
+                cancel="cancel"
+                onChoose={answer}
+                choices={[
+                  { value: "workspace", label: t("dlg.replaceWork") },
+                  { value: "cancel", label: t("dlg.cancel"), primary: true },
+                ]}
+              >
+                <p>{t("dlg.workspaceBody", { file: q().source })}</p>
+              </ChoiceDialog>
+            }
+          >
+            {(c) => (
+              <ChoiceDialog
+                title={t("dlg.clashTitle")}
+                cancel="cancel"
+                onChoose={answer}
+                choices={[
+                  { value: "rename", label: t("dlg.keepBoth"), primary: true },
+                  ...(c().shipped ? [] : [{ value: "replace" as const, label: t("dlg.replace") }]),
+                  { value: "cancel", label: t("dlg.cancel") },
+                ]}
+              >
+                <p>
+                  {t(c().shipped ? "dlg.clashShipped" : "dlg.clashBody", {
+                    id: c().file.id,
+                    name: pick(c().file.name, lang()),
+                  })}
+                </p>
+              </ChoiceDialog>
+            )}
+          </Show>
+        )}
+      </Show>
     </div>
   );
 }

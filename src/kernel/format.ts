@@ -174,3 +174,13 @@ export function formatProbability(pct: number, lang: Lang): string {
   if (pct < 100 && pct >= 99.5) return ">99%";
   return formatPercent(pct, 0, lang);
 }
+
+/** A date and time to the minute in the person's language, e.g. "2024-05-01 09:30" / "May 1, 2024, 9:30 AM". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "zh-CN" ? "zh-CN" : "en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(d);
+}

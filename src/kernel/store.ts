@@ -1,9 +1,10 @@
-import { type Accessor, createMemo } from "solid-js";
+import { type Accessor, batch, createMemo, createSignal } from "solid-js";
 import { createStore, produce, unwrap } from "solid-js/store";
 import type { Distribution } from "../../models/distributions.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import {
+  type Actual,
   type Override,
   parseScenario,
   type ResolvedScenario,
@@ -12,8 +13,22 @@ import {
 } from "../../models/scenario.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
+import { createHistory } from "./history.ts";
 import { type AssumptionEdits, runModelFor } from "./library.ts";
+import {
+  addCell,
+  type Cell,
+  emptyNotebook,
+  logChange,
+  moveCell,
+  type NewCell,
+  type Notebook,
+  removeCell,
+  updateNote,
+} from "./notebook.ts";
 import type { EvaluateRequest, RunModel } from "./runner.ts";
+// Types only: workspace.ts imports values from this module, so a value import back would be a cycle.
+import type { Workspace } from "./workspace.ts";
 
 /**
  * The workbench state: which plan and scenario are open, the person's unsaved edits per scenario, the
@@ -96,6 +111,77 @@ export interface WorkbenchStore {
   /** Adds a scenario of the open plan to the comparison, or takes it out; answers the new set. */
   toggleCompare(scenarioId: string): Result<string[], Bilingual>;
   setSettings(patch: Partial<RunSettings>): Result<RunSettings, Bilingual>;
+
+  // ── The planning notebook, actuals, undo and the saved workspace ──
+
+  /** The notebook of the open scenario (an empty one when it has none yet). */
+  notebook: Accessor<Notebook>;
+  /** Adds a cell to the open scenario's notebook (at the end unless `at`); answers its id. */
+  addCell(cell: NewCell, at?: number): Result<string, Bilingual>;
+  updateNote(cellId: string, markdown: string): Result<void, Bilingual>;
+  /** Moves a cell of the open notebook from one position to another (see `moveCell`). */
+  moveCell(from: number, to: number): Result<void, Bilingual>;
+  removeCell(cellId: string): Result<void, Bilingual>;
+  /** The reason written into the assumption log with every following change (may be empty). */
+  reason: Accessor<string>;
+  setReason(reason: string): void;
+  /** Evaluator actuals of a plan as stored in the workspace (they override a scenario's own). */
+  actualsOf(planId: string): readonly Actual[];
+  /** Adds observed values to a plan's actuals; one of the same indicator and year is replaced. */
+  mergeActuals(planId: string, actuals: readonly Actual[]): void;
+  clearActuals(planId: string): void;
+  /**
+   * Undo and redo over assumption edits, notebook cells and actuals. The assumption log is never
+   * rewound: an undone or redone assumption change is logged again, with `reason` as its reason.
+   */
+  undo(reason: string): boolean;
+  redo(reason: string): boolean;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  /** Label of the change undo would take back, e.g. "assumption:retrofit.capacity1", "note:c2". */
+  undoLabel: Accessor<string | null>;
+  redoLabel: Accessor<string | null>;
+  /**
+   * The whole state as a workspace (plain data). Reading it inside an effect tracks every part of the
+   * state, which is how autosave notices every change.
+   */
+  snapshot(language: Workspace["language"], savedAt?: string): Workspace;
+  /**
+   * Replaces the state with a validated workspace. The person's scenarios are checked against the
+   * library first (plan known, the scenario it extends known, no clash with a shipped scenario); on
+   * any problem nothing changes. Undo history starts over.
+   */
+  hydrate(ws: Workspace, file?: string): Result<void, InputIssue[]>;
+  /**
+   * The open scenario as a self-contained file to share: its own overrides with the unsaved edits
+   * folded in, and the plan's actuals. A shipped scenario becomes one that extends it.
+   */
+  shareable(): Result<ScenarioFile, Bilingual>;
+  /** Whether a scenario id is taken, and by what: a shipped scenario or one the person made. */
+  clashOf(scenarioId: string): "none" | "shipped" | "created";
+  /**
+   * Adds a scenario from outside (a link or a file) and opens it. `mode` says what to do when its id
+   * is taken: "new" refuses, "rename" keeps both (the newcomer gets a free id), "replace" replaces a
+   * scenario the person made (never a shipped one). Checked like a stored one; nothing changes on error.
+   */
+  addScenario(
+    file: ScenarioFile,
+    mode: "new" | "rename" | "replace",
+    source?: string,
+  ): Result<string, InputIssue[]>;
+}
+
+/** What undo and redo restore (the log is kept out: it records undo too). */
+interface Undoable {
+  edits: Record<string, Record<string, AssumptionEditState>>;
+  cells: Record<string, readonly Cell[]>;
+  actuals: Record<string, readonly Actual[]>;
+}
+
+/** Store options. */
+export interface StoreOptions {
+  /** Clock in ms for the log and undo coalescing. Default `Date.now`. */
+  now?: () => number;
 }
 
 const err = <T>(zh: string, en: string): Result<T, Bilingual> => ({ ok: false, error: { zh, en } });
@@ -104,7 +190,14 @@ const err = <T>(zh: string, en: string): Result<T, Bilingual> => ({ ok: false, e
 export function createWorkbenchStore(
   lib: Library,
   initial: { planId?: string; scenarioId?: string } = {},
+  options: StoreOptions = {},
 ): WorkbenchStore {
+  const now = options.now ?? Date.now;
+  // Notebooks and actuals are immutable values held in signals, not in the store: a store merges an
+  // object written over another into it, which would change the old values undo keeps.
+  const [notebooks, setNotebooks] = createSignal<Record<string, Notebook>>({});
+  const [actuals, setActuals] = createSignal<Record<string, readonly Actual[]>>({});
+  const [reason, setReason] = createSignal("");
   const [state, setState] = createStore<WorkbenchState>({
     planId: null,
     scenarioId: null,
@@ -155,9 +248,14 @@ export function createWorkbenchStore(
 
   const resolved = createMemo(() => (state.scenarioId ? resolvedOf(state.scenarioId) : undefined));
 
-  const runModel = createMemo(() => {
+  const runModel = createMemo((): Result<RunModel, InputIssue[]> | undefined => {
     const id = state.scenarioId;
-    return id ? runModelFor(library(), id, editsOf(id)) : undefined;
+    if (!id) return undefined;
+    const m = runModelFor(library(), id, editsOf(id));
+    if (!m.ok) return m;
+    const mine = actuals()[m.value.plan.id] ?? [];
+    if (mine.length === 0) return m;
+    return { ok: true, value: { ...m.value, actuals: mergeActualLists(m.value.actuals, mine) } };
   });
 
   const evaluateRequest = createMemo((): Result<EvaluateRequest, InputIssue[]> | undefined => {
@@ -228,6 +326,8 @@ export function createWorkbenchStore(
     return `mine-${n}`;
   }
 
+  const history = createHistory<Undoable>(undoable(), { now });
+
   const store: WorkbenchStore = {
     state,
     library,
@@ -271,17 +371,22 @@ export function createWorkbenchStore(
           `"${label.en}": ${value} is outside the allowed range ${min}–${max}; nothing was changed`,
         );
       }
-      writeEdit(c.value.scenarioId, id, (e) => {
+      const sid = c.value.scenarioId;
+      const from = state.edits[sid]?.[id]?.value ?? c.value.value;
+      writeEdit(sid, id, (e) => {
         // Setting a value back to the scenario's own is no edit at all.
         if (value === c.value.value) delete e.value;
         else e.value = value;
       });
+      logValue(sid, id, from, value, reason(), 500);
+      record(`assumption:${id}`);
       return { ok: true, value };
     },
 
     resetAssumption(id) {
       const sid = state.scenarioId;
       if (sid && state.edits[sid]?.[id]) {
+        const before = plainEdits();
         setState(
           produce((s) => {
             const byId = s.edits[sid]!;
@@ -289,12 +394,19 @@ export function createWorkbenchStore(
             if (Object.keys(byId).length === 0) delete s.edits[sid];
           }),
         );
+        logDiff(before, reason());
+        record(`reset:${id}`);
       }
     },
 
     resetAll() {
       const sid = state.scenarioId;
-      if (sid && state.edits[sid]) setState(produce((s) => void delete s.edits[sid]));
+      if (sid && state.edits[sid]) {
+        const before = plainEdits();
+        setState(produce((s) => void delete s.edits[sid]));
+        logDiff(before, reason());
+        record("reset-all");
+      }
     },
 
     toggleUncertainty(id) {
@@ -313,6 +425,7 @@ export function createWorkbenchStore(
         if (want === c.value.uncertain) delete e.uncertaintyOn;
         else e.uncertaintyOn = want;
       });
+      record(`uncertainty:${id}`);
       return { ok: true, value: want };
     },
 
@@ -390,9 +503,368 @@ export function createWorkbenchStore(
       setState("settings", next);
       return { ok: true, value: next };
     },
+
+    notebook,
+
+    addCell(cell, at) {
+      const sid = state.scenarioId;
+      if (!sid) return err("请先打开一个情景", "open a scenario first");
+      const r = addCell(notebookOf(sid), cell, at === undefined ? {} : { at });
+      if (!r.ok) return r;
+      writeNotebook(sid, r.value.notebook);
+      record(`add:${r.value.id}`);
+      return { ok: true, value: r.value.id };
+    },
+
+    updateNote(cellId, markdown) {
+      const sid = state.scenarioId;
+      if (!sid) return err("请先打开一个情景", "open a scenario first");
+      const r = updateNote(notebookOf(sid), cellId, markdown);
+      if (!r.ok) return r;
+      if (r.value !== notebookOf(sid)) {
+        writeNotebook(sid, r.value);
+        record(`note:${cellId}`);
+      }
+      return { ok: true, value: undefined };
+    },
+
+    moveCell(from, to) {
+      const sid = state.scenarioId;
+      if (!sid) return err("请先打开一个情景", "open a scenario first");
+      const r = moveCell(notebookOf(sid), from, to);
+      if (!r.ok) return r;
+      if (r.value !== notebookOf(sid)) {
+        writeNotebook(sid, r.value);
+        record(`move:${from}:${to}`);
+      }
+      return { ok: true, value: undefined };
+    },
+
+    removeCell(cellId) {
+      const sid = state.scenarioId;
+      if (!sid) return err("请先打开一个情景", "open a scenario first");
+      const r = removeCell(notebookOf(sid), cellId);
+      if (!r.ok) return r;
+      writeNotebook(sid, r.value);
+      record(`remove:${cellId}`);
+      return { ok: true, value: undefined };
+    },
+
+    reason,
+    setReason: (text) => setReason(text.slice(0, 2_000)),
+
+    actualsOf: (planId) => actuals()[planId] ?? [],
+
+    mergeActuals(planId, list) {
+      const merged = mergeActualLists(actuals()[planId] ?? [], list);
+      setActuals((all) => ({ ...all, [planId]: merged }));
+      record("actuals");
+    },
+
+    clearActuals(planId) {
+      if ((actuals()[planId] ?? []).length === 0) return;
+      setActuals((all) => {
+        const { [planId]: _gone, ...rest } = all;
+        return rest;
+      });
+      record("actuals");
+    },
+
+    undo(why) {
+      const before = plainEdits();
+      const u = history.undo();
+      if (!u) return false;
+      restore(u, before, why);
+      return true;
+    },
+
+    redo(why) {
+      const before = plainEdits();
+      const u = history.redo();
+      if (!u) return false;
+      restore(u, before, why);
+      return true;
+    },
+
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
+    undoLabel: history.undoLabel,
+    redoLabel: history.redoLabel,
+
+    snapshot(language, savedAt) {
+      // JSON of the store proxy reads (and so tracks) every property; the copy is plain data.
+      const plain = JSON.parse(JSON.stringify(state)) as WorkbenchState;
+      return {
+        format: "reachable-workspace",
+        version: 2,
+        savedAt: savedAt ?? new Date(now()).toISOString(),
+        language,
+        selected: { planId: plain.planId, scenarioId: plain.scenarioId },
+        scenarios: Object.values(plain.created),
+        edits: plain.edits,
+        settings: plain.settings,
+        notebooks: { ...notebooks() },
+        actuals: Object.fromEntries(Object.entries(actuals()).map(([k, v]) => [k, [...v]])),
+      };
+    },
+
+    hydrate(ws, file = "workspace") {
+      const checked = checkScenarios(ws.scenarios, file);
+      if (!checked.ok) return checked;
+      const created: Record<string, ScenarioFile> = {};
+      for (const sc of ws.scenarios) created[sc.id] = structuredClone(sc);
+      batch(() => {
+        setState(
+          produce((s) => {
+            s.created = created;
+            s.edits = structuredClone(ws.edits);
+            s.settings = { ...ws.settings };
+            s.compare = [];
+          }),
+        );
+        setNotebooks({ ...ws.notebooks });
+        setActuals({ ...ws.actuals });
+        const sel = ws.selected;
+        if (sel.scenarioId && library().scenarios.has(sel.scenarioId)) store.selectScenario(sel.scenarioId);
+        else if (sel.planId && lib.plans.has(sel.planId)) store.selectPlan(sel.planId);
+        else if (state.planId) store.selectPlan(state.planId);
+      });
+      history.reset(undoable());
+      return { ok: true, value: undefined };
+    },
+
+    shareable() {
+      const sid = state.scenarioId;
+      const s = sid ? scenarioFile(sid) : undefined;
+      if (!sid || !s) return err("请先打开一个情景", "open a scenario first");
+      const edits = editsOf(sid);
+      const own = sid in state.created;
+      const overrides: Record<string, Override> = own ? structuredClone(unwrap(s.overrides) ?? {}) : {};
+      for (const [id, e] of Object.entries(edits)) overrides[id] = { ...overrides[id], ...e };
+      const planActuals = actuals()[s.planId] ?? [];
+      const ownActuals = own ? (s.actuals ?? []) : [];
+      const allActuals = mergeActualLists(ownActuals, planActuals);
+      const file = {
+        schemaVersion: 1 as const,
+        id: own ? s.id : `${s.id}-shared`,
+        planId: s.planId,
+        name: structuredClone(unwrap(s.name)),
+        ...(s.description ? { description: structuredClone(unwrap(s.description)) } : {}),
+        extends: own ? s.extends : s.id,
+        ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+        ...(own && s.bands ? { bands: { ...s.bands } } : {}),
+        ...(allActuals.length > 0 ? { actuals: allActuals.map((a) => ({ ...a })) } : {}),
+      };
+      const parsed = parseScenario(file, file.id);
+      if (!parsed.ok) return { ok: false, error: parsed.error[0]!.message };
+      return parsed;
+    },
+
+    clashOf(id) {
+      if (id in state.created) return "created";
+      return library().scenarios.has(id) ? "shipped" : "none";
+    },
+
+    addScenario(file, mode, source = file.id) {
+      const clash = store.clashOf(file.id);
+      let sc = file;
+      if (clash !== "none") {
+        if (mode === "new")
+          return fail(source, "id", {
+            zh: `已有 id 为 “${file.id}” 的情景`,
+            en: `a scenario with the id "${file.id}" already exists`,
+          });
+        if (mode === "replace" && clash === "shipped")
+          return fail(source, "id", {
+            zh: `“${file.id}” 是随应用提供的情景，不能替换；请选择“都保留”`,
+            en: `"${file.id}" is a scenario shipped with the app and cannot be replaced; choose "keep both"`,
+          });
+        if (mode === "rename") {
+          let n = 2;
+          while (store.clashOf(`${file.id}-${n}`) !== "none") n++;
+          sc = {
+            ...file,
+            id: `${file.id}-${n}`,
+            name: { zh: `${file.name.zh}（${n}）`, en: `${file.name.en} (${n})` },
+          };
+        }
+      }
+      const checked = checkScenarios([sc], source, mode === "replace" ? sc.id : undefined);
+      if (!checked.ok) return checked;
+      const id = sc.id;
+      const copy = structuredClone(sc);
+      setState(
+        produce((s) => {
+          s.created[id] = copy;
+          // A replaced scenario's unsaved edits belonged to the old one.
+          if (mode === "replace") delete s.edits[id];
+          if (s.planId !== copy.planId) s.compare = [];
+          s.planId = copy.planId;
+          s.scenarioId = id;
+        }),
+      );
+      return { ok: true, value: id };
+    },
   };
+
+  /** Plain copy of every scenario's edits. */
+  function plainEdits(): Undoable["edits"] {
+    return JSON.parse(JSON.stringify(unwrap(state.edits))) as Undoable["edits"];
+  }
+
+  function undoable(): Undoable {
+    return {
+      edits: plainEdits(),
+      cells: Object.fromEntries(Object.entries(notebooks()).map(([k, nb]) => [k, nb.cells])),
+      actuals: { ...actuals() },
+    };
+  }
+
+  /** Records the state after a change named `label` as one undo step (a burst of the same label is one). */
+  function record(label: string): void {
+    history.push(undoable(), label);
+  }
+
+  function notebook(): Notebook {
+    const sid = state.scenarioId;
+    return (sid ? notebooks()[sid] : undefined) ?? EMPTY_NOTEBOOK;
+  }
+
+  function notebookOf(sid: string): Notebook {
+    return notebooks()[sid] ?? EMPTY_NOTEBOOK;
+  }
+
+  function writeNotebook(sid: string, nb: Notebook): void {
+    setNotebooks((all) => ({ ...all, [sid]: nb }));
+  }
+
+  /** Appends one value change to a scenario's log (merged into the last entry within `mergeMs`). */
+  function logValue(sid: string, id: string, from: number, to: number, why: string, mergeMs: number): void {
+    if (from === to && mergeMs === 0) return;
+    const r = logChange(
+      notebookOf(sid),
+      { at: new Date(now()).toISOString(), assumptionId: id, from, to, reason: why },
+      { mergeWithinMs: mergeMs },
+    );
+    if (r.ok && r.value !== notebookOf(sid)) writeNotebook(sid, r.value);
+  }
+
+  /** Logs every value that differs between `before` and the current edits. */
+  function logDiff(before: Undoable["edits"], why: string): void {
+    const after = plainEdits();
+    for (const sid of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const r = resolvedOf(sid);
+      const ids = new Set([...Object.keys(before[sid] ?? {}), ...Object.keys(after[sid] ?? {})]);
+      for (const id of ids) {
+        const a = before[sid]?.[id]?.value;
+        const b = after[sid]?.[id]?.value;
+        if (a === b) continue;
+        const base = r?.ok ? r.value.assumptions[id]?.value : undefined;
+        const from = a ?? base;
+        const to = b ?? base;
+        if (from !== undefined && to !== undefined && from !== to) logValue(sid, id, from, to, why, 0);
+      }
+    }
+  }
+
+  function restore(u: Undoable, before: Undoable["edits"], why: string): void {
+    batch(() => {
+      setState(
+        produce((s) => {
+          s.edits = JSON.parse(JSON.stringify(u.edits)) as Undoable["edits"];
+        }),
+      );
+      setNotebooks((all) => {
+        const out = { ...all };
+        for (const sid of new Set([...Object.keys(all), ...Object.keys(u.cells)])) {
+          const nb = out[sid] ?? emptyNotebook();
+          const cells = u.cells[sid] ?? [];
+          if (nb.cells !== cells) out[sid] = { ...nb, cells: [...cells] };
+        }
+        return out;
+      });
+      setActuals({ ...u.actuals });
+      logDiff(before, why);
+    });
+  }
+
+  /**
+   * Checks scenarios from outside against the library as it would be with them added: plan known,
+   * extends known and in the same plan, no clash with a shipped scenario (or, unless `replacing`, with
+   * another one), every override naming a real assumption with a value in range.
+   */
+  function checkScenarios(
+    list: readonly ScenarioFile[],
+    file: string,
+    replacing?: string,
+  ): Result<void, InputIssue[]> {
+    const issues: InputIssue[] = [];
+    const scenarios = new Map(lib.scenarios);
+    for (const [id, sc] of Object.entries(unwrap(state.created)))
+      if (!list.some((x) => x.id === id)) scenarios.set(id, sc);
+    list.forEach((sc, i) => {
+      const at = (p: string) => (list.length > 1 || file === "workspace" ? `scenarios[${i}].${p}` : p);
+      if (lib.scenarios.has(sc.id))
+        issues.push({
+          file,
+          path: at("id"),
+          message: {
+            zh: `情景 id “${sc.id}” 与随应用提供的情景相同`,
+            en: `scenario id "${sc.id}" is the id of a scenario shipped with the app`,
+          },
+        });
+      else if (replacing !== sc.id && sc.id in state.created && list.length === 1)
+        issues.push({
+          file,
+          path: at("id"),
+          message: {
+            zh: `已有 id 为 “${sc.id}” 的情景`,
+            en: `a scenario with the id "${sc.id}" already exists`,
+          },
+        });
+      if (!lib.plans.has(sc.planId))
+        issues.push({
+          file,
+          path: at("planId"),
+          message: { zh: `找不到规划 “${sc.planId}”`, en: `no plan "${sc.planId}" in this app` },
+        });
+      if (sc.extends === undefined)
+        issues.push({
+          file,
+          path: at("extends"),
+          message: {
+            zh: "情景必须扩展本应用中已有的一个情景（extends），只保存改动",
+            en: "the scenario must extend one already in this app (extends) and store only its changes",
+          },
+        });
+      scenarios.set(sc.id, sc);
+    });
+    if (issues.length > 0) return { ok: false, error: issues };
+    for (const sc of list) {
+      const withLib = { ...lib, scenarios };
+      const m = runModelFor(withLib, sc.id);
+      if (!m.ok) {
+        issues.push(...m.error.map((e) => ({ ...e, file })));
+      }
+    }
+    return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: undefined };
+  }
 
   if (initial.scenarioId) store.selectScenario(initial.scenarioId);
   else if (initial.planId) store.selectPlan(initial.planId);
   return store;
+}
+
+const EMPTY_NOTEBOOK: Notebook = Object.freeze({ cells: [], log: [] }) as Notebook;
+
+function fail<T>(file: string, path: string, message: Bilingual): Result<T, InputIssue[]> {
+  return { ok: false, error: [{ file, path, message }] };
+}
+
+/** `base` with `extra` laid over it: an observation of the same indicator and year is replaced. */
+export function mergeActualLists(base: readonly Actual[], extra: readonly Actual[]): Actual[] {
+  const key = (a: Actual) => `${a.indicatorId}|${a.year}`;
+  const out = new Map(base.map((a) => [key(a), { ...a }] as const));
+  for (const a of extra) out.set(key(a), { ...a });
+  return [...out.values()].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.year - b.year);
 }

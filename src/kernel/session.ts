@@ -1,0 +1,159 @@
+import { type Accessor, createComponent, createContext, createSignal, type JSX, useContext } from "solid-js";
+import type { ScenarioFile } from "../../models/scenario.ts";
+import type { Lang } from "../../models/text.ts";
+import type { InputIssue } from "../../models/validation.ts";
+import { type Autosave, createAutosave, type Persistence, type StorageProblem } from "./persistence.ts";
+import { emptyWorkspace, type Workspace } from "./workspace.ts";
+
+/**
+ * The saved-work session of one page: the workspace loaded at startup, the newest workspace the app
+ * holds, its autosave to IndexedDB with a status a person can read ("Saving…" / "Saved"), the storage
+ * problem if saving fails, and a scenario that arrived in a share link, waiting for the workbench.
+ * Created once at the app's edge (main.tsx) and handed down by context; views never touch IndexedDB.
+ */
+
+export type SaveStatus = "idle" | "saving" | "saved" | "failed";
+
+/** A share link read at startup: the scenario it carries, or what is wrong with it. */
+export type LinkState =
+  | { kind: "none" }
+  | { kind: "scenario"; scenario: ScenarioFile }
+  | { kind: "invalid"; issues: InputIssue[] };
+
+export interface Session {
+  /** The workspace read from storage at startup (null: nothing saved, or it could not be read). */
+  initial: Workspace | null;
+  /** The newest workspace: what the app holds now, saved or not. */
+  latest(): Workspace | null;
+  /** Records the newest workspace and saves it within a second. */
+  change(ws: Workspace): void;
+  /** Saves now whatever waits, and waits for it. */
+  flush(): Promise<void>;
+  status: Accessor<SaveStatus>;
+  problem: Accessor<StorageProblem | null>;
+  /** Damaged records kept aside by persistence, for export. */
+  backups(): Promise<{ key: string; value: unknown }[]>;
+  link: Accessor<LinkState>;
+  /** Marks the link as dealt with (taken in, or refused by the person). */
+  settleLink(): void;
+  /** A link that arrived while the page was open (the address's fragment changed). */
+  offerLink(link: LinkState): void;
+  /**
+   * The plan the app should open: at startup the link's plan, else the one open when the work was
+   * saved; later, the plan of a link that arrived. `n` makes each request new.
+   */
+  requestedPlan: Accessor<{ id: string; n: number } | null>;
+  /** The newest workspace, or an empty one in `lang`, for "Export workspace". */
+  exportable(lang: Lang): Workspace;
+}
+
+export interface SessionOptions {
+  persistence: Persistence | null;
+  initial: Workspace | null;
+  /** A problem found while loading (storage unavailable, record damaged). */
+  loadProblem: StorageProblem | null;
+  link: LinkState;
+  /** Plan ids that exist, so a start plan is only offered when it can be opened. */
+  planIds: ReadonlySet<string>;
+  autosave?: { delayMs?: number; maxWaitMs?: number };
+}
+
+/** Creates the session; with `persistence` null (or a damaged record without backup) nothing is saved. */
+export function createSession(opts: SessionOptions): Session {
+  const [status, setStatus] = createSignal<SaveStatus>("idle");
+  const [problem, setProblem] = createSignal<StorageProblem | null>(opts.loadProblem);
+  const checkLink = (l: LinkState): LinkState =>
+    l.kind === "scenario" && !opts.planIds.has(l.scenario.planId)
+      ? {
+          kind: "invalid",
+          issues: [
+            {
+              file: "link",
+              path: "planId",
+              message: {
+                zh: `链接中的情景属于规划 “${l.scenario.planId}”，本应用中没有这份规划`,
+                en: `the scenario in this link belongs to plan "${l.scenario.planId}", which this app does not have`,
+              },
+            },
+          ],
+        }
+      : l;
+  const [link, setLink] = createSignal<LinkState>(checkLink(opts.link));
+  let latest: Workspace | null = opts.initial;
+  let seq = 0;
+  let requests = 0;
+  const first = link();
+  const startPlan =
+    first.kind === "scenario" ? first.scenario.planId : (opts.initial?.selected.planId ?? null);
+  const [requestedPlan, setRequestedPlan] = createSignal<{ id: string; n: number } | null>(
+    startPlan !== null && opts.planIds.has(startPlan) ? { id: startPlan, n: ++requests } : null,
+  );
+
+  const persistence = opts.persistence;
+  // Unavailable storage fails every save with the same message; it is shown once, from the load.
+  const autosave: Autosave<{ ws: Workspace; seq: number }> | null = persistence
+    ? createAutosave(
+        async ({ ws, seq: at }) => {
+          const r = await persistence.save(ws);
+          if (r.ok && at === seq) setStatus("saved");
+          if (!r.ok) setStatus("failed");
+          return r;
+        },
+        {
+          delayMs: opts.autosave?.delayMs ?? 300,
+          maxWaitMs: opts.autosave?.maxWaitMs ?? 800,
+          onProblem: (p) => setProblem(p),
+        },
+      )
+    : null;
+
+  return {
+    initial: opts.initial,
+    latest: () => latest,
+    change(ws) {
+      latest = ws;
+      seq++;
+      if (!autosave) return;
+      setStatus("saving");
+      autosave.change({ ws, seq });
+    },
+    flush: () => autosave?.flush() ?? Promise.resolve(),
+    status,
+    problem,
+    async backups() {
+      if (!persistence) return [];
+      const r = await persistence.backups();
+      return r.ok ? r.value : [];
+    },
+    link,
+    settleLink: () => setLink({ kind: "none" }),
+    offerLink(l) {
+      const checked = checkLink(l);
+      setLink(checked);
+      if (checked.kind === "scenario") setRequestedPlan({ id: checked.scenario.planId, n: ++requests });
+    },
+    requestedPlan,
+    exportable: (lang) => latest ?? emptyWorkspace({ language: lang }),
+  };
+}
+
+const SessionContext = createContext<Session>();
+
+/** Makes the session available to every component below it. */
+export function SessionProvider(props: { session: Session; children: JSX.Element }): JSX.Element {
+  return createComponent(SessionContext.Provider, {
+    get value() {
+      return props.session;
+    },
+    get children() {
+      return props.children;
+    },
+  });
+}
+
+/** The session of the nearest {@link SessionProvider}; throws outside one. */
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error("useSession() was called outside <SessionProvider>");
+  return ctx;
+}

@@ -1,0 +1,150 @@
+import { createRoot } from "solid-js";
+import { describe, expect, it } from "vitest";
+import { parseScenario } from "../../models/scenario.ts";
+import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
+import { createWorkbenchStore, mergeActualLists, type WorkbenchStore } from "../../src/kernel/store.ts";
+import { migrate } from "../../src/kernel/workspace.ts";
+
+const lib = loadRepositoryLibrary();
+const JIAXING = "jiaxing-baseline";
+const CAPACITY = "retrofit.capacity1";
+const RETROFIT = "jx-x-retrofit-households";
+
+/** A store on a fake clock (ms), so log times and undo coalescing are pinned. */
+function withStore(body: (s: WorkbenchStore, clock: { t: number }) => void): void {
+  const clock = { t: Date.parse("2024-05-01T09:00:00.000Z") };
+  createRoot((dispose) => {
+    try {
+      body(createWorkbenchStore(lib, { scenarioId: JIAXING }, { now: () => clock.t }), clock);
+    } finally {
+      dispose();
+    }
+  });
+}
+
+const valueIn = (s: WorkbenchStore, id: string) => {
+  const m = s.runModel();
+  if (!m?.ok) throw new Error("no run model");
+  return m.value.assumptions[id]!.value;
+};
+
+describe("the notebook side of the workbench store", () => {
+  it("logs assumption changes with from → to and the reason, a quick burst as one entry", () =>
+    withStore((s, clock) => {
+      s.setReason("budget cut");
+      s.setAssumption(CAPACITY, 450);
+      clock.t += 100;
+      s.setAssumption(CAPACITY, 300);
+      expect(s.notebook().log).toEqual([
+        { at: "2024-05-01T09:00:00.100Z", assumptionId: CAPACITY, from: 500, to: 300, reason: "budget cut" },
+      ]);
+      clock.t += 5000;
+      s.resetAssumption(CAPACITY);
+      expect(s.notebook().log.at(-1)).toMatchObject({ from: 300, to: 500 });
+    }));
+
+  it("undoes and redoes edits and cells; the log records the undo instead of forgetting the change", () =>
+    withStore((s, clock) => {
+      s.setAssumption(CAPACITY, 300);
+      clock.t += 1000;
+      const cell = s.addCell({ kind: "note", markdown: "hello" });
+      expect(cell.ok).toBe(true);
+      clock.t += 1000;
+      expect(s.undo("undo")).toBe(true);
+      expect(s.notebook().cells).toEqual([]);
+      expect(s.undo("undo")).toBe(true);
+      expect(valueIn(s, CAPACITY)).toBe(500);
+      expect(s.notebook().log.map((e) => [e.from, e.to, e.reason])).toEqual([
+        [500, 300, ""],
+        [300, 500, "undo"],
+      ]);
+      expect(s.canUndo()).toBe(false);
+      expect(s.redo("redo")).toBe(true);
+      expect(valueIn(s, CAPACITY)).toBe(300);
+      expect(s.redo("redo")).toBe(true);
+      expect(s.notebook().cells.map((c) => c.kind)).toEqual(["note"]);
+      expect(s.redo("redo")).toBe(false);
+    }));
+
+  it("passes workspace actuals to the models, over a scenario's own", () =>
+    withStore((s) => {
+      s.mergeActuals("jiaxing-2021-2025", [{ indicatorId: RETROFIT, year: 2022, value: 400 }]);
+      const m = s.runModel();
+      expect(m?.ok && m.value.actuals).toContainEqual({ indicatorId: RETROFIT, year: 2022, value: 400 });
+      s.clearActuals("jiaxing-2021-2025");
+      expect(s.actualsOf("jiaxing-2021-2025")).toEqual([]);
+      expect(
+        mergeActualLists(
+          [{ indicatorId: "a", year: 2022, value: 1 }],
+          [{ indicatorId: "a", year: 2022, value: 2 }],
+        ),
+      ).toEqual([{ indicatorId: "a", year: 2022, value: 2 }]);
+    }));
+
+  it("round-trips through a snapshot: a valid workspace that hydrates into the same state", () => {
+    let snap: unknown;
+    withStore((s) => {
+      s.createScenario({ from: JIAXING, name: "Mine" });
+      s.setAssumption(CAPACITY, 320);
+      s.addCell({ kind: "verdict", indicatorId: RETROFIT });
+      snap = s.snapshot("en", "2024-05-01T10:00:00.000Z");
+    });
+    const ws = migrate(JSON.parse(JSON.stringify(snap)));
+    expect(ws.ok).toBe(true);
+    if (!ws.ok) return;
+    withStore((s) => {
+      expect(s.hydrate(ws.value).ok).toBe(true);
+      expect(s.state.scenarioId).toBe("mine-1");
+      expect(valueIn(s, CAPACITY)).toBe(320);
+      expect(s.notebook().cells).toEqual([{ id: "c1", kind: "verdict", indicatorId: RETROFIT }]);
+      expect(s.canUndo()).toBe(false);
+    });
+  });
+
+  it("refuses a workspace whose scenario extends one that does not exist, changing nothing", () =>
+    withStore((s) => {
+      s.setAssumption(CAPACITY, 300);
+      const ws = s.snapshot("en");
+      ws.scenarios = [
+        {
+          schemaVersion: 1,
+          id: "orphan",
+          planId: "jiaxing-2021-2025",
+          name: { zh: "孤", en: "Orphan" },
+          extends: "gone",
+        },
+      ];
+      const r = s.hydrate(ws, "file.json");
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error[0]).toMatchObject({ file: "file.json", path: "extends" });
+      expect(valueIn(s, CAPACITY)).toBe(300);
+      expect(s.clashOf("orphan")).toBe("none");
+    }));
+
+  it("shares the open scenario with its edits, and adds a shared one beside a clashing id", () =>
+    withStore((s) => {
+      s.setAssumption(CAPACITY, 300);
+      const shared = s.shareable();
+      expect(shared.ok).toBe(true);
+      if (!shared.ok) return;
+      expect(shared.value).toMatchObject({ id: `${JIAXING}-shared`, extends: JIAXING });
+      expect(shared.value.overrides?.[CAPACITY]?.value).toBe(300);
+      expect(s.addScenario(shared.value, "new").ok).toBe(true);
+      expect(s.clashOf(`${JIAXING}-shared`)).toBe("created");
+      expect(s.addScenario(shared.value, "new").ok).toBe(false);
+      const again = s.addScenario(shared.value, "rename");
+      expect(again.ok && again.value).toBe(`${JIAXING}-shared-2`);
+      expect(valueIn(s, CAPACITY)).toBe(300);
+      const base = parseScenario(
+        {
+          schemaVersion: 1,
+          id: JIAXING,
+          planId: "jiaxing-2021-2025",
+          name: { zh: "x", en: "x" },
+          extends: JIAXING,
+        },
+        "x",
+      );
+      if (base.ok) expect(s.addScenario(base.value, "replace").ok).toBe(false);
+    }));
+});
