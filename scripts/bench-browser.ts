@@ -76,7 +76,14 @@ export async function benchBrowser(): Promise<void> {
       `assumption change → deterministic dashboard on screen: p95 ${p95(det).toFixed(1)} ms, median ${median(det).toFixed(1)} ms (${det.length} changes) — budget 50 ms`,
     );
 
-    // The workbench's own Monte Carlo refresh (its default 2,000 samples): change → probabilities shown.
+    // The workbench's Monte Carlo refresh at 10,000 samples (chosen in its run settings): change →
+    // probabilities shown.
+    await page.getByRole("group", { name: "Uncertainty run" }).getByLabel("Samples").selectOption("10000");
+    await page.waitForFunction(
+      () => /10,000 samples/.test(document.querySelector(".run-status")?.textContent ?? ""),
+      null,
+      { timeout: 60_000 },
+    );
     const table = page.locator(".dashboard-table");
     const mc: number[] = [];
     for (let i = 0; i < 8; i++) {

@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Bands } from "../../models/scenario.ts";
+import type { Lang } from "../../models/text.ts";
 import { formatValue, formatYear } from "../kernel/format.ts";
 import { type MessageKey, useI18n } from "../kernel/i18n.ts";
 import {
@@ -228,9 +229,7 @@ export function Dashboard(props: {
                     <td class="printed" lang="zh-CN">
                       {r.ind.baseline.printed} → {r.ind.target.printed}
                     </td>
-                    <td class="num projected">
-                      {formatValue(r.det.judgement.metric, unitOf(r.ind), lang())}
-                    </td>
+                    <td class="num projected">{projectedText(r.ind, r.det, lang())}</td>
                     <td class="verdict-cell">
                       <VerdictBadge met={r.det.judgement.met} />
                     </td>
@@ -292,4 +291,19 @@ export function Dashboard(props: {
       </Show>
     </section>
   );
+}
+
+/**
+ * The projected value a person compares with the target: the target-year value, or the worst year of an
+ * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
+ */
+function projectedText(ind: Indicator, det: IndicatorResult, lang: Lang): string {
+  const u = unitOf(ind);
+  if (ind.target.kind === "in-step-with" && det.against) {
+    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
+    const T = ind.target.year - ind.baseline.year;
+    const gdp = formatValue(det.against[T]!, u, lang);
+    return `${formatValue(det.projection[T]!, u, lang)} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
+  }
+  return formatValue(det.judgement.metric, u, lang);
 }

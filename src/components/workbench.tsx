@@ -5,6 +5,7 @@ import { checkPlan } from "../../models/plan-check.ts";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
 import { type Bilingual, pick, type Result } from "../../models/text.ts";
+import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
 import {
@@ -28,6 +29,7 @@ import { IndicatorDetail } from "./indicator-detail.tsx";
 import { NotebookPanel } from "./notebook-panel.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
 import { PrintReport } from "./print-report.tsx";
+import { RunSettingsForm } from "./run-settings.tsx";
 import { ScenarioBar } from "./scenario-bar.tsx";
 
 /**
@@ -320,11 +322,14 @@ export default function Workbench(props: { plan: Plan }) {
           })}{" "}
         </Show>
         <Show when={mc.error() === undefined} fallback={t("run.mcError", { message: errorText(mc.error()) })}>
-          <Show when={!mc.pending()} fallback={t("run.mcPending", { samples: store.state.settings.samples })}>
+          <Show
+            when={!mc.pending()}
+            fallback={t("run.mcPending", { samples: formatNumber(store.state.settings.samples, lang(), 0) })}
+          >
             <Show when={mcEval()}>
               {(e) =>
                 t("run.mcDone", {
-                  samples: e().samples,
+                  samples: formatNumber(e().samples, lang(), 0),
                   seed: e().seed,
                   sampling: t(e().sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
                 })
@@ -333,6 +338,13 @@ export default function Workbench(props: { plan: Plan }) {
           </Show>
         </Show>
       </p>
+      <RunSettingsForm
+        settings={store.state.settings}
+        onChange={(patch) => {
+          const r = store.setSettings(patch);
+          return r.ok ? { ok: true } : { ok: false, error: r.error };
+        }}
+      />
       <PlanFindings plan={props.plan} findings={findings()} />
       <div class="workbench-grid">
         <AssumptionsPanel

@@ -309,4 +309,30 @@ describe("workbench", () => {
       "残疾人家庭无障碍改造户数",
     );
   });
+
+  it("shows an 'in step with GDP' target as projected growth beside GDP growth, not as the gap", async () => {
+    const page = await start("en");
+    await openJiaxing(page);
+    const projected = await row(page, "jx-t01-income-growth").locator(".projected").textContent();
+    // Baseline scenario: GDP 6.0% a year, disabled-household income 0.3 points above it.
+    expect(projected).toBe("6.3% (GDP 6.0%)");
+  });
+
+  it("lets a person choose the Monte Carlo samples and seed, and explains a bad seed in place", async () => {
+    const page = await start("en");
+    await openJiaxing(page);
+    const settings = page.getByRole("group", { name: "Uncertainty run" });
+    await settings.getByLabel("Samples").selectOption("10000");
+    await expect
+      .poll(() => page.locator(".run-status").textContent(), { timeout: 60_000 })
+      .toMatch(/Probabilities from 10,000 samples/);
+    const seed = settings.getByLabel("Seed");
+    await seed.fill("-3");
+    await seed.press("Tab");
+    expect(await seed.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#run-settings-error").textContent()).toMatch(/seed must be a whole number/);
+    // The last valid settings stay in use.
+    expect(await page.locator(".run-status").textContent()).toMatch(/10,000 samples \(seed 1,/);
+    await expectNoAxeViolations(page);
+  });
 });
