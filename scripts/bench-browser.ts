@@ -1,8 +1,8 @@
 /**
  * The browser half of `npm run bench` (DESIGN.md budgets, measured in Chromium on the built app):
  * - assumption change → updated deterministic dashboard on screen (p95 ≤ 50 ms);
- * - 10,000-sample Monte Carlo in the worker pool (p95 ≤ 300 ms for the uncertainty view), and the
- *   workbench's own 2,000-sample refresh after a change;
+ * - the 10,000-sample uncertainty view refreshed after a change (p95 ≤ 300 ms), and the same run
+ *   measured inside the worker pool alone;
  * - initial JavaScript, gzipped (≤ 250 KB).
  * Figures are reported, never asserted: this is a benchmark, not a test.
  */
@@ -63,9 +63,10 @@ export async function benchBrowser(): Promise<void> {
           mo.observe(target, { subtree: true, childList: true, characterData: true });
         });
         const t0 = performance.now();
-        setter.call(field, String(300 + 7 * i));
+        // 300–456 households a year: below the ~500 the budget buys, so every value changes the row.
+        setter.call(field, String(300 + 4 * i));
         field.dispatchEvent(new Event("input", { bubbles: true }));
-        await changed;
+        await Promise.race([changed, new Promise((r) => setTimeout(r, 5000))]);
         await new Promise((r) => requestAnimationFrame(() => r(null)));
         out.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 30));
@@ -105,7 +106,7 @@ export async function benchBrowser(): Promise<void> {
     }
     void table;
     console.log(
-      `assumption change → 2,000-sample probabilities on screen: p95 ${p95(mc)} ms, median ${median(mc)} ms (${mc.length} changes)`,
+      `assumption change → 10,000-sample probabilities on screen: p95 ${p95(mc)} ms, median ${median(mc)} ms (${mc.length} changes) — budget 300 ms`,
     );
     await context.close();
 

@@ -10,6 +10,8 @@ import type { Result } from "../../models/text.ts";
 import {
   createInlineRunner,
   type EvaluateRequest,
+  type FinishRequest,
+  finishEvaluation,
   type GoalSeekRunRequest,
   type RunError,
   runSlice,
@@ -41,6 +43,12 @@ const api = {
     const r = runSlice(req);
     if (!r.ok) return r;
     return Comlink.transfer(r, buffersOf([...r.value.values, ...r.value.met]));
+  },
+  /** Merges the slices and computes quantiles and verdicts, off the main thread. */
+  finish(req: FinishRequest): Result<Evaluation, RunError> {
+    const r = finishEvaluation(req.request, req.slices);
+    if (!r.ok) return r;
+    return Comlink.transfer(r, buffersOf(evaluationArrays(r.value)));
   },
   async evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>> {
     const r = await inline.evaluate(req);

@@ -47,6 +47,12 @@ export interface SliceRequest extends RunModel {
 
 export interface SensitivityRequest extends RunModel {}
 
+/** The last step of a pooled Monte Carlo: the request and every slice of [0, samples). */
+export interface FinishRequest {
+  request: EvaluateRequest;
+  slices: SampleSlice[];
+}
+
 export interface GoalSeekRunRequest extends RunModel {
   goal: GoalSeekRequest;
 }

@@ -4,19 +4,20 @@ import type { SampleSlice } from "../../models/monte-carlo.ts";
 import type { GoalSeekAnswer, GoalSeekRefusal, Tornado } from "../../models/sensitivity.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { ModelWorkerApi } from "./model-worker.ts";
-import {
-  type EvaluateRequest,
-  finishEvaluation,
-  type GoalSeekRunRequest,
-  type RunError,
-  type Runner,
-  type SensitivityRequest,
-  type SliceRequest,
+import type {
+  EvaluateRequest,
+  FinishRequest,
+  GoalSeekRunRequest,
+  RunError,
+  Runner,
+  SensitivityRequest,
+  SliceRequest,
 } from "./runner.ts";
 
 /**
  * The worker implementation of {@link Runner}: a pool of model workers. A Monte Carlo evaluation is cut
- * into contiguous sample slices, one per worker, computed in parallel and finished on the calling thread;
+ * into contiguous sample slices, one per worker, computed in parallel and finished (merged, quantiles)
+ * on one of them, so the page's thread only receives the result;
  * because sample i always draws from its own seeded stream, the result equals the inline runner's
  * exactly. A worker that crashes or stops answering is terminated and replaced, the call is retried once
  * on the replacement, and the app is told through `onIncident`.
@@ -25,6 +26,7 @@ import {
 /** What one pool member answers: the worker's functions, each as a promise. */
 export interface ModelApi {
   slice(req: SliceRequest): Promise<Result<SampleSlice, RunError>>;
+  finish(req: FinishRequest): Promise<Result<Evaluation, RunError>>;
   evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
   tornado(req: SensitivityRequest): Promise<Result<Tornado[], RunError>>;
   goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
@@ -253,7 +255,10 @@ export function createPoolRunner(opts: PoolOptions): Runner {
         if (!r.ok) return r;
         slices.push(r.value);
       }
-      return finishEvaluation(req, slices);
+      // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
+      // update; the slices are transferred, not copied.
+      const buffers = slices.flatMap((s) => [...s.values, ...s.met].map((a) => a.buffer as ArrayBuffer));
+      return attempt(pick(), (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
     },
     tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
     goalSeek: (req) => attempt(pick(), (api) => api.goalSeek(req)),
