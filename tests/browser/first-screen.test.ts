@@ -1,42 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type DistServer,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  serveDist,
-  type TestPage,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./harness.ts";
+import { useBrowserSuite } from "./suite.ts";
 
-let browser: Browser;
-let server: DistServer;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const p of opened.splice(0)) {
-    // Every test leaves a clean record: no console errors, nothing fetched from elsewhere, nothing failed.
-    expect(p.consoleErrors, "console errors").toEqual([]);
-    expect(p.foreignRequests, "requests to other origins").toEqual([]);
-    expect(p.failedRequests, "failed requests").toEqual([]);
-    await p.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function open(lang: "zh-CN" | "en"): Promise<Page> {
-  const tp = await newPage(browser, { lang });
-  opened.push(tp);
-  await tp.page.goto(server.url);
+  const tp = await suite.newPage({ lang });
+  await tp.page.goto(suite.url);
   await tp.page.getByRole("heading", { level: 1 }).waitFor();
   return tp.page;
 }
@@ -147,9 +118,8 @@ describe("first screen", () => {
   });
 
   it("reflows at 200% zoom (640 CSS px wide) without sideways scrolling of the page", async () => {
-    const tp = await newPage(browser, { lang: "zh-CN", viewport: { width: 640, height: 450 } });
-    opened.push(tp);
-    await tp.page.goto(server.url);
+    const tp = await suite.newPage({ lang: "zh-CN", viewport: { width: 640, height: 450 } });
+    await tp.page.goto(suite.url);
     await tp.page.getByRole("heading", { level: 1 }).waitFor();
     await planCard(tp.page, /嘉兴/).getByRole("button").click();
     await tp.page.locator(".dashboard-table tbody tr").first().waitFor();

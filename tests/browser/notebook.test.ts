@@ -1,14 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type DistServer,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  serveDist,
-  type TestPage,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, type TestPage } from "./harness.ts";
+import { useBrowserSuite } from "./suite.ts";
 
 /**
  * The planning notebook and saved work, driven in Chromium: notes and assumption changes survive a
@@ -17,39 +11,17 @@ import {
  * notebook open in either language. Every test starts from a fresh context (empty storage).
  */
 
-let browser: Browser;
-let server: DistServer;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const p of opened.splice(0)) {
-    expect(p.consoleErrors, "console errors").toEqual([]);
-    expect(p.foreignRequests, "requests to other origins").toEqual([]);
-    expect(p.failedRequests, "failed requests").toEqual([]);
-    await p.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const RETROFIT = "jx-x-retrofit-households";
 const CAPACITY = "#as-retrofit-capacity1";
 
 async function fresh(lang: "zh-CN" | "en"): Promise<TestPage> {
-  const tp = await newPage(browser, { lang });
-  opened.push(tp);
+  const tp = await suite.newPage({ lang });
   return tp;
 }
 
-async function start(lang: "zh-CN" | "en", url = server.url): Promise<Page> {
+async function start(lang: "zh-CN" | "en", url = suite.url): Promise<Page> {
   const { page } = await fresh(lang);
   await page.goto(url);
   await page.getByRole("heading", { level: 1 }).waitFor();
@@ -244,7 +216,7 @@ describe("notebook", () => {
     await saved(page);
     const scenariosBefore = await page.locator("#scenario-select option").allTextContents();
 
-    await page.goto(`${server.url}#s=N4IgdghgtgpiBcIDGUA2BXAzjA1iANCAA`);
+    await page.goto(`${suite.url}#s=N4IgdghgtgpiBcIDGUA2BXAzjA1iANCAA`);
     const banner = page.locator(".link-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/cannot be read|damaged|incomplete/);
@@ -262,7 +234,7 @@ describe("notebook", () => {
       Object.defineProperty(window, "indexedDB", { get: () => undefined, configurable: true });
     });
     const page = tp.page;
-    await page.goto(server.url);
+    await page.goto(suite.url);
     const banner = page.locator(".storage-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("does not allow saving here");

@@ -1,44 +1,16 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type DistServer,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  serveDist,
-  type TestPage,
-} from "./harness.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./harness.ts";
+import { useBrowserSuite } from "./suite.ts";
 
-let browser: Browser;
-let server: DistServer;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const p of opened.splice(0)) {
-    expect(p.consoleErrors, "console errors").toEqual([]);
-    expect(p.foreignRequests, "requests to other origins").toEqual([]);
-    expect(p.failedRequests, "failed requests").toEqual([]);
-    await p.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const RETROFIT = "jx-x-retrofit-households";
 const CAPACITY = "#as-retrofit-capacity1";
 
 async function start(lang: "zh-CN" | "en"): Promise<Page> {
-  const tp = await newPage(browser, { lang });
-  opened.push(tp);
-  await tp.page.goto(server.url);
+  const tp = await suite.newPage({ lang });
+  await tp.page.goto(suite.url);
   await tp.page.getByRole("heading", { level: 1 }).waitFor();
   return tp.page;
 }
