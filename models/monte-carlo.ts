@@ -209,8 +209,7 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
  */
 export function quantilesInPlace(column: Float64Array, levels: readonly number[], out: Float64Array): void {
   const n = column.length;
-  // Every order statistic needed (k and k + 1 of each level), selected in one recursive pass: each
-  // selection narrows the range the others are looked for in.
+  // Every order statistic needed: k and k + 1 of each level.
   const ks: number[] = [];
   for (const level of levels) {
     const k = Math.floor((n - 1) * level);
@@ -218,13 +217,104 @@ export function quantilesInPlace(column: Float64Array, levels: readonly number[]
     if (k + 1 < n) ks.push(k + 1);
   }
   const sorted = [...new Set(ks)].sort((x, y) => x - y);
-  multiSelect(column, sorted, 0, sorted.length - 1, 0, n - 1);
+  const stats = orderStatistics(column, sorted);
   for (let q = 0; q < levels.length; q++) {
     const h = (n - 1) * levels[q]!;
     const k = Math.floor(h);
-    const v = column[k]!;
-    out[q] = h > k ? v + (h - k) * (column[k + 1]! - v) : v;
+    const v = stats.get(k)!;
+    out[q] = h > k ? v + (h - k) * (stats.get(k + 1)! - v) : v;
   }
+}
+
+const BINS = 2048;
+const binCount = new Int32Array(BINS);
+const binSlot = new Int16Array(BINS);
+
+/**
+ * The order statistics `ks` (ascending, distinct) of `column`, exactly. Bucketing first: one pass for the
+ * range, one to count values into bins, one to gather only the values of the few bins that hold the
+ * wanted ranks; selection then runs on those small groups. `column` may be reordered.
+ */
+function orderStatistics(column: Float64Array, ks: readonly number[]): Map<number, number> {
+  const n = column.length;
+  const result = new Map<number, number>();
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = column[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(Number.isFinite(lo) && Number.isFinite(hi))) {
+    // NaN or infinities: fall back to plain selection, which orders whatever it is given.
+    multiSelect(column, ks, 0, ks.length - 1, 0, n - 1);
+    for (const k of ks) result.set(k, column[k]!);
+    return result;
+  }
+  if (lo === hi) {
+    for (const k of ks) result.set(k, lo);
+    return result;
+  }
+  const scale = BINS / (hi - lo);
+  const binOf = (v: number) => Math.min(BINS - 1, Math.floor((v - lo) * scale));
+  // Values at the bounds (a rate capped at 100, a count at 0) are common: a rank that falls among them
+  // is answered directly, without gathering or selecting.
+  binCount.fill(0);
+  let atLo = 0;
+  let atHi = 0;
+  for (let i = 0; i < n; i++) {
+    const v = column[i]!;
+    binCount[binOf(v)]!++;
+    if (v === hi) atHi++;
+    else if (v === lo) atLo++;
+  }
+  // Which bin holds each wanted rank, and its rank inside that bin.
+  binSlot.fill(-1);
+  const slots: { bin: number; start: number; size: number }[] = [];
+  const where: { slot: number; rank: number }[] = [];
+  let below = 0;
+  let b = 0;
+  for (const k of ks) {
+    if (k < atLo) {
+      result.set(k, lo);
+      where.push({ slot: -1, rank: 0 });
+      continue;
+    }
+    if (k >= n - atHi) {
+      result.set(k, hi);
+      where.push({ slot: -1, rank: 0 });
+      continue;
+    }
+    while (below + binCount[b]! <= k) below += binCount[b++]!;
+    if (binSlot[b] === -1) {
+      binSlot[b] = slots.length;
+      slots.push({ bin: b, start: 0, size: binCount[b]! });
+    }
+    where.push({ slot: binSlot[b]!, rank: k - below });
+  }
+  let offset = 0;
+  for (const s of slots) {
+    s.start = offset;
+    offset += s.size;
+  }
+  const gathered = new Float64Array(offset);
+  const fill = new Int32Array(slots.length);
+  if (slots.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const v = column[i]!;
+      const slot = binSlot[binOf(v)]!;
+      if (slot >= 0) gathered[slots[slot]!.start + fill[slot]!++] = v;
+    }
+  }
+  ks.forEach((k, j) => {
+    const w = where[j]!;
+    if (w.slot < 0) return;
+    const s = slots[w.slot]!;
+    const at = s.start + w.rank;
+    select(gathered, at, s.start, s.start + s.size - 1);
+    result.set(k, gathered[at]!);
+  });
+  return result;
 }
 
 function multiSelect(
