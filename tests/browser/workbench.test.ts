@@ -307,4 +307,15 @@ describe("workbench", () => {
     expect(await page.locator(".run-status").textContent()).toMatch(/10,000 samples \(seed 1,/);
     await expectNoAxeViolations(page);
   });
+
+  it("keeps recomputing probabilities readable: the pending style never lowers contrast", async () => {
+    const page = await start("zh-CN");
+    await openJiaxing(page);
+    await mcSettled(page);
+    // The look every probability and status cell takes while a Monte Carlo run is under way.
+    await page.evaluate(() => {
+      for (const td of document.querySelectorAll(".dashboard-table tbody td")) td.classList.add("stale");
+    });
+    await expectNoAxeViolations(page, ".dashboard-table");
+  });
 });
