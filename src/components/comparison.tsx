@@ -12,6 +12,7 @@ import { type AssumptionEdits, runModelFor } from "../kernel/library.ts";
 import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
+import { SeriesTable } from "./series-table.tsx";
 import { IndicatorName, indicatorLabel, probabilityText, unitOf, VerdictBadge } from "./verdict.tsx";
 
 const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
@@ -304,44 +305,18 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
                     </For>
                   </ul>
                   <figcaption>{chartLabel()}</figcaption>
-                  <details class="data-table">
-                    <summary>{t("detail.dataTable")}</summary>
-                    <section class="table-scroll" tabindex="0" aria-labelledby="compare-data-caption">
-                      <table class="indicator-table compact">
-                        <caption id="compare-data-caption">{chartLabel()}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t("detail.col.year")}</th>
-                            <For each={res()}>{(r) => <th scope="col">{nameOf(r.id)}</th>}</For>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={Array.from(res()[0]!.evaluation.years)}>
-                            {(year, yi) => (
-                              <tr>
-                                <th scope="row">{formatYear(year)}</th>
-                                <For each={res()}>
-                                  {(r) => {
-                                    const v = () =>
-                                      r.evaluation.indicators.find((x) => x.id === indicatorId())?.projection[
-                                        yi()
-                                      ];
-                                    return (
-                                      <td class="num">
-                                        {v() === undefined || !chosen()
-                                          ? "—"
-                                          : formatValue(v()!, unitOf(chosen()!), lang())}
-                                      </td>
-                                    );
-                                  }}
-                                </For>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </section>
-                  </details>
+                  <SeriesTable
+                    id="compare-data-caption"
+                    summary={t("detail.dataTable")}
+                    caption={chartLabel()}
+                    yearHeader={t("detail.col.year")}
+                    years={res()[0]!.evaluation.years}
+                    series={res().map((r) => ({
+                      name: nameOf(r.id),
+                      values: r.evaluation.indicators.find((x) => x.id === indicatorId())?.projection,
+                    }))}
+                    unit={chosen() ? unitOf(chosen()!) : undefined}
+                  />
                 </figure>
               </div>
             </>

@@ -3,9 +3,10 @@ import type { Evaluation } from "../../models/engine.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import { pick } from "../../models/text.ts";
 import { type ComparisonSeries, comparisonChart, SERIES_COLORS } from "../charts/comparison.ts";
-import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
+import { formatNumber, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { wt } from "../kernel/workshop-text.ts";
+import { SeriesTable } from "./series-table.tsx";
 import { indicatorLabel, targetText, unitOf } from "./verdict.tsx";
 
 const SYMBOL_TEXT = ["●", "■"] as const;
@@ -142,38 +143,15 @@ export function WorkshopChart(props: {
             )}
           </Show>
         </figcaption>
-        <details class="data-table">
-          <summary>{wt(lang(), "chartTable")}</summary>
-          <section class="table-scroll" tabindex="0" aria-labelledby="ws-chart-caption">
-            <table class="indicator-table compact">
-              <caption id="ws-chart-caption">{label()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{wt(lang(), "chartYear")}</th>
-                  <For each={series()}>{(s) => <th scope="col">{s.name}</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={Array.from(props.now.years)}>
-                  {(year, yi) => (
-                    <tr>
-                      <th scope="row">{formatYear(year)}</th>
-                      <For each={series()}>
-                        {(s) => (
-                          <td class="num">
-                            {ind() && s.values[yi()] !== undefined
-                              ? formatValue(s.values[yi()]!, unitOf(ind()!), lang())
-                              : "—"}
-                          </td>
-                        )}
-                      </For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </section>
-        </details>
+        <SeriesTable
+          id="ws-chart-caption"
+          summary={wt(lang(), "chartTable")}
+          caption={label()}
+          yearHeader={wt(lang(), "chartYear")}
+          years={props.now.years}
+          series={series()}
+          unit={ind() ? unitOf(ind()!) : undefined}
+        />
       </figure>
     </section>
   );
