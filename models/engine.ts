@@ -1,9 +1,12 @@
+import { type Basis, basisOf, type Driver, medianValues } from "./basis.ts";
 import {
   type Anchor,
   anchorFor,
   applyAnchor,
   type Judgement,
   judge,
+  judgedYear,
+  judgementOf,
   type Pace,
   paceOf,
   type Status,
@@ -27,13 +30,29 @@ export interface EvaluateOptions {
 export interface IndicatorResult {
   id: string;
   printedNumber: number | null;
-  /** Deterministic projection (re-projected through actuals where there are any), one value per year. */
+  /**
+   * Deterministic projection with every assumption at the median of its uncertainty (re-projected
+   * through actuals where there are any), one value per year.
+   */
   projection: Float64Array;
   /** The series an "in step with" target is compared against (GDP growth). */
   against: Float64Array | null;
-  /** The target-year (or worst-year, for annual targets) judgement of the projection. */
+  /**
+   * The verdict: the one judgement the table, chart, CSV, report and CLI show. With samples, the median
+   * sample's (met exactly when the probability is at least 50%); without, the deterministic projection's.
+   * Its `value` is the judged value at the judging precision: the target-year value, the worst year of
+   * an annual target (see `judgedYear`), or the growth gap of an "in step" target.
+   */
   judgement: Judgement;
+  /** Where the verdict comes from: the Monte Carlo median, or the deterministic run at the medians. */
+  verdictFrom: "median" | "deterministic";
+  /** The year whose value is judged: the target year, or an annual target's worst year. */
+  judgedYear: number;
   pace: Pace;
+  /** What the projection rests on: the weakest provenance among the assumptions that move it. */
+  basis: Basis;
+  /** The assumptions that move it, largest swing first, with their provenance kind. */
+  drivers: Driver[];
   /** Percent of samples meeting the target; null without samples. */
   probability: number | null;
   status: Status | null;
@@ -105,7 +124,9 @@ export function project(
  */
 export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice | null): Evaluation {
   const anchors = anchorsOf(world, opts.actuals);
-  const det = project(world, world.pointValues, anchors);
+  const medians = medianValues(world);
+  const bases = basisOf(world, medians, anchors);
+  const det = project(world, medians, anchors);
   const summaries = full ? summarize(full, world.years.length, twinsOf(world, anchors)) : null;
   const indicators = world.indicators.map((b, i): IndicatorResult => {
     const ind = b.indicator;
@@ -116,13 +137,28 @@ export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice 
     const last = own.length > 0 ? own[own.length - 1]! : null;
     const d = det[i]!;
     const s = summaries?.[i];
+    const judgement = s
+      ? judgementOf(ind, s.median.metric, s.median.score, {
+          metric: 0,
+          value: 0,
+          met: false,
+          margin: 0,
+          score: 0,
+        })
+      : d.judgement;
+    // The pace projected follows the verdict: the median path where there are samples.
+    const path = s ? s.quantiles[2]! : d.projection;
     return {
       id: ind.id,
       printedNumber: ind.printedNumber,
       projection: d.projection,
       against: d.against,
-      judgement: d.judgement,
-      pace: paceOf(ind, d.projection, d.against ?? undefined, world.span.start, last),
+      judgement,
+      verdictFrom: s ? "median" : "deterministic",
+      judgedYear: judgedYear(ind, path, world.span.start, world.plan.period.from),
+      pace: paceOf(ind, path, d.against ?? undefined, world.span.start, last, world.plan.period.from),
+      basis: bases[i]!.basis,
+      drivers: bases[i]!.drivers,
       probability: s ? s.probability : null,
       status: s ? statusOf(s.probability, opts.bands) : null,
       quantiles: s ? s.quantiles : null,

@@ -36,9 +36,35 @@ export function compare(x: number, c: Comparator, v: number): boolean {
 export interface Judgement {
   /** The value judged: the target-year value, the worst year of an annual target, or the growth gap. */
   metric: number;
+  /** `metric` rounded to the judging precision: the value a person is shown, and the one judged. */
+  value: number;
   met: boolean;
-  /** How far past (+) or short of (−) the target, in the indicator's unit (percentage points for rates). */
+  /**
+   * How far past (+) or short of (−) the target, from the rounded value, in the indicator's unit
+   * (percentage points for rates), itself at the judging precision: met exactly when margin ≥ 0.
+   */
   margin: number;
+  /**
+   * A number that orders outcomes from worse to better for this target, with met ⇔ score ≥ 0: the
+   * Monte Carlo verdict is the sample at the upper median of the score, so that it is met exactly when
+   * at least half the samples are.
+   */
+  score: number;
+}
+
+/**
+ * Decimal places a target is judged at: the plan's printed precision, or more where the baseline was
+ * printed with more (Huyi row 3: baseline "96.86", target "≥97" — judged at two decimals, so holding
+ * 96.86 does not round up to a met 97). The plan check reports such mismatches.
+ */
+export function judgingPrecision(ind: Indicator): number {
+  return Math.max(ind.precision, printedDecimals(ind.baseline.printed));
+}
+
+/** Decimal places in a printed number such as "96.86", ">99%" or "—" (0 when there is none). */
+export function printedDecimals(printed: string): number {
+  const m = /\d[.．](\d+)/.exec(printed);
+  return m ? Math.min(m[1]!.length, 4) : 0;
 }
 
 /**
@@ -49,6 +75,28 @@ export interface Judgement {
 function annualRange(ind: Indicator, start: number, periodFrom: number): [number, number] {
   const from = Math.max(periodFrom, start) - start;
   return [from, ind.target.year - start];
+}
+
+/** The year whose value an annual target is judged on (its worst year); the target year otherwise. */
+export function judgedYear(ind: Indicator, series: Series, start: number, periodFrom: number): number {
+  const t = ind.target;
+  if (t.kind !== "compare" || ind.measure !== "annual") return t.year;
+  const [from, to] = annualRange(ind, start, periodFrom);
+  let at = from;
+  for (let i = from + 1; i <= to; i++) {
+    const y = series[i]!;
+    const x = series[at]!;
+    const c = t.comparator;
+    if (
+      c === ">=" || c === ">"
+        ? y < x
+        : c === "<=" || c === "<"
+          ? y > x
+          : Math.abs(y - t.value) > Math.abs(x - t.value)
+    )
+      at = i;
+  }
+  return start + at;
 }
 
 /**
@@ -62,7 +110,18 @@ export function judge(
   start: number,
   periodFrom: number,
 ): Judgement {
-  return judgeInto(ind, series, against, start, periodFrom, { metric: 0, met: false, margin: 0 });
+  return judgeInto(ind, series, against, start, periodFrom, {
+    metric: 0,
+    value: 0,
+    met: false,
+    margin: 0,
+    score: 0,
+  });
+}
+
+/** `x` at `digits` decimals with no negative zero. */
+function clean(x: number, digits: number): number {
+  return roundTo(x, digits) + 0;
 }
 
 /** {@link judge} writing into `out` (the Monte Carlo loop reuses one object instead of allocating). */
@@ -78,20 +137,13 @@ export function judgeInto(
   const T = t.year - start;
   if (t.kind === "in-step-with") {
     const gap = series[T]! - against![T]!;
-    const digits = Math.max(ind.precision, 1);
-    out.metric = gap;
-    out.met = roundTo(gap, digits) >= 0;
-    out.margin = gap;
-    return out;
+    return judgementOf(ind, gap, gap, out);
   }
   if (t.kind === "hold") {
     const b = ind.baseline.qualifier === "missing" ? series[0]! : ind.baseline.value;
     let worst = Number.POSITIVE_INFINITY;
     for (let i = 1; i <= T; i++) if (series[i]! < worst) worst = series[i]!;
-    out.metric = worst;
-    out.met = roundTo(worst, ind.precision) >= roundTo(b, ind.precision);
-    out.margin = worst - b;
-    return out;
+    return judgementOf(ind, worst, worst - b, out);
   }
   const v = t.value;
   const c = t.comparator;
@@ -110,22 +162,50 @@ export function judgeInto(
   } else {
     x = series[T]!;
   }
-  const met = compare(roundTo(x, ind.precision), c, v);
+  return judgementOf(ind, x, c === "<=" || c === "<" ? -x : x, out);
+}
+
+/**
+ * The judgement of a judged value `metric` (see {@link Judgement}). `score` orders outcomes: for "at
+ * least" targets the metric, for "at most" targets its negative, for "hold" the metric less the
+ * baseline held, for "in step" the growth gap; for "=" targets it is recomputed as the margin.
+ */
+export function judgementOf(ind: Indicator, metric: number, score: number, out: Judgement): Judgement {
+  const t = ind.target;
+  const p = judgingPrecision(ind);
+  out.metric = metric;
+  if (t.kind === "in-step-with") {
+    out.value = clean(metric, Math.max(p, 1));
+    out.margin = out.value;
+    out.met = out.value >= 0;
+    out.score = score;
+    return out;
+  }
+  out.value = clean(metric, p);
+  if (t.kind === "hold") {
+    out.margin = clean(out.value - roundTo(metric - score, p), p);
+    out.met = out.margin >= 0;
+    out.score = score;
+    return out;
+  }
+  const v = t.value;
+  const c = t.comparator;
+  const r = out.value;
   // A strict target is measured from the next printed value: ">95" printed as integers needs 96.
-  const unit = 10 ** -ind.precision;
+  const unit = 10 ** -p;
   const margin =
     c === ">="
-      ? x - v
+      ? r - v
       : c === ">"
-        ? x - (v + unit)
+        ? r - (v + unit)
         : c === "<="
-          ? v - x
+          ? v - r
           : c === "<"
-            ? v - unit - x
-            : -Math.abs(x - v);
-  out.metric = x;
-  out.met = met;
-  out.margin = margin + 0;
+            ? v - unit - r
+            : -Math.abs(r - v);
+  out.margin = clean(margin, p);
+  out.met = compare(r, c, v);
+  out.score = c === "=" ? out.margin : score;
   return out;
 }
 
@@ -150,6 +230,11 @@ export interface Pace {
   required: number | null;
   /** The same measure of the projection from `fromYear` to the target year. */
   projected: number | null;
+  /**
+   * Projected ÷ required pace where both are positive paces of change (UN ESCAP's ratio of the trend to
+   * the required rate of progress): ≥ 1 keeps pace; null for annual, "in step" and reached targets.
+   */
+  ratio: number | null;
 }
 
 function isRateUnit(ind: Indicator): boolean {
@@ -166,13 +251,16 @@ export function paceOf(
   against: Series | undefined,
   start: number,
   last: { year: number; value: number } | null,
+  periodFrom: number = start,
 ): Pace {
   const t = ind.target;
   const T = t.year - start;
   const fromYear = last?.year ?? start;
   const i0 = fromYear - start;
-  const fromValue =
-    last?.value ?? (ind.baseline.qualifier === "missing" ? projection[0]! : ind.baseline.value);
+  // Required and projected pace start from one value: the projection's own, which is the last actual
+  // where there is one (the path is anchored through it), the printed baseline where it is exact, and
+  // the scenario's starting value where the plan printed only a bound (">96") or nothing.
+  const fromValue = last?.value ?? projection[i0]!;
   const years = T - i0;
   if (t.kind === "in-step-with") {
     return {
@@ -181,10 +269,11 @@ export function paceOf(
       fromValue,
       required: against ? against[T]! : null,
       projected: projection[T]!,
+      ratio: null,
     };
   }
   // A strict target (">99" printed as integers) is reached at the next printed value (100).
-  const unit = 10 ** -ind.precision;
+  const unit = 10 ** -judgingPrecision(ind);
   const target =
     t.kind === "hold"
       ? fromValue
@@ -193,36 +282,31 @@ export function paceOf(
         : t.comparator === "<"
           ? t.value - unit
           : t.value;
-  if (years <= 0) return { kind: "points", fromYear, fromValue, required: null, projected: null };
+  if (years <= 0)
+    return { kind: "points", fromYear, fromValue, required: null, projected: null, ratio: null };
   if (ind.measure === "annual") {
-    return { kind: "per-year", fromYear, fromValue, required: target, projected: projection[T]! };
+    // The value of the year the target is judged on (its worst year), as everywhere else.
+    const judged = projection[judgedYear(ind, projection, start, periodFrom) - start]!;
+    return { kind: "per-year", fromYear, fromValue, required: target, projected: judged, ratio: null };
   }
-  if (ind.measure === "cumulative") {
+  const ratio = (req: number | null, proj: number | null) =>
+    req !== null && proj !== null && req > 0 ? proj / req : null;
+  if (ind.measure === "cumulative" || isRateUnit(ind)) {
+    const required = (target - fromValue) / years;
+    const projected = (projection[T]! - projection[i0]!) / years;
     return {
-      kind: "per-year",
+      kind: ind.measure === "cumulative" ? "per-year" : "points",
       fromYear,
       fromValue,
-      required: (target - fromValue) / years,
-      projected: (projection[T]! - projection[i0]!) / years,
-    };
-  }
-  if (isRateUnit(ind)) {
-    return {
-      kind: "points",
-      fromYear,
-      fromValue,
-      required: (target - fromValue) / years,
-      projected: (projection[T]! - projection[i0]!) / years,
+      required,
+      projected,
+      ratio: ratio(required, projected),
     };
   }
   const cagr = (a: number, b: number) => (a > 0 && b >= 0 ? ((b / a) ** (1 / years) - 1) * 100 : null);
-  return {
-    kind: "compound",
-    fromYear,
-    fromValue,
-    required: cagr(fromValue, target),
-    projected: cagr(projection[i0]!, projection[T]!),
-  };
+  const required = cagr(fromValue, target);
+  const projected = cagr(projection[i0]!, projection[T]!);
+  return { kind: "compound", fromYear, fromValue, required, projected, ratio: ratio(required, projected) };
 }
 
 /**

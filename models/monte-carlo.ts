@@ -34,6 +34,10 @@ export interface SampleSlice {
   values: Float64Array[];
   /** One array per bound indicator, 1 where the sample meets the target. */
   met: Uint8Array[];
+  /** One array per bound indicator: each sample's judged value ({@link Judgement.metric}). */
+  metric: Float64Array[];
+  /** One array per bound indicator: each sample's {@link Judgement.score} (met ⇔ score ≥ 0). */
+  score: Float64Array[];
 }
 
 interface Uncertain {
@@ -114,6 +118,8 @@ export function sampleSlice(
   const inds = world.indicators;
   const values = inds.map(() => new Float64Array(n * count));
   const met = inds.map(() => new Uint8Array(count));
+  const metric = inds.map(() => new Float64Array(count));
+  const score = inds.map(() => new Float64Array(count));
   const series = inds.map((b) => world.series(b.output));
   const against = inds.map((b) => (b.against ? world.series(b.against) : undefined));
   const scratch = inds.map((_, i) => (anchors[i] ? new Float64Array(n) : undefined));
@@ -122,7 +128,7 @@ export function sampleSlice(
   const vec = Float64Array.from(base);
   const start = world.span.start;
   const periodFrom = world.plan.period.from;
-  const verdict: Judgement = { metric: 0, met: false, margin: 0 };
+  const verdict: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
   const draws = new Float64Array(uncertain.length);
   for (let s = req.from; s < req.to; s++) {
     fillUniform(deriveSeed(req.seed, s), draws, uncertain.length);
@@ -142,10 +148,13 @@ export function sampleSlice(
       }
       const out = values[i]!;
       out.set(ser, col * n);
-      met[i]![col] = judgeInto(inds[i]!.indicator, ser, against[i], start, periodFrom, verdict).met ? 1 : 0;
+      judgeInto(inds[i]!.indicator, ser, against[i], start, periodFrom, verdict);
+      met[i]![col] = verdict.met ? 1 : 0;
+      metric[i]![col] = verdict.metric;
+      score[i]![col] = verdict.score;
     }
   }
-  return { from: req.from, to: req.to, values, met };
+  return { from: req.from, to: req.to, values, met, metric, score };
 }
 
 /** Joins slices (in any order) covering [0, N) into one slice equal to a single run. */
@@ -158,6 +167,8 @@ export function mergeSlices(slices: readonly SampleSlice[], years: number): Samp
   const k = first.values.length;
   const values = Array.from({ length: k }, () => new Float64Array(years * total));
   const met = Array.from({ length: k }, () => new Uint8Array(total));
+  const metric = Array.from({ length: k }, () => new Float64Array(total));
+  const score = Array.from({ length: k }, () => new Float64Array(total));
   let expected = first.from;
   for (const sl of sorted) {
     if (sl.from !== expected) throw new Error(`slices leave a gap at sample ${expected}`);
@@ -166,9 +177,11 @@ export function mergeSlices(slices: readonly SampleSlice[], years: number): Samp
     for (let i = 0; i < k; i++) {
       values[i]!.set(sl.values[i]!, off * years);
       met[i]!.set(sl.met[i]!, off);
+      metric[i]!.set(sl.metric[i]!, off);
+      score[i]!.set(sl.score[i]!, off);
     }
   }
-  return { from: first.from, to: expected, values, met };
+  return { from: first.from, to: expected, values, met, metric, score };
 }
 
 /** The quantile levels every summary reports. */
@@ -333,9 +346,31 @@ function multiSelect(
   multiSelect(a, ks, mid + 1, kHi, k + 1, hi);
 }
 
+/** The upper-median sample of indicator `i`'s score (see {@link IndicatorSummary.median}). */
+export function medianSample(full: SampleSlice, i: number): { metric: number; score: number } {
+  const scores = full.score[i]!;
+  const count = scores.length;
+  const k = count >> 1;
+  const work = Float64Array.from(scores);
+  const target = orderStatistics(work, [k]).get(k)!;
+  const metrics = full.metric[i]!;
+  for (let s = 0; s < count; s++) {
+    if (scores[s] === target || (Number.isNaN(target) && Number.isNaN(scores[s]!))) {
+      return { metric: metrics[s]!, score: target };
+    }
+  }
+  return { metric: Number.NaN, score: target };
+}
+
 export interface IndicatorSummary {
   /** Percent of samples meeting the target. */
   probability: number;
+  /**
+   * The median sample's judged value and score: the sample at rank ⌊N/2⌋ (0-based, ascending) of the
+   * score — the upper median, so that the verdict judged on it is met exactly when at least half of the
+   * samples meet the target (probability ≥ 50%).
+   */
+  median: { metric: number; score: number };
   /** One array per level of {@link QUANTILES}, one value per year. */
   quantiles: Float64Array[];
 }
@@ -374,6 +409,6 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
     let m = 0;
     const flags = full.met[i]!;
     for (let s = 0; s < count; s++) m += flags[s]!;
-    return { probability: (100 * m) / count, quantiles };
+    return { probability: (100 * m) / count, quantiles, median: medianSample(full, i) };
   });
 }

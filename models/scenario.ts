@@ -5,16 +5,59 @@ import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
 
 /**
- * Where a default comes from. `published`: a figure printed in a public source; `estimate`: derived or
- * judged, and labelled as an estimate wherever it is shown; `plan`: printed in the plan itself;
- * `calibrated`: chosen so the model reproduces a printed baseline.
+ * What a default rests on, weakest last:
+ * - `published`: a figure printed in a public source (cited in `source`, with its year);
+ * - `trend`: fitted to two or more observed points (each cited in `scenarios/evidence/`), the fit named;
+ * - `estimate`: judgement, with its reasoning in `source`/`note`, labelled as an estimate wherever shown;
+ * - `plan`: the pace the plan itself requires — not evidence. A projection resting on it only restates
+ *   the plan, and its probability is conditional on that.
+ * Files written before these four kinds may say `calibrated` (chosen so the model reproduced a printed
+ * baseline); it is read as `estimate`, which is what such a choice is.
  */
-export const provenanceSchema = z.strictObject({
-  kind: z.enum(["published", "estimate", "plan", "calibrated"]),
-  source: z.string().min(1),
-  year: z.number().int().min(1949).max(2100).optional(),
-  note: bilingual.optional(),
+export const PROVENANCE_KINDS = ["published", "trend", "estimate", "plan"] as const;
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+
+/** How a trend was fitted: `points` a linear pace in percentage points a year (rates); `compound` a
+ * log-linear growth in % a year (counts); `flat` equal observations, held; `average` a per-year mean of a
+ * total observed over a span. */
+export const TREND_FITS = ["points", "compound", "flat", "average"] as const;
+
+const evidenceRef = z.string().refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$/.test(r), {
+  message: "evidence reference",
+  params: {
+    message: {
+      zh: "证据引用应写作 “<证据文件 id>#<序列 id>”",
+      en: 'an evidence reference reads "<evidence file id>#<series id>"',
+    },
+  },
 });
+
+export const provenanceSchema = z
+  .strictObject({
+    kind: z.preprocess((k) => (k === "calibrated" ? "estimate" : k), z.enum(PROVENANCE_KINDS)),
+    source: z.string().min(1),
+    year: z.number().int().min(1949).max(2100).optional(),
+    note: bilingual.optional(),
+    /** For `trend`: the observed series it is fitted to, `<evidence file id>#<series id>`. */
+    evidence: z.array(evidenceRef).min(1).optional(),
+    /** For `trend`: how the pace was fitted. */
+    fit: z.enum(TREND_FITS).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === "trend" && (!p.evidence || !p.fit)) {
+      ctx.addIssue({
+        code: "custom",
+        path: p.evidence ? ["fit"] : ["evidence"],
+        message: "trend without evidence or fit",
+        params: {
+          message: {
+            zh: "“趋势”来源必须列出所依据的观测序列（evidence）和拟合方法（fit）",
+            en: "a `trend` provenance names the observed series it rests on (evidence) and its fit",
+          },
+        },
+      });
+    }
+  });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** A model parameter as a person sees it: value, unit, allowed range, uncertainty and provenance. */
@@ -55,6 +98,11 @@ export const overrideSchema = z.strictObject({
   /** A new distribution, or null to switch uncertainty off. */
   uncertainty: distributionSchema.nullable().optional(),
   reason: bilingual.optional(),
+  /**
+   * What the new value rests on. Without it a changed value is the scenario author's judgement: its
+   * provenance becomes an `estimate` carrying the reason.
+   */
+  provenance: provenanceSchema.optional(),
 });
 export type Override = z.infer<typeof overrideSchema>;
 
@@ -221,7 +269,17 @@ export function resolveScenario(
  */
 export function applyOverrides(
   assumptions: Record<string, Assumption>,
-  overrides: Readonly<Record<string, { value?: number | undefined; uncertainty?: Override["uncertainty"] }>>,
+  overrides: Readonly<
+    Record<
+      string,
+      {
+        value?: number | undefined;
+        uncertainty?: Override["uncertainty"];
+        reason?: Override["reason"];
+        provenance?: Override["provenance"];
+      }
+    >
+  >,
   file: string,
   pathPrefix: string,
   issues: InputIssue[],
@@ -250,8 +308,17 @@ export function applyOverrides(
         });
         continue;
       }
+      if (o.provenance) a.provenance = o.provenance;
+      else if (o.value !== a.value) {
+        // A changed value no longer rests on the default's source: it is this scenario's judgement.
+        a.provenance = {
+          kind: "estimate",
+          source: "scenario",
+          ...(o.reason ? { note: o.reason } : {}),
+        };
+      }
       a.value = o.value;
-    }
+    } else if (o.provenance) a.provenance = o.provenance;
     if (o.uncertainty === null) delete a.uncertainty;
     else if (o.uncertainty !== undefined) a.uncertainty = o.uncertainty;
     changed.push(k);

@@ -1,3 +1,4 @@
+import { medianValues } from "./basis.ts";
 import { centreOn, createQuantile } from "./distributions.ts";
 import { project } from "./engine.ts";
 import type { Anchor } from "./feasibility.ts";
@@ -28,9 +29,10 @@ export interface Tornado {
  * assumptions.
  */
 export function tornadoes(world: World, anchors: readonly (Anchor | null)[]): Tornado[] {
-  const base = project(world, world.pointValues, anchors);
+  const medians = medianValues(world);
+  const base = project(world, medians, anchors);
   const bars: TornadoBar[][] = world.indicators.map(() => []);
-  const vec = Float64Array.from(world.pointValues);
+  const vec = Float64Array.from(medians);
   world.assumptions.forEach((a, j) => {
     if (!a.uncertainty) return;
     const id = world.assumptionIds[j]!;
@@ -41,7 +43,7 @@ export function tornadoes(world: World, anchors: readonly (Anchor | null)[]): To
     const low = project(world, vec, anchors);
     vec[j] = highV;
     const high = project(world, vec, anchors);
-    vec[j] = world.pointValues[j]!;
+    vec[j] = medians[j]!;
     world.indicators.forEach((b, i) => {
       if (!b.assumptions.includes(id)) return;
       const lm = low[i]!.judgement.margin;
@@ -126,7 +128,8 @@ export function goalSeek(
   const vec = Float64Array.from(world.pointValues);
   const probAt = (v: number): number => {
     vec[j] = v;
-    if (req.samples <= 0) return project(world, vec, anchors)[i]!.judgement.met ? 100 : 0;
+    if (req.samples <= 0)
+      return project(world, medianValues(world, vec), anchors)[i]!.judgement.met ? 100 : 0;
     const sl = sampleSlice(
       world,
       { samples: req.samples, seed: req.seed, sampling: req.sampling, from: 0, to: req.samples, fixed },

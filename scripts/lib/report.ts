@@ -1,5 +1,6 @@
+import type { Basis } from "../../models/basis.ts";
 import type { Evaluation } from "../../models/engine.ts";
-import type { Pace } from "../../models/feasibility.ts";
+import { judgingPrecision, type Pace } from "../../models/feasibility.ts";
 import { QUANTILES } from "../../models/monte-carlo.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Lang } from "../../models/text.ts";
@@ -13,15 +14,33 @@ export interface IndicatorRecord {
   baseline: string;
   target: string;
   targetYear: number;
+  /**
+   * The judged value at the judging precision: the target-year value, an annual target's worst year
+   * (`judgedYear`), or an "in step" target's growth gap. The same number the browser shows.
+   */
   projected: number;
+  judgedYear: number;
+  /** `median`: the Monte Carlo median sample (with --samples); `deterministic`: one run at the medians. */
+  verdictFrom: "median" | "deterministic";
   met: boolean;
   margin: number;
+  /** What the projection rests on: `published`, `trend`, `estimate` or `plan` (the plan's own pace). */
+  basis: Basis;
+  /** The assumptions that move it, largest first. */
+  drivers: { assumption: string; kind: string }[];
   probability: number | null;
   status: string | null;
   p05: number | null;
   p50: number | null;
   p95: number | null;
-  pace: { kind: Pace["kind"]; fromYear: number; required: number | null; projected: number | null };
+  pace: {
+    kind: Pace["kind"];
+    fromYear: number;
+    fromValue: number;
+    required: number | null;
+    projected: number | null;
+    ratio: number | null;
+  };
   years: number[];
   projection: number[];
 }
@@ -62,9 +81,13 @@ export function toRecord(file: string, scenarioId: string, plan: Plan, ev: Evalu
         baseline: ind.baseline.printed,
         target: ind.target.printed,
         targetYear: ind.target.year,
-        projected: r6(r.projection[T]!),
+        projected: r6(r.judgement.value),
+        judgedYear: r.judgedYear,
+        verdictFrom: r.verdictFrom,
         met: r.judgement.met,
         margin: r6(r.judgement.margin),
+        basis: r.basis,
+        drivers: r.drivers.map((d) => ({ assumption: d.assumptionId, kind: d.kind })),
         probability: r.probability === null ? null : r6(r.probability),
         status: r.status,
         p05: q(0.05),
@@ -73,8 +96,10 @@ export function toRecord(file: string, scenarioId: string, plan: Plan, ev: Evalu
         pace: {
           kind: r.pace.kind,
           fromYear: r.pace.fromYear,
+          fromValue: r6(r.pace.fromValue),
           required: r.pace.required === null ? null : r6(r.pace.required),
           projected: r.pace.projected === null ? null : r6(r.pace.projected),
+          ratio: r.pace.ratio === null ? null : r6(r.pace.ratio),
         },
         years: Array.from(ev.years),
         projection: Array.from(r.projection, r6),
@@ -110,7 +135,11 @@ function clip(s: string, w: number): string {
 
 const T = {
   "zh-CN": {
-    head: ["序号", "指标", "属性", "基期", "目标", "预测值", "差距", "概率", "状态", "所需/预测步伐"],
+    head: ["序号", "指标", "属性", "基期", "目标", "预测值", "差距", "概率", "状态", "所需/预测步伐", "依据"],
+    basis: { published: "公布数据", trend: "观测趋势", estimate: "估计", plan: "规划自身进度" } as Record<
+      string,
+      string
+    >,
     binding: "约束性",
     expected: "预期性",
     unspecified: "正文",
@@ -136,7 +165,12 @@ const T = {
       "P(met)",
       "Status",
       "Pace req./proj.",
+      "Basis",
     ],
+    basis: { published: "published", trend: "trend", estimate: "estimate", plan: "plan's pace" } as Record<
+      string,
+      string
+    >,
     binding: "binding",
     expected: "expected",
     unspecified: "text",
@@ -160,8 +194,10 @@ function fmt(x: number | null, digits: number): string {
   return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** The judged value at the precision it was judged at (so it never reads as met against a higher target). */
 function valueText(ind: Indicator, x: number): string {
-  const digits = ind.unit === "percent" || ind.unit === "growth-rate" ? Math.max(ind.precision, 1) : 0;
+  const digits =
+    ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind);
   return fmt(x, digits) + (ind.unit === "percent" ? "%" : "");
 }
 
@@ -181,10 +217,14 @@ export function renderTable(rec: PlanRecord, plan: Plan, lang: Lang): string {
       clip(r.baseline, 8),
       clip(r.target, 12),
       `${valueText(ind, r.projected)} ${r.met ? t.met : t.missed}`,
-      fmt(r.margin, ind.unit === "percent" || ind.unit === "growth-rate" ? 2 : 0),
+      fmt(
+        r.margin,
+        ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind),
+      ),
       r.probability === null ? "—" : `${fmt(r.probability, 1)}%`,
       r.status ? t.status[r.status]! : "—",
       `${fmt(r.pace.required, paceDigits)} / ${fmt(r.pace.projected, paceDigits)}${t.pace[r.pace.kind]}`,
+      t.basis[r.basis]!,
     ];
   });
   const widths = t.head.map((h, c) => Math.max(width(h), ...rows.map((row) => width(row[c]!))));

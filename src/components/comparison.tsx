@@ -6,14 +6,22 @@ import type { Plan } from "../../models/plan.ts";
 import { resolveScenario } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from "../charts/comparison.ts";
-import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
+import { formatNumber, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { type AssumptionEdits, runModelFor } from "../kernel/library.ts";
 import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
+import { projectedText } from "./dashboard.tsx";
 import { SeriesTable } from "./series-table.tsx";
-import { IndicatorName, indicatorLabel, probabilityText, unitOf, VerdictBadge } from "./verdict.tsx";
+import {
+  BasisBadge,
+  IndicatorName,
+  indicatorLabel,
+  probabilityText,
+  unitOf,
+  VerdictBadge,
+} from "./verdict.tsx";
 
 const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
 
@@ -250,8 +258,9 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
                                         </span>
                                       </Show>
                                       <span class="cell-sub">
-                                        {formatValue(cell().judgement.metric, unitOf(row.ind), lang())} ·{" "}
-                                        {probabilityText(cell().probability, lang())}
+                                        {projectedText(row.ind, cell(), lang())} ·{" "}
+                                        {probabilityText(cell().probability, lang())} ·{" "}
+                                        <BasisBadge basis={cell().basis} />
                                       </span>
                                     </>
                                   )}

@@ -6,12 +6,15 @@ import type { Lang } from "../../models/text.ts";
 import { formatValue, formatYear } from "../kernel/format.ts";
 import { type MessageKey, useI18n } from "../kernel/i18n.ts";
 import {
+  BasisBadge,
   IndicatorName,
   indicatorLabel,
+  paceRatioText,
   paceUnitText,
   paceValueText,
   probabilityText,
   StatusBadge,
+  shownResult,
   unitOf,
   VerdictBadge,
 } from "./verdict.tsx";
@@ -23,6 +26,8 @@ interface Row {
   ind: Indicator;
   det: IndicatorResult;
   mc: IndicatorResult | undefined;
+  /** The result the verdict is read from (see `shownResult`). */
+  v: IndicatorResult;
   order: number;
 }
 
@@ -61,7 +66,8 @@ export function Dashboard(props: {
     const out: Row[] = [];
     props.plan.indicators.forEach((ind, order) => {
       const d = det.get(ind.id);
-      if (d) out.push({ ind, det: d, mc: mc.get(ind.id), order });
+      const m = mc.get(ind.id);
+      if (d) out.push({ ind, det: d, mc: m, v: shownResult(d, m, props.mcPending), order });
     });
     return out;
   });
@@ -74,7 +80,7 @@ export function Dashboard(props: {
       if (f === "binding" && r.ind.attribute !== "binding") return false;
       if (f === "bindingAtRisk" && !(r.ind.attribute === "binding" && atRisk(r))) return false;
       if (f === "atRisk" && !atRisk(r)) return false;
-      if (f === "missed" && r.det.judgement.met) return false;
+      if (f === "missed" && r.v.judgement.met) return false;
       if (!q) return true;
       return (
         r.ind.name.zh.toLowerCase().includes(q) ||
@@ -91,7 +97,7 @@ export function Dashboard(props: {
           case "name":
             return indicatorLabel(r.ind, lang());
           case "verdict":
-            return r.det.judgement.met ? 1 : 0;
+            return r.v.judgement.met ? 1 : 0;
           case "probability":
             return r.mc?.probability ?? -1;
           case "status":
@@ -118,10 +124,10 @@ export function Dashboard(props: {
     const all = rows();
     const binding = all.filter((r) => r.ind.attribute === "binding");
     return t("db.summary", {
-      met: all.filter((r) => r.det.judgement.met).length,
+      met: all.filter((r) => r.v.judgement.met).length,
       total: all.length,
       binding: binding.length,
-      bindingMissed: binding.filter((r) => !r.det.judgement.met).length,
+      bindingMissed: binding.filter((r) => !r.v.judgement.met).length,
     });
   });
 
@@ -213,6 +219,9 @@ export function Dashboard(props: {
                   get mc() {
                     return rowOf().get(ind.id)?.mc;
                   },
+                  get v() {
+                    return rowOf().get(ind.id)!.v;
+                  },
                 };
                 return (
                   <tr
@@ -225,13 +234,17 @@ export function Dashboard(props: {
                     <td class="num">{r.ind.printedNumber ?? "—"}</td>
                     <th scope="row" class="name">
                       <IndicatorName ind={r.ind} />
+                      <Show when={r.v.basis === "plan"}>
+                        <span class="basis-note">{t("basis.planNote")}</span>
+                      </Show>
                     </th>
                     <td class="printed" lang="zh-CN">
                       {r.ind.baseline.printed} → {r.ind.target.printed}
                     </td>
-                    <td class="num projected">{projectedText(r.ind, r.det, lang())}</td>
+                    <td class="num projected">{projectedText(r.ind, r.v, lang())}</td>
                     <td class="verdict-cell">
-                      <VerdictBadge met={r.det.judgement.met} />
+                      <VerdictBadge met={r.v.judgement.met} />
+                      <BasisBadge basis={r.v.basis} />
                     </td>
                     <td class="num" classList={{ stale: props.mcPending }}>
                       {probabilityText(r.mc?.probability, lang())}
@@ -242,13 +255,16 @@ export function Dashboard(props: {
                     <td class="pace">
                       <span class="pace-line">
                         <span class="pace-label">{t("pace.needed")}</span>{" "}
-                        {paceValueText(r.ind, r.det.pace, r.det.pace.required, lang(), t)}
+                        {paceValueText(r.ind, r.v.pace, r.v.pace.required, lang(), t)}
                       </span>
                       <span class="pace-line">
                         <span class="pace-label">{t("pace.projected")}</span>{" "}
-                        {paceValueText(r.ind, r.det.pace, r.det.pace.projected, lang(), t)}
+                        {paceValueText(r.ind, r.v.pace, r.v.pace.projected, lang(), t)}
                       </span>
-                      <span class="pace-unit">{paceUnitText(r.det.pace, t)}</span>
+                      <span class="pace-unit">{paceUnitText(r.v.pace, t)}</span>
+                      <Show when={paceRatioText(r.v.pace, lang(), t)}>
+                        {(x) => <span class="pace-unit">{x()}</span>}
+                      </Show>
                     </td>
                     <td>
                       <span class={`attribute attribute-${r.ind.attribute}`}>
@@ -297,13 +313,16 @@ export function Dashboard(props: {
  * The projected value a person compares with the target: the target-year value, or the worst year of an
  * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
  */
-function projectedText(ind: Indicator, det: IndicatorResult, lang: Lang): string {
+export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
   const u = unitOf(ind);
-  if (ind.target.kind === "in-step-with" && det.against) {
+  if (ind.target.kind === "in-step-with" && r.against) {
     // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
     const T = ind.target.year - ind.baseline.year;
-    const gdp = formatValue(det.against[T]!, u, lang);
-    return `${formatValue(det.projection[T]!, u, lang)} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
+    const gdp = formatValue(r.against[T]!, u, lang);
+    const own = formatValue(r.against[T]! + r.judgement.value, u, lang);
+    return `${own} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
   }
-  return formatValue(det.judgement.metric, u, lang);
+  const value = formatValue(r.judgement.value, u, lang);
+  // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
+  return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
 }

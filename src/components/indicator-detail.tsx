@@ -4,14 +4,26 @@ import type { Plan } from "../../models/plan.ts";
 import type { Assumption } from "../../models/scenario.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
 import { pick } from "../../models/text.ts";
-import { formatProbability, formatValue, formatYear } from "../kernel/format.ts";
+import { formatNumber, formatProbability, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import type { Runner } from "../kernel/runner.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
+import { projectedText } from "./dashboard.tsx";
 import { GoalSeekForm } from "./goal-seek-form.tsx";
 import { TornadoTable } from "./tornado-table.tsx";
 import { TrajectoryFigure } from "./trajectory-figure.tsx";
-import { IndicatorName, marginText, StatusBadge, targetText, unitOf, VerdictBadge } from "./verdict.tsx";
+import {
+  BasisBadge,
+  IndicatorName,
+  marginText,
+  paceRatioText,
+  paceUnitText,
+  paceValueText,
+  StatusBadge,
+  shownResult,
+  targetText,
+  VerdictBadge,
+} from "./verdict.tsx";
 
 /**
  * One indicator in depth: what the plan says, the verdict in a sentence, the trajectory chart with its
@@ -22,6 +34,8 @@ export function IndicatorDetail(props: {
   indicatorId: string;
   det: Evaluation;
   mc: Evaluation | undefined;
+  /** True while the Monte Carlo run for the current inputs has not answered (`mc` is then stale). */
+  mcPending: boolean;
   store: WorkbenchStore;
   runner: Runner;
   tornado: Tornado | undefined;
@@ -36,6 +50,18 @@ export function IndicatorDetail(props: {
   const ind = createMemo(() => props.plan.indicators.find((i) => i.id === props.indicatorId)!);
   const det = createMemo(() => props.det.indicators.find((r) => r.id === props.indicatorId)!);
   const mc = createMemo(() => props.mc?.indicators.find((r) => r.id === props.indicatorId));
+  /** The result the verdict is read from: the same rule as the table's. */
+  const v = createMemo(() => shownResult(det(), mc(), props.mcPending));
+  const driversText = createMemo(() => {
+    const a = assumptions();
+    return v()
+      .drivers.slice(0, 3)
+      .map((d) => {
+        const x = a[d.assumptionId];
+        return `${x ? pick(x.label, lang()) : d.assumptionId} (${t(`basis.${d.kind}`)})`;
+      })
+      .join(lang() === "zh-CN" ? "；" : "; ");
+  });
   const assumptions = createMemo((): Record<string, Assumption> => {
     const m = props.store.runModel();
     return m?.ok ? m.value.assumptions : {};
@@ -98,7 +124,21 @@ export function IndicatorDetail(props: {
         <div>
           <dt>{t("db.col.verdict")}</dt>
           <dd>
-            <VerdictBadge met={det().judgement.met} />
+            <VerdictBadge met={v().judgement.met} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("basis.label")}</dt>
+          <dd>
+            <BasisBadge basis={v().basis} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("db.col.pace")}</dt>
+          <dd>
+            {paceValueText(ind(), v().pace, v().pace.required, lang(), t)} /{" "}
+            {paceValueText(ind(), v().pace, v().pace.projected, lang(), t)} {paceUnitText(v().pace, t)}
+            <Show when={paceRatioText(v().pace, lang(), t)}>{(x) => ` · ${x()}`}</Show>
           </dd>
         </div>
         <div>
@@ -114,18 +154,25 @@ export function IndicatorDetail(props: {
       <Show when={ind().note}>{(n) => <p class="muted small">{pick(n(), lang())}</p>}</Show>
       <p class="detail-verdict">
         {t("detail.verdict", {
-          value: formatValue(det().judgement.metric, unitOf(ind()), lang()),
+          value: projectedText(ind(), v(), lang()),
           year: formatYear(ind().target.year),
           target: targetText(ind(), lang(), t),
-          verdict: det().judgement.met ? t("verdict.met") : t("verdict.missed"),
-          margin: marginText(ind(), det().judgement.margin, lang()),
+          verdict: v().judgement.met ? t("verdict.met") : t("verdict.missed"),
+          margin: marginText(ind(), v().judgement.margin, lang()),
         })}{" "}
         <Show when={mc()?.probability != null && mc()?.status} fallback={t("detail.noProbability")}>
           {t("detail.probability", {
             probability: formatProbability(mc()!.probability!, lang()),
             status: t(`status.${mc()!.status!}`),
           })}
-        </Show>
+        </Show>{" "}
+        {v().verdictFrom === "median"
+          ? t("verdict.fromMedian", { samples: formatNumber(props.mc?.samples ?? 0, lang(), 0) })
+          : t("verdict.fromDeterministic")}
+      </p>
+      <p class="detail-basis">
+        {t(`basis.${v().basis}Note`)}{" "}
+        <Show when={driversText()}>{(d) => t("basis.drivers", { drivers: d() })}</Show>
       </p>
       <div class="detail-grid">
         <div>

@@ -2,13 +2,22 @@ import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
-import { decimalsOfStep, formatDateTime, formatParam, formatValue, formatYear } from "../kernel/format.ts";
+import { decimalsOfStep, formatDateTime, formatParam, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { renderMarkdown } from "../kernel/markdown.ts";
 import type { Cell } from "../kernel/notebook.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
+import { projectedText } from "./dashboard.tsx";
 import { TrajectoryFigure } from "./trajectory-figure.tsx";
-import { IndicatorName, indicatorLabel, StatusBadge, targetText, unitOf, VerdictBadge } from "./verdict.tsx";
+import {
+  BasisBadge,
+  IndicatorName,
+  indicatorLabel,
+  StatusBadge,
+  shownResult,
+  targetText,
+  VerdictBadge,
+} from "./verdict.tsx";
 
 /**
  * The planning notebook of the open scenario: notes in Markdown (edited in a labelled text area with a
@@ -306,11 +315,13 @@ function PinnedCell(props: {
                     <IndicatorName ind={i()} />
                   </p>
                   <p>
-                    <VerdictBadge met={d().judgement.met} /> <StatusBadge status={mc()?.status ?? null} />
+                    <VerdictBadge met={shownResult(d(), mc(), false).judgement.met} />{" "}
+                    <StatusBadge status={mc()?.status ?? null} />{" "}
+                    <BasisBadge basis={shownResult(d(), mc(), false).basis} />
                   </p>
                   <p class="pinned-sentence">
                     {t("nb.pinnedVerdict", {
-                      value: formatValue(d().judgement.metric, unitOf(i()), lang()),
+                      value: projectedText(i(), shownResult(d(), mc(), false), lang()),
                       year: formatYear(i().target.year),
                       target: targetText(i(), lang(), t),
                     })}

@@ -3,10 +3,19 @@ import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { Assumption } from "../../models/scenario.ts";
 import { pick } from "../../models/text.ts";
-import { decimalsOfStep, formatDateTime, formatParam, formatValue } from "../kernel/format.ts";
+import { decimalsOfStep, formatDateTime, formatParam } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { IndicatorName, probabilityText, StatusBadge, targetText, unitOf, VerdictBadge } from "./verdict.tsx";
+import { projectedText } from "./dashboard.tsx";
+import {
+  BasisBadge,
+  IndicatorName,
+  probabilityText,
+  StatusBadge,
+  shownResult,
+  targetText,
+  VerdictBadge,
+} from "./verdict.tsx";
 
 /**
  * The parts of the printed report that the screen shows elsewhere in interactive form: every verdict
@@ -21,9 +30,17 @@ export function PrintReport(props: {
   scenarioName: string;
 }) {
   const { lang, t } = useI18n();
-  const results = createMemo(() => new Map((props.det?.indicators ?? []).map((r) => [r.id, r] as const)));
   const probabilities = createMemo(
     () => new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const)),
+  );
+  /** Each indicator's verdict, by the one rule every view uses (the Monte Carlo median once it answered). */
+  const results = createMemo(
+    () =>
+      new Map(
+        (props.det?.indicators ?? []).map(
+          (r) => [r.id, shownResult(r, probabilities().get(r.id), false)] as const,
+        ),
+      ),
   );
   const assumptions = createMemo((): [string, Assumption][] => {
     const m = props.store.runModel();
@@ -47,6 +64,7 @@ export function PrintReport(props: {
             <th scope="col">{t("db.col.verdict")}</th>
             <th scope="col">{t("db.col.probability")}</th>
             <th scope="col">{t("db.col.status")}</th>
+            <th scope="col">{t("db.col.basis")}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,13 +78,19 @@ export function PrintReport(props: {
                       <IndicatorName ind={ind} />
                     </th>
                     <td>{targetText(ind, lang(), t)}</td>
-                    <td class="num">{formatValue(r().judgement.metric, unitOf(ind), lang())}</td>
+                    <td class="num">{projectedText(ind, r(), lang())}</td>
                     <td>
                       <VerdictBadge met={r().judgement.met} />
                     </td>
                     <td class="num">{probabilityText(probabilities().get(ind.id)?.probability, lang())}</td>
                     <td>
                       <StatusBadge status={probabilities().get(ind.id)?.status ?? null} />
+                    </td>
+                    <td>
+                      <BasisBadge basis={r().basis} />
+                      <Show when={r().basis === "plan"}>
+                        <span class="basis-note">{t("basis.planNote")}</span>
+                      </Show>
                     </td>
                   </tr>
                 )}

@@ -1,5 +1,7 @@
 import { Show } from "solid-js";
-import type { Pace, Status } from "../../models/feasibility.ts";
+import type { Basis } from "../../models/basis.ts";
+import type { IndicatorResult } from "../../models/engine.ts";
+import { judgingPrecision, type Pace, type Status } from "../../models/feasibility.ts";
 import type { Indicator } from "../../models/plan.ts";
 import type { Lang } from "../../models/text.ts";
 import {
@@ -18,9 +20,41 @@ import { type I18n, useI18n } from "../kernel/i18n.ts";
 
 const COMPARATOR_TEXT = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<" } as const;
 
-/** How an indicator's values are written. */
+/** How an indicator's values are written: at the precision it is judged at, so what is shown is judged. */
 export function unitOf(ind: Indicator): ValueUnit {
-  return { unit: ind.unit, precision: ind.precision, unitLabel: ind.unitLabel };
+  return { unit: ind.unit, precision: judgingPrecision(ind), unitLabel: ind.unitLabel };
+}
+
+/**
+ * The result a verdict is read from: the Monte Carlo's (its median sample) once it has answered for the
+ * current inputs, the deterministic run at the medians before that or without sampling. One rule for
+ * every view, so the table, the detail, the comparison and the report agree.
+ */
+export function shownResult(
+  det: IndicatorResult,
+  mc: IndicatorResult | undefined,
+  mcPending: boolean,
+): IndicatorResult {
+  return mc && !mcPending ? mc : det;
+}
+
+/** The basis in a word, with a marker shape (never colour alone). */
+export function BasisBadge(props: { basis: Basis }) {
+  const { t } = useI18n();
+  const shape = { published: "◆", trend: "◇", estimate: "○", plan: "⚠" } as const;
+  return (
+    <span class={`basis basis-${props.basis}`} title={t(`basis.${props.basis}Note`)}>
+      <span aria-hidden="true">{shape[props.basis]} </span>
+      <span class="visually-hidden">{t("basis.label")}: </span>
+      {t(`basis.${props.basis}`)}
+    </span>
+  );
+}
+
+/** ESCAP's ratio of the projected (trend) pace to the pace needed, when both are paces of change. */
+export function paceRatioText(pace: Pace, lang: Lang, t: I18n["t"]): string | null {
+  if (pace.ratio === null || !Number.isFinite(pace.ratio)) return null;
+  return t("pace.ratio", { ratio: formatNumber(pace.ratio, lang, 2) });
 }
 
 /** The target in words: "≥ 2,500 households", "in step with GDP growth", "hold the baseline level". */
@@ -35,7 +69,10 @@ export function targetText(ind: Indicator, lang: Lang, t: I18n["t"]): string {
 
 /** The margin in the indicator's unit, signed; percentage points for rates. */
 export function marginText(ind: Indicator, margin: number, lang: Lang): string {
-  const decimals = Math.max(ind.precision, ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0);
+  const decimals = Math.max(
+    judgingPrecision(ind),
+    ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0,
+  );
   const n = formatSigned(margin, lang, decimals);
   if (ind.unit === "percent" || ind.unit === "growth-rate") {
     return lang === "zh-CN" ? `${n} 个百分点` : `${n} points`;

@@ -212,6 +212,9 @@ export default function Workbench(props: { plan: Plan }) {
     return e && e.planId === store.state.planId && e.samples > 0 ? e : undefined;
   });
 
+  /** The Monte Carlo evaluation only when it answers the current inputs (not while a new run is pending). */
+  const freshMc = createMemo(() => (mc.pending() ? undefined : mcEval()));
+
   const [selected, setSelected] = createSignal<string | null>(null);
   createEffect(
     on(
@@ -378,6 +381,7 @@ export default function Workbench(props: { plan: Plan }) {
             indicatorId={id()}
             det={(det() as { value: Evaluation }).value}
             mc={mcEval()}
+            mcPending={mc.pending()}
             store={store}
             runner={pool}
             tornado={tornadoFor(id())}
@@ -399,20 +403,20 @@ export default function Workbench(props: { plan: Plan }) {
         store={store}
         plan={props.plan}
         det={detEval()}
-        mc={mcEval()}
+        mc={freshMc()}
         scenarioName={scenarioName()}
       />
       <PrintReport
         store={store}
         plan={props.plan}
         det={detEval()}
-        mc={mcEval()}
+        mc={freshMc()}
         scenarioName={scenarioName()}
       />
       <FilesPanel
         store={store}
         plan={props.plan}
-        evaluation={mcEval() ?? detEval()}
+        evaluation={freshMc() ?? detEval()}
         onImportScenario={takeScenario}
         onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
         language={lang()}

@@ -131,8 +131,12 @@ const VERDICT_HEADER: Record<Lang, string[]> = {
     "p75",
     "p95",
     "met",
+    "judged_value",
+    "judged_year",
+    "margin",
     "probability_pct",
     "status",
+    "basis",
   ],
   "zh-CN": [
     "指标id",
@@ -146,16 +150,22 @@ const VERDICT_HEADER: Record<Lang, string[]> = {
     "p75",
     "p95",
     "是否达标",
+    "判定值",
+    "判定年份",
+    "差距",
     "达标概率(%)",
     "状态",
+    "依据",
   ],
 };
 
 /**
  * The verdicts of an evaluation as CSV (UTF-8 with BOM, CRLF): one row per indicator per projected
  * year with the deterministic projection and its 5/25/50/75/95% quantiles (empty without samples).
- * The verdict itself (met, probability in percent, status) is written on the row of the indicator's
- * target year only: it judges the target, not each year. Names and words are in `lang`.
+ * The verdict itself (met, the judged value at the judging precision and the year it belongs to — an
+ * annual target's worst year —, margin, probability in percent, status, basis) is written on the row of
+ * the indicator's target year only: it judges the target, not each year. It is the same verdict the
+ * screen shows: the Monte Carlo median's when the evaluation has samples. Names and words are in `lang`.
  */
 export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): string {
   const words = catalogues[lang];
@@ -180,8 +190,12 @@ export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): str
           q(3),
           q(4),
           verdictRow ? (r.judgement.met ? words["verdict.met"] : words["verdict.missed"]) : null,
+          verdictRow ? num(r.judgement.value) : null,
+          verdictRow ? r.judgedYear : null,
+          verdictRow ? num(r.judgement.margin) : null,
           verdictRow ? num(r.probability) : null,
           verdictRow && r.status ? words[`status.${r.status}`] : null,
+          verdictRow ? words[`basis.${r.basis}`] : null,
         ]),
       );
     });

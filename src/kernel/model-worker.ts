@@ -42,7 +42,10 @@ const api = {
   slice(req: SliceRequest): Result<SampleSlice, RunError> {
     const r = runSlice(req);
     if (!r.ok) return r;
-    return Comlink.transfer(r, buffersOf([...r.value.values, ...r.value.met]));
+    return Comlink.transfer(
+      r,
+      buffersOf([...r.value.values, ...r.value.met, ...r.value.metric, ...r.value.score]),
+    );
   },
   /** Merges the slices and computes quantiles and verdicts, off the main thread. */
   finish(req: FinishRequest): Result<Evaluation, RunError> {

@@ -175,15 +175,18 @@ describe("judge: comparison at the printed precision", () => {
     expect(met(ge985, 98.44)).toBe(false);
   });
 
-  it("reports the unrounded value; the margin of ≥ is x − target, of > is x − the next printed value", () => {
+  it("shows the value it judges: margin from the rounded value (≥: r − target; >: r − the next printed value)", () => {
     const j = judge(ge95, at2025(94.5), undefined, START, PERIOD_FROM);
     expect(j.metric).toBe(94.5);
-    expect(j.margin).toBeCloseTo(-0.5, 12);
+    // 94.5 prints as 95 and meets ≥95: shown as 95, margin 0 — never "met" beside a negative margin.
+    expect(j.value).toBe(95);
+    expect(j.margin).toBe(0);
+    expect(j.met).toBe(true);
     // ">99" printed as integers is reached at 100, so 100.7 is 0.7 past it; ">98.5" at one decimal at 98.6.
-    expect(judge(gt99, at2025(100.7), undefined, START, PERIOD_FROM).margin).toBeCloseTo(0.7, 12);
+    expect(judge(gt99, at2025(100.7), undefined, START, PERIOD_FROM).margin).toBe(1);
     expect(judge(gt99, at2025(98), undefined, START, PERIOD_FROM).margin).toBeCloseTo(-2, 12);
     const gt985 = { ...ge985, target: { ...(ge985.target as Compare), comparator: ">" as const } };
-    expect(judge(gt985, at2025(98.8), undefined, START, PERIOD_FROM).margin).toBeCloseTo(0.2, 12);
+    expect(judge(gt985, at2025(98.8), undefined, START, PERIOD_FROM).margin).toBe(0.2);
   });
 
   it("the margin of ≤ and < is positive under the ceiling and negative above it", () => {
@@ -210,7 +213,7 @@ describe("judge: what is judged", () => {
   it("an annual target is judged on the worst year of the plan period, not the baseline year", () => {
     // 2020 (baseline, outside the period) is low; 2023 is the worst year in the period.
     const miss = judge(annual1600, f(1000, 1700, 1650, 1590.4, 1800, 1900), undefined, START, PERIOD_FROM);
-    expect(miss).toEqual({ metric: 1590.4, met: false, margin: expect.closeTo(-9.6, 9) });
+    expect(miss).toEqual({ metric: 1590.4, value: 1590, met: false, margin: -10, score: 1590.4 });
     const hit = judge(annual1600, f(1000, 1700, 1650, 1610, 1800, 1900), undefined, START, PERIOD_FROM);
     expect(hit.met).toBe(true);
     expect(hit.metric).toBe(1610);
@@ -225,7 +228,7 @@ describe("judge: what is judged", () => {
     expect(longer.met).toBe(true);
     // The worst year for a ceiling is the highest.
     const ceiling = judge(annualAtMost, f(90, 40, 52, 45, 30, 20), undefined, START, PERIOD_FROM);
-    expect(ceiling).toEqual({ metric: 52, met: false, margin: -2 });
+    expect(ceiling).toEqual({ metric: 52, value: 52, met: false, margin: -2, score: -52 });
   });
 
   it("a cumulative target is judged on the total at the target year", () => {
@@ -234,7 +237,8 @@ describe("judge: what is judged", () => {
     const j = judge(cumulative2500, series(2499.5), undefined, START, PERIOD_FROM);
     expect(j.met).toBe(true);
     expect(j.metric).toBe(2499.5);
-    expect(j.margin).toBe(-0.5);
+    expect(j.value).toBe(2500);
+    expect(j.margin).toBe(0);
   });
 
   it("in step with GDP: met when average income growth ≥ average GDP growth; margin in points", () => {
@@ -254,7 +258,8 @@ describe("judge: what is judged", () => {
     const dip = judge(hold, f(80, 81, 79.4, 82, 83, 84), undefined, START, PERIOD_FROM);
     expect(dip.met).toBe(false);
     expect(dip.metric).toBe(79.4);
-    expect(dip.margin).toBeCloseTo(-0.6, 12);
+    expect(dip.value).toBe(79);
+    expect(dip.margin).toBe(-1);
     expect(judge(hold, f(80, 80, 79.5, 81, 82, 83), undefined, START, PERIOD_FROM).met).toBe(true);
     expect(judge(hold, f(80, 80, 80, 80, 80, 80), undefined, START, PERIOD_FROM).met).toBe(true);
   });
@@ -281,7 +286,14 @@ describe("statusOf at the default 80 / 20 thresholds", () => {
 describe("paceOf", () => {
   it("rates move in percentage points a year from the baseline", () => {
     const p = paceOf(ge95, f(90, 91, 92, 93, 94, 94.5), undefined, START, null);
-    expect(p).toEqual({ kind: "points", fromYear: 2020, fromValue: 90, required: 1, projected: 0.9 });
+    expect(p).toEqual({
+      kind: "points",
+      fromYear: 2020,
+      fromValue: 90,
+      required: 1,
+      projected: 0.9,
+      ratio: expect.closeTo(0.9, 12),
+    });
   });
 
   it('counts compound: 300 → ">500" (501) in four years needs 13.7% a year', () => {
@@ -295,15 +307,36 @@ describe("paceOf", () => {
 
   it("cumulative targets need so many a year, from the baseline total", () => {
     const p = paceOf(cumulative2500, f(0, 400, 800, 1200, 1600, 2000), undefined, START, null);
-    expect(p).toEqual({ kind: "per-year", fromYear: 2020, fromValue: 0, required: 500, projected: 400 });
+    expect(p).toEqual({
+      kind: "per-year",
+      fromYear: 2020,
+      fromValue: 0,
+      required: 500,
+      projected: 400,
+      ratio: 0.8,
+    });
   });
 
   it("starts from the last actual when one is given", () => {
     const proj = f(0, 400, 800, 1200, 1600, 2000);
     const p = paceOf(cumulative2500, proj, undefined, START, { year: 2023, value: 1100 });
-    expect(p).toEqual({ kind: "per-year", fromYear: 2023, fromValue: 1100, required: 700, projected: 400 });
+    expect(p).toEqual({
+      kind: "per-year",
+      fromYear: 2023,
+      fromValue: 1100,
+      required: 700,
+      projected: 400,
+      ratio: 400 / 700,
+    });
     const r = paceOf(ge95, f(90, 91, 92, 93, 94, 95), undefined, START, { year: 2023, value: 92 });
-    expect(r).toEqual({ kind: "points", fromYear: 2023, fromValue: 92, required: 1.5, projected: 1 });
+    expect(r).toEqual({
+      kind: "points",
+      fromYear: 2023,
+      fromValue: 92,
+      required: 1.5,
+      projected: 1,
+      ratio: 1 / 1.5,
+    });
     const c = paceOf(trained, f(300, 336, 376.32, 421.4784, 472.055808), undefined, 2021, {
       year: 2023,
       value: 400,
