@@ -19,6 +19,7 @@ const year = z.number().int().min(1949).max(2100);
 export const EVIDENCE_UNITS = [
   "percent",
   "percent-per-year",
+  "percentage-points",
   "people",
   "households",
   "attendances",
@@ -30,6 +31,9 @@ export const EVIDENCE_UNITS = [
 ] as const;
 export type EvidenceUnit = (typeof EVIDENCE_UNITS)[number];
 
+/** Units whose values may be negative (a fall); every other unit counts something. */
+const SIGNED_UNITS: ReadonlySet<EvidenceUnit> = new Set(["percent-per-year", "percentage-points"]);
+
 /** The administrative level of the place a series describes. */
 export const EVIDENCE_LEVELS = ["national", "province", "city", "county", "district"] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
@@ -38,9 +42,10 @@ export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
  * How a value relates to time. `level`: a stock or rate at a date (coverage 85% in 2020; 38 million
  * certificate holders at the end of 2023). `annual`: a flow within one calendar year (retrofits done in
  * 2023). `cumulative`: a total over the series' `span` (488 retrofits over 2016–2020), the point's year
- * being the year the total was reached.
+ * being the year the total was reached. `average`: a rate a year averaged over the `span` (disabled-household
+ * income grew 6.9% a year over 2020–2023), the point's year being the span's last year.
  */
-export const EVIDENCE_MEASURES = ["level", "annual", "cumulative"] as const;
+export const EVIDENCE_MEASURES = ["level", "annual", "cumulative", "average"] as const;
 export type EvidenceMeasure = (typeof EVIDENCE_MEASURES)[number];
 
 /** A date as `YYYY-MM-DD`, the form of `retrieved` and `asOf`. */
@@ -113,7 +118,7 @@ export const evidenceSeriesSchema = z.strictObject({
   place: bilingual,
   level: z.enum(EVIDENCE_LEVELS),
   measure: z.enum(EVIDENCE_MEASURES),
-  /** For a cumulative series: the years the totals run over, both inclusive. */
+  /** For a cumulative or average series: the years the totals or averages run over, both inclusive. */
   span: z.strictObject({ from: year, to: year }).optional(),
   /**
    * Set when the figures describe a larger (or other) place than the one they are meant to inform: what
@@ -150,11 +155,11 @@ export const evidenceSchema = z
           `series id "${s.id}" is already used by series[${first}]`,
         );
       } else seenIds.set(s.id, i);
-      if (s.measure === "cumulative" && s.span === undefined) {
+      if ((s.measure === "cumulative" || s.measure === "average") && s.span === undefined) {
         problem(
           ["series", i, "span"],
-          "累计（cumulative）序列必须给出起止年份 span",
-          "a cumulative series needs a span (the years its totals run over)",
+          `${s.measure === "cumulative" ? "累计" : "平均"}（${s.measure}）序列必须给出起止年份 span`,
+          `a ${s.measure} series needs a span (the years it runs over)`,
         );
       }
       if (s.span !== undefined && s.span.from > s.span.to) {
@@ -199,13 +204,13 @@ export const evidenceSchema = z
         }
         if (
           s.span !== undefined &&
-          s.measure === "cumulative" &&
+          (s.measure === "cumulative" || s.measure === "average") &&
           (p.year < s.span.from || p.year > s.span.to)
         ) {
           problem(
             [...at, "year"],
-            `累计数据点的年份 ${p.year} 不在 ${s.span.from}–${s.span.to} 之内`,
-            `a cumulative point's year ${p.year} is outside the span ${s.span.from}–${s.span.to}`,
+            `数据点的年份 ${p.year} 不在 ${s.span.from}–${s.span.to} 之内`,
+            `a ${s.measure} point's year ${p.year} is outside the span ${s.span.from}–${s.span.to}`,
           );
         }
         if (s.unit === "percent" && s.measure === "level" && (p.value < 0 || p.value > 100)) {
@@ -215,7 +220,7 @@ export const evidenceSchema = z
             `a percentage of ${p.value} is outside 0–100`,
           );
         }
-        if (s.unit !== "percent-per-year" && s.unit !== "percent" && p.value < 0) {
+        if (!SIGNED_UNITS.has(s.unit) && p.value < 0) {
           problem([...at, "value"], `计数不能为负（${p.value}）`, `a count cannot be negative (${p.value})`);
         }
       });
