@@ -39,7 +39,7 @@ export function readJsonFile(path: string, display = path): Result<unknown, Inpu
 }
 
 /** Folders under scenarios/ that hold other data than plans, bindings and scenarios. */
-const NOT_LIBRARY = new Set(["workshops"]);
+const NOT_LIBRARY = new Set(["workshops", "evidence"]);
 
 function walk(dir: string): string[] {
   const out: string[] = [];

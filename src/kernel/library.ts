@@ -46,9 +46,10 @@ let memo: Library | undefined;
 /** The bundled library, built once per page (the files cannot change while it is open). */
 export function loadLibrary(): Library {
   if (!memo) {
-    // scenarios/workshops/ holds workshop sequences, read by the workshop screen, not the library.
+    // scenarios/workshops/ holds workshop sequences, read by the workshop screen, and scenarios/evidence/
+    // observed series behind the defaults: neither is part of the library.
     const modules: Record<string, unknown> = import.meta.glob(
-      ["../../scenarios/**/*.json", "!../../scenarios/workshops/**"],
+      ["../../scenarios/**/*.json", "!../../scenarios/workshops/**", "!../../scenarios/evidence/**"],
       {
         eager: true,
         import: "default",
