@@ -30,7 +30,8 @@ export type PopulationParam =
   | "prevalence60plus"
   | "prevalenceTrend"
   | "certifiedShare"
-  | "severeShare";
+  | "severeShare"
+  | "migrantCertification";
 
 /** Output series of {@link populationModel}; one value per year, people unless stated. */
 export type PopulationOutput =
@@ -87,6 +88,10 @@ const OUTPUTS: readonly PopulationOutput[] = [
  * - `certifiedShare` (percent): certified (持证) disabled as a share of survey-defined disabled (estimate
  *   35–45%, or the plan's certified count divided by the modelled disabled count).
  * - `severeShare` (percent): grades 1–2 as a share of certified (about 30% nationally, Tianjin 34%).
+ * - `migrantCertification` (percent): how likely a disabled in-migrant is to hold a local certificate,
+ *   relative to a resident (100 = the same). Certificates are issued where a person's household
+ *   registration (户籍) is, so people who moved in since the start year are mostly certified elsewhere or
+ *   not at all: a place growing by migration gains residents much faster than certified disabled people.
  */
 export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })[] = [
   {
@@ -172,6 +177,13 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 100,
     doc: "Percent: grades 1–2 (severe) as a share of certified disabled people.",
+  },
+  {
+    name: "migrantCertification",
+    unit: "percent",
+    min: 0,
+    max: 100,
+    doc: "Percent: certification of in-migrants since the start year relative to residents (100 = same).",
   },
 ];
 
@@ -319,6 +331,8 @@ const K = buildConstants();
 
 // Module-level scratch: `run` is synchronous, so one set of buffers serves every call.
 const stock = new Float64Array(CELLS);
+/** The part of `stock` that moved in since the start year (ageing and dying with it). */
+const migrants = new Float64Array(CELLS);
 const prevalenceBase = new Float64Array(CELLS);
 
 /**
@@ -385,6 +399,7 @@ function migrateAndTally(
   prevalenceFactor: number,
   certified: number,
   severe: number,
+  migrantCertification: number,
 ): number {
   const profile = K.migration;
   let migration = 0;
@@ -393,6 +408,10 @@ function migrateAndTally(
   let disabled = 0;
   let disabledOld = 0;
   let working = 0;
+  // Disabled in-migrants not certified here (weighted by 1 − migrantCertification), in all and of working age.
+  let uncertified = 0;
+  let uncertifiedWorking = 0;
+  const notHere = 1 - migrantCertification;
   let c6 = 0;
   let c16 = 0;
   for (let c = 0; c < CELLS; c++) {
@@ -401,16 +420,24 @@ function migrateAndTally(
     if (n + want < 0) {
       migration -= n;
       n = 0;
+      migrants[c] = 0;
     } else {
       migration += want;
       n += want;
+      // In-migrants join the migrant stock; out-migrants leave both stocks in proportion.
+      if (want > 0) migrants[c] = migrants[c]! + want;
+      else if (n + -want > 0) migrants[c] = (migrants[c]! * n) / (n - want);
     }
     stock[c] = n;
     total += n;
     const p = prevalenceBase[c]! * prevalenceFactor;
-    const d = n * Math.min(p, 1);
+    const share = Math.min(p, 1);
+    const d = n * share;
     disabled += d;
     working += d * K.workingAge[c]!;
+    const dm = migrants[c]! * share * notHere;
+    uncertified += dm;
+    uncertifiedWorking += dm * K.workingAge[c]!;
     c6 += d * K.child6[c]!;
     c16 += d * K.child16[c]!;
     const isOld = K.old[c]!;
@@ -421,9 +448,9 @@ function migrateAndTally(
   out.age60plus[t] = old;
   out.share60plus[t] = total > 0 ? (100 * old) / total : 0;
   out.disabled[t] = disabled;
-  out.certified[t] = certified * disabled;
-  out.severe[t] = severe * certified * disabled;
-  out.workingAgeCertified[t] = certified * working;
+  out.certified[t] = certified * (disabled - uncertified);
+  out.severe[t] = severe * certified * (disabled - uncertified);
+  out.workingAgeCertified[t] = certified * (working - uncertifiedWorking);
   out.children0to6Disabled[t] = c6;
   out.children0to16Disabled[t] = c16;
   out.age60plusDisabled[t] = disabledOld;
@@ -494,11 +521,13 @@ function runPopulation(
   const mortalityGrowth = 1 - params.mortalityImprovement / 100;
   const birthRate = params.birthRate / 1000;
   const migrationTotal = params.netMigration;
+  const migrantCertification = params.migrantCertification / 100;
+  migrants.fill(0);
 
   out.births[0] = 0;
   out.deaths[0] = 0;
   out.netMigration[0] = 0;
-  migrateAndTally(out, 0, 0, 1, certified, severe);
+  migrateAndTally(out, 0, 0, 1, certified, severe, migrantCertification);
 
   let level = calibrateLevel((params.deathRate0 / 1000) * total0);
   let prevalenceFactor = 1;
@@ -510,18 +539,25 @@ function runPopulation(
     let deaths = 0;
     for (let s = 0; s < CELLS; s += GROUPS) {
       let carry = 0;
+      let mCarry = 0;
       for (let g = 0; g < GROUPS; g++) {
         const c = s + g;
         const v = stock[c]!;
-        const d = v * deathProbability(level * shape[c]!);
+        const q = deathProbability(level * shape[c]!);
+        const d = v * q;
         deaths += d;
         const survivors = v - d;
+        const mSurvivors = migrants[c]! * (1 - q);
         if (g === GROUPS - 1) {
           stock[c] = survivors + carry;
+          migrants[c] = mSurvivors + mCarry;
         } else {
           const up = 0.2 * survivors;
           stock[c] = survivors - up + carry;
           carry = up;
+          const mUp = 0.2 * mSurvivors;
+          migrants[c] = mSurvivors - mUp + mCarry;
+          mCarry = mUp;
         }
       }
     }
@@ -533,7 +569,15 @@ function runPopulation(
 
     // 4. Migration, clamped so no cell goes below zero, and the year's statistics.
     prevalenceFactor *= prevalenceGrowth;
-    const migration = migrateAndTally(out, t, migrationTotal, prevalenceFactor, certified, severe);
+    const migration = migrateAndTally(
+      out,
+      t,
+      migrationTotal,
+      prevalenceFactor,
+      certified,
+      severe,
+      migrantCertification,
+    );
 
     out.births[t] = births;
     out.deaths[t] = deaths;

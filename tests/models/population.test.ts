@@ -24,6 +24,7 @@ const BASE: Params = {
   prevalenceTrend: 0,
   certifiedShare: 40,
   severeShare: 30,
+  migrantCertification: 100,
 };
 
 const SPAN = { start: 2020, end: 2025 };
