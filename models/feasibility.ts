@@ -45,7 +45,7 @@ export interface Judgement {
    */
   margin: number;
   /**
-   * A number that orders outcomes from worse to better for this target, with met ⇔ score ≥ 0: the
+   * A number that orders outcomes from worse to better for this target (met is monotone in it): the
    * Monte Carlo verdict is the sample at the upper median of the score, so that it is met exactly when
    * at least half the samples are.
    */

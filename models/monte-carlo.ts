@@ -36,7 +36,7 @@ export interface SampleSlice {
   met: Uint8Array[];
   /** One array per bound indicator: each sample's judged value ({@link Judgement.metric}). */
   metric: Float64Array[];
-  /** One array per bound indicator: each sample's {@link Judgement.score} (met ⇔ score ≥ 0). */
+  /** One array per bound indicator: each sample's {@link Judgement.score} (met is monotone in it). */
   score: Float64Array[];
 }
 
