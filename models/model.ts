@@ -44,6 +44,50 @@ export const PARAM_UNITS = [
 ] as const;
 export type ParamUnit = (typeof PARAM_UNITS)[number];
 
+/** How each parameter unit is written after a number; `space` says whether English puts a space first. */
+export const PARAM_UNIT_WORDS: Record<string, { zh: string; en: string; space: boolean }> = {
+  people: { zh: "人", en: "people", space: true },
+  "people-per-year": { zh: "人/年", en: "people a year", space: true },
+  households: { zh: "户", en: "households", space: true },
+  "households-per-year": { zh: "户/年", en: "households a year", space: true },
+  attendances: { zh: "人次", en: "attendances", space: true },
+  yuan: { zh: "元", en: "yuan", space: true },
+  "yuan-per-month": { zh: "元/月", en: "yuan a month", space: true },
+  "yuan-per-household": { zh: "元/户", en: "yuan per household", space: true },
+  "yuan-per-year": { zh: "元/年", en: "yuan a year", space: true },
+  percent: { zh: "%", en: "%", space: false },
+  "percent-per-year": { zh: "%/年", en: "% a year", space: false },
+  "percentage-points": { zh: "个百分点", en: "percentage points", space: true },
+  "percentage-points-per-year": { zh: "个百分点/年", en: "points a year", space: true },
+  "per-thousand": { zh: "‰", en: "‰", space: false },
+  ratio: { zh: "倍", en: "×", space: true },
+  count: { zh: "个", en: "", space: false },
+  "count-per-year": { zh: "个/年", en: "a year", space: true },
+  year: { zh: "年", en: "", space: false },
+};
+
+/** A year parameter at or below 0 means "never" (see the subsidy model's `wideningYear`). */
+export const NEVER = { zh: "从不", en: "never" } as const;
+
+/**
+ * A parameter value with its unit in both languages, for messages built inside the models (goal seek):
+ * grouped digits ("20,000,000 yuan a year" / "20,000,000元/年"), at most `decimals` decimals, a true
+ * minus sign, years ungrouped and "never" for a year at or below 0.
+ */
+export function paramText(value: number, unit: ParamUnit, decimals = 2): { zh: string; en: string } {
+  if (unit === "year") {
+    return value <= 0 ? { ...NEVER } : { zh: String(Math.round(value)), en: String(Math.round(value)) };
+  }
+  const fmt = (lang: string) =>
+    new Intl.NumberFormat(lang, { maximumFractionDigits: decimals, useGrouping: true })
+      .format(value)
+      .replace("-", "\u2212");
+  const w = PARAM_UNIT_WORDS[unit]!;
+  const zh = `${fmt("zh-CN")}${w.zh}`;
+  const en = w.en === "" ? fmt("en-US") : `${fmt("en-US")}${w.space ? " " : ""}${w.en}`;
+  return { zh, en };
+}
+
 /** Describes one numeric parameter of a model: what it means, its unit and the range it makes sense in. */
 export interface ParamSpec {
   readonly name: string;

@@ -2,6 +2,7 @@ import { medianValues } from "./basis.ts";
 import { centreOn, createQuantile } from "./distributions.ts";
 import { project } from "./engine.ts";
 import type { Anchor } from "./feasibility.ts";
+import { paramText } from "./model.ts";
 import { type Sampling, sampleSlice } from "./monte-carlo.ts";
 import type { Bilingual, Result } from "./text.ts";
 import type { World } from "./world.ts";
@@ -142,19 +143,37 @@ export function goalSeek(
     return (100 * m) / flags.length;
   };
   const grid: { value: number; probability: number }[] = [];
-  for (let g = 0; g < GRID; g++) {
-    const v = a.min + ((a.max - a.min) * g) / (GRID - 1);
-    grid.push({ value: v, probability: probAt(v) });
+  const years = a.unit === "year" ? yearGrid(a.min, a.max, world.span.start, world.plan.targetYear) : null;
+  if (years) {
+    for (const v of years) grid.push({ value: v, probability: probAt(v) });
+  } else {
+    for (let g = 0; g < GRID; g++) {
+      const v = a.min + ((a.max - a.min) * g) / (GRID - 1);
+      grid.push({ value: v, probability: probAt(v) });
+    }
   }
+  const G = grid.length;
   const current = probAt(a.value);
   let up = true;
   let down = true;
-  for (let g = 1; g < GRID; g++) {
+  for (let g = 1; g < G; g++) {
     if (grid[g]!.probability < grid[g - 1]!.probability) up = false;
     if (grid[g]!.probability > grid[g - 1]!.probability) down = false;
   }
   const target = req.probability;
-  const fmt = (v: number) => String(Number(v.toPrecision(4)));
+  const amount = (v: number) => paramText(v, a.unit, decimalsOf(a.step ?? (a.max - a.min) / 100));
+  const pct = (v: number) => `${String(Number(v.toFixed(1)))}%`;
+  /** What else caps the target when the lever is at `leverValue` (empty when nothing does). */
+  const capOf = (leverValue: number): Bilingual => {
+    if (Math.max(...grid.map((g) => g.probability)) >= target) return { zh: "", en: "" };
+    const cap = whatCaps(world, anchors, i, j, leverValue);
+    return cap
+      ? {
+          zh: `；限制它的是“${cap.label.zh}”：将其设为 ${paramText(cap.value, cap.unit).zh}，推演值可再提高 ${cap.gain.zh}——请同时调整它`,
+          en: `; what caps it is "${cap.label.en}": at ${paramText(cap.value, cap.unit).en} the projection would gain ${cap.gain.en} — change it as well`,
+        }
+      : { zh: "", en: "" };
+  };
   if (up && down) {
     if (grid[0]!.probability >= target) {
       return {
@@ -165,8 +184,8 @@ export function goalSeek(
     return refuse(
       "not-a-driver",
       {
-        zh: `在 ${fmt(a.min)}–${fmt(a.max)} 范围内改变“${a.label.zh}”，达标概率始终为 ${fmt(grid[0]!.probability)}%`,
-        en: `moving "${a.label.en}" across ${fmt(a.min)}–${fmt(a.max)} leaves the probability at ${fmt(grid[0]!.probability)}%`,
+        zh: `在 ${amount(a.min).zh}–${amount(a.max).zh} 范围内改变“${a.label.zh}”，达标概率始终为 ${pct(grid[0]!.probability)}${capOf(grid[G - 1]!.value).zh}`,
+        en: `moving "${a.label.en}" across ${amount(a.min).en}–${amount(a.max).en} leaves the probability at ${pct(grid[0]!.probability)}${capOf(grid[G - 1]!.value).en}`,
       },
       grid,
     );
@@ -181,16 +200,34 @@ export function goalSeek(
       grid,
     );
   }
-  const best = up ? grid[GRID - 1]! : grid[0]!;
+  const best = up ? grid[G - 1]! : grid[0]!;
   if (best.probability < target) {
+    const capText = capOf(best.value);
     return refuse(
       "unreachable",
       {
-        zh: `即使“${a.label.zh}”取 ${fmt(best.value)}，达标概率也只有 ${fmt(best.probability)}%，低于要求的 ${fmt(target)}%`,
-        en: `even at ${fmt(best.value)}, "${a.label.en}" gives only ${fmt(best.probability)}%, below the ${fmt(target)}% asked for`,
+        zh: `即使“${a.label.zh}”取 ${amount(best.value).zh}，达标概率也只有 ${pct(best.probability)}，低于要求的 ${pct(target)}${capText.zh}`,
+        en: `even at ${amount(best.value).en}, "${a.label.en}" gives only ${pct(best.probability)}, below the ${pct(target)} asked for${capText.en}`,
       },
       grid,
     );
+  }
+  if (years) {
+    // A year is searched over whole years: the first (or last) grid year that meets the target.
+    const g = up
+      ? grid.findIndex((p) => p.probability >= target)
+      : lastIndex(grid, (p) => p.probability >= target);
+    const at = grid[g]!;
+    return {
+      ok: true,
+      value: {
+        value: at.value,
+        direction: up ? "at-least" : "at-most",
+        probability: at.probability,
+        current,
+        grid,
+      },
+    };
   }
   // Bracket [lo, hi] with P(lo) < target ≤ P(hi) for a rising lever (mirrored for a falling one).
   let lo: number;
@@ -207,9 +244,9 @@ export function goalSeek(
     hi = grid[g]!.value;
     pHi = grid[g]!.probability;
   } else {
-    let g = GRID - 1;
+    let g = G - 1;
     while (grid[g]!.probability < target) g--;
-    if (g === GRID - 1) {
+    if (g === G - 1) {
       return {
         ok: true,
         value: { value: a.max, direction: "at-most", probability: grid[g]!.probability, current, grid },
@@ -241,4 +278,76 @@ function refuse(
   grid: { value: number; probability: number }[],
 ): Result<GoalSeekAnswer, GoalSeekRefusal> {
   return { ok: false, error: { reason, message, grid } };
+}
+
+/** Decimal places implied by a slider step (10 → 0, 0.1 → 1), at most 4. */
+function decimalsOf(step: number): number {
+  if (!(step > 0) || step >= 1) return 0;
+  return Math.min(4, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+function lastIndex<T>(xs: readonly T[], ok: (x: T) => boolean): number {
+  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k]!)) return k;
+  return -1;
+}
+
+/**
+ * The whole years a year lever is searched over: every year from the series start to the target year
+ * inside [min, max], and the range's lower end where it lies before them (the models read a year at or
+ * before the start as "never" or "already").
+ */
+function yearGrid(min: number, max: number, start: number, targetYear: number): number[] {
+  const out: number[] = [];
+  if (min < start) out.push(min);
+  for (let y = Math.max(Math.ceil(min), start); y <= Math.min(Math.floor(max), targetYear); y++) out.push(y);
+  return out.length >= 2 ? out : [min, max];
+}
+
+/**
+ * What caps an indicator when its lever alone cannot reach the target: with the lever at its best value
+ * and everything else at its median, the other assumption whose own best bound (its min or max) raises
+ * the judged value most. Null when none does.
+ */
+function whatCaps(
+  world: World,
+  anchors: readonly (Anchor | null)[],
+  i: number,
+  lever: number,
+  leverValue: number,
+): {
+  label: { zh: string; en: string };
+  unit: World["assumptions"][number]["unit"];
+  value: number;
+  gain: { zh: string; en: string };
+} | null {
+  const vec = medianValues(world);
+  vec[lever] = leverValue;
+  const bound = world.indicators[i]!;
+  const score = () => project(world, vec, anchors)[i]!.judgement.score;
+  const base = score();
+  let best: { j: number; value: number; gain: number } | null = null;
+  world.assumptionIds.forEach((id, j) => {
+    if (j === lever || !bound.assumptions.includes(id)) return;
+    const a = world.assumptions[j]!;
+    const keep = vec[j]!;
+    for (const v of [a.min, a.max]) {
+      vec[j] = v;
+      const gain = score() - base;
+      if (gain > 0 && (!best || gain > best.gain)) best = { j, value: v, gain };
+    }
+    vec[j] = keep;
+  });
+  if (!best) return null;
+  const b = best as { j: number; value: number; gain: number };
+  const a = world.assumptions[b.j]!;
+  const ind = bound.indicator;
+  const digits = ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0;
+  const g = Number(b.gain.toFixed(digits));
+  const gain =
+    ind.unit === "percent" || ind.unit === "growth-rate"
+      ? { zh: `${g} 个百分点`, en: `${g} points` }
+      : ind.unit === "count"
+        ? { zh: g.toLocaleString("zh-CN"), en: g.toLocaleString("en-US") }
+        : paramText(g, ind.unit, 0);
+  return { label: a.label, unit: a.unit, value: b.value, gain };
 }

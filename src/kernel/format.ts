@@ -1,4 +1,5 @@
-import type { Lang } from "../../models/text.ts";
+import { NEVER, PARAM_UNIT_WORDS } from "../../models/model.ts";
+import { type Lang, pick } from "../../models/text.ts";
 
 /**
  * Locale-aware number formatting. Both languages group thousands with a comma ("2,500"); the languages
@@ -82,26 +83,6 @@ export function formatYuan(value: number, lang: Lang, decimals = 0): string {
 }
 
 /** Units a model parameter can carry (models/model.ts `PARAM_UNITS`), as words in each language. */
-const PARAM_UNIT_WORDS: Record<string, { zh: string; en: string; space: boolean }> = {
-  people: { zh: "人", en: "people", space: true },
-  "people-per-year": { zh: "人/年", en: "people a year", space: true },
-  households: { zh: "户", en: "households", space: true },
-  "households-per-year": { zh: "户/年", en: "households a year", space: true },
-  attendances: { zh: "人次", en: "attendances", space: true },
-  yuan: { zh: "元", en: "yuan", space: true },
-  "yuan-per-month": { zh: "元/月", en: "yuan a month", space: true },
-  "yuan-per-household": { zh: "元/户", en: "yuan per household", space: true },
-  "yuan-per-year": { zh: "元/年", en: "yuan a year", space: true },
-  percent: { zh: "%", en: "%", space: false },
-  "percent-per-year": { zh: "%/年", en: "% a year", space: false },
-  "percentage-points": { zh: "个百分点", en: "percentage points", space: true },
-  "percentage-points-per-year": { zh: "个百分点/年", en: "points a year", space: true },
-  "per-thousand": { zh: "‰", en: "‰", space: false },
-  ratio: { zh: "倍", en: "×", space: true },
-  count: { zh: "个", en: "", space: false },
-  "count-per-year": { zh: "个/年", en: "a year", space: true },
-  year: { zh: "年", en: "", space: false },
-};
 
 /** The words for a parameter unit, e.g. ("households-per-year", "en") → "households a year". */
 export function paramUnitText(unit: string, lang: Lang): string {
@@ -121,7 +102,8 @@ export function decimalsOfStep(step: number | undefined): number {
  * (2025, "year") → "2025" (years never grouped); (19.3, "percent", "en", 1) → "19.3%".
  */
 export function formatParam(value: number, unit: string, lang: Lang, decimals = 0): string {
-  if (unit === "year") return formatYear(value);
+  // A year parameter at or below 0 is the models' "never" (e.g. a widening that does not happen).
+  if (unit === "year") return value <= 0 ? pick(NEVER, lang) : formatYear(value);
   const n = formatNumber(value, lang, decimals);
   if (n === NOT_A_NUMBER) return n;
   const w = PARAM_UNIT_WORDS[unit];
