@@ -1,3 +1,4 @@
+import { judgingPrecision, printedDecimals } from "./feasibility.ts";
 import type { Comparator, Indicator, Plan } from "./plan.ts";
 import type { Bilingual } from "./text.ts";
 
@@ -19,6 +20,7 @@ export const FINDING_CODES = [
   "baseline-bound",
   "baseline-missing",
   "restates-unknown",
+  "precision-mismatch",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -144,6 +146,25 @@ function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): P
       message: {
         zh: `${me.zh}：原文未印单位，数据中按${UNIT_TEXT[ind.unit].zh}理解（基期 ${b.printed}，目标 ${t.printed}）。`,
         en: `${me.en}: the source prints no unit; the data reads it as ${UNIT_TEXT[ind.unit].en} (baseline ${b.printed}, target ${t.printed}).`,
+      },
+    });
+  }
+
+  if (judgingPrecision(ind) > ind.precision && b.qualifier !== "missing") {
+    const d = printedDecimals(b.printed);
+    const f = 10 ** ind.precision;
+    const rounded = Math.round(b.value * f) / f;
+    const wouldPass =
+      t.kind === "compare" &&
+      ((t.comparator === ">=" && rounded >= t.value && b.value < t.value) ||
+        (t.comparator === ">" && rounded > t.value && b.value <= t.value));
+    out.push({
+      severity: "warning",
+      code: "precision-mismatch",
+      indicatorIds: [ind.id],
+      message: {
+        zh: `${me.zh}：基期值“${b.printed}”印有 ${d} 位小数，目标“${t.printed}”只印到 ${ind.precision} 位${wouldPass ? `；若按目标的精度比较，不作任何改进的 ${b.printed} 也会四舍五入为达标` : ""}。本工具按 ${d} 位小数判定。`,
+        en: `${me.en}: the baseline "${b.printed}" is printed with ${d} decimals but the target "${t.printed}" with ${ind.precision}${wouldPass ? `; compared at the target's precision, ${b.printed} with no improvement at all would round to met` : ""}. Reachable judges it at ${d} decimals.`,
       },
     });
   }

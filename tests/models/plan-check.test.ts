@@ -138,6 +138,20 @@ describe("checkPlan on the Huyi plan", () => {
     expect(ids("binding-below-baseline")).toEqual([]);
   });
 
+  it("reports rows whose baseline is printed more precisely than the target (judged at the finer one)", () => {
+    const list = codes(findings, "precision-mismatch");
+    expect(list.map((f) => f.indicatorIds[0])).toEqual([
+      "hy-t02-metabolic-screening",
+      "hy-t03-hearing-screening",
+    ]);
+    const [metabolic, hearing] = list;
+    // 96.86 rounds to the target 97 at the target's precision: say so. 98.37 → 98.4 does not reach 98.5.
+    expect(hearing?.message.en).toContain("with no improvement at all would round to met");
+    expect(hearing?.message.zh).toContain("不作任何改进的 96.86 也会四舍五入为达标");
+    expect(metabolic?.message.en).not.toContain("would round to met");
+    expect(hearing?.message.en).toContain("judges it at 2 decimals");
+  });
+
   it("lists warnings before information and never changes the plan", () => {
     const before = structuredClone(huyi);
     const again = checkPlan(huyi);
