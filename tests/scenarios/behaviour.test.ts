@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { medianValues } from "../../models/basis.ts";
 import { createQuantile } from "../../models/distributions.ts";
 import { evaluate } from "../../models/engine.ts";
 import { type Library, prepare } from "../../models/library.ts";
@@ -295,6 +296,93 @@ describe("model behaviour checks to the outlook year (deterministic)", () => {
         if (f) failures.push(`${check.name} — ${subject.id}, ${f.year}: ${f.message}`);
       }
     }
+    expect(failures).toEqual([]);
+  });
+});
+
+/**
+ * Bands on how fast the certified and severely disabled populations grow, as data. Published series at
+ * hand (scenarios/evidence/national-disability-statistics.json): two-subsidy nursing recipients, the
+ * severely disabled, +2.6% a year nationally (mid-2021 → mid-2025); living-subsidy recipients flat;
+ * disabled pension participants +3.4% a year (2014–2021); certificate holders +5.9% a year only during
+ * the 2016–2019 registration drive, which is a one-off catch-up, not a trend. Ageing makes a fall
+ * implausible. So the average growth from the baseline year to the target year must lie in 0–4% a
+ * year, run at the medians of every scenario's assumptions. A teaching scenario that deliberately
+ * stresses the population (it overrides a `population.*` assumption, with its reason) is held to the
+ * fastest growth ever published, the registration drive's: 0–6% a year.
+ */
+const GROWTH_BANDS: { output: "certified" | "severe"; min: number; max: number; stressMax: number }[] = [
+  { output: "certified", min: 0, max: 4, stressMax: 6 },
+  { output: "severe", min: 0, max: 4, stressMax: 6 },
+];
+
+describe("certified and severe disabled population growth stays in the published band", () => {
+  it.each(scenarios.map((s) => [s.id] as const))("scenario %s", (id) => {
+    const world = worldOf(id);
+    world.run(medianValues(world));
+    const comps = lib.bindings.get(world.plan.id)!.components.filter((c) => c.model === "population");
+    expect(comps.length).toBeGreaterThan(0);
+    const T = world.plan.targetYear - world.span.start;
+    const failures: string[] = [];
+    const stressed = Object.keys(lib.scenarios.get(id)!.overrides ?? {}).some((k) =>
+      k.startsWith("population."),
+    );
+    for (const c of comps) {
+      for (const band of GROWTH_BANDS) {
+        const s = world.series(`${c.id}.${band.output}`);
+        const g = ((s[T]! / s[0]!) ** (1 / T) - 1) * 100;
+        const max = stressed ? band.stressMax : band.max;
+        if (!(g >= band.min && g <= max))
+          failures.push(`${c.id}.${band.output} grows ${g.toFixed(2)}% a year, outside ${band.min}–${max}%`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("the band can fail: certifying every in-migrant at residents' rate with high migration breaks it", () => {
+    const world = worldOf("jiaxing-baseline");
+    const v = medianValues(world);
+    v[world.assumptionIds.indexOf("population.netMigration")] =
+      world.assumptions[world.assumptionIds.indexOf("population.netMigration")]!.max;
+    v[world.assumptionIds.indexOf("population.migrantCertification")] = 100;
+    v[world.assumptionIds.indexOf("population.prevalenceTrend")] =
+      world.assumptions[world.assumptionIds.indexOf("population.prevalenceTrend")]!.max;
+    world.run(v);
+    const s = world.series("population.certified");
+    const T = world.plan.targetYear - world.span.start;
+    expect(((s[T]! / s[0]!) ** (1 / T) - 1) * 100).toBeGreaterThan(4);
+  });
+});
+
+/**
+ * Under a plan's evidence baseline, no coverage rate falls below its printed baseline only because need
+ * grows faster than a fixed yearly addition: where observations show a rate held or rising, the
+ * defaults keep pace with need.
+ */
+describe("coverage rates do not fall below their baseline under the evidence baselines", () => {
+  const baselines = scenarios.filter((s) => s.extends === undefined);
+  it.each(baselines.map((s) => [s.id] as const))("scenario %s", (id) => {
+    const world = worldOf(id);
+    const ev = evaluate(world, {
+      samples: 0,
+      seed: 1,
+      sampling: "random",
+      bands: DEFAULT_BANDS,
+      actuals: [],
+    });
+    const failures: string[] = [];
+    ev.indicators.forEach((r, i) => {
+      const ind = world.indicators[i]!.indicator;
+      if (ind.unit !== "percent" || ind.measure !== "level" || ind.baseline.qualifier !== "exact") return;
+      if (ind.target.kind !== "compare" || (ind.target.comparator !== ">=" && ind.target.comparator !== ">"))
+        return;
+      const T = ind.target.year - world.span.start;
+      const tolerance = 0.5 * 10 ** -ind.precision;
+      if (r.projection[T]! < ind.baseline.value - tolerance)
+        failures.push(
+          `${ind.id}: ${r.projection[T]!.toFixed(2)} in ${ind.target.year} < baseline ${ind.baseline.value}`,
+        );
+    });
     expect(failures).toEqual([]);
   });
 });
