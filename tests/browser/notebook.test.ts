@@ -64,7 +64,9 @@ async function mcSettled(page: Page): Promise<void> {
   await expect
     .poll(() => page.locator(".run-status").textContent(), { timeout: 30_000 })
     .toMatch(/2000|2,000/);
-  await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+  await expect
+    .poll(() => page.locator(".dashboard-table").getAttribute("aria-busy"), { timeout: 60_000 })
+    .toBeNull();
 }
 
 describe("notebook", () => {
