@@ -45,6 +45,23 @@ function verdicts(w: Workshop, i: number): Record<string, boolean> {
   return Object.fromEntries(e.indicators.map((r) => [r.id, r.judgement.met] as const));
 }
 
+/** The Monte Carlo probability (percent, 200 seeded samples) that one step meets one target. */
+function probability(w: Workshop, i: number, id: string): number {
+  const sid = stepScenarioIds(w, lib)[i]!;
+  const m = runModelFor(lib, sid, stepEdits(w, lib, i));
+  if (!m.ok) throw new Error(m.error.map((x) => x.message.en).join("; "));
+  const world = worldFor(m.value);
+  if (!world.ok) throw new Error(world.error.message.en);
+  const e = evaluate(world.value, {
+    samples: 200,
+    seed: 1,
+    sampling: "lhs",
+    bands: m.value.bands,
+    actuals: [],
+  });
+  return e.indicators.find((r) => r.id === id)!.probability!;
+}
+
 const good = (): Record<string, unknown> => ({
   schemaVersion: 1,
   id: "t",
@@ -110,6 +127,38 @@ describe("the repository's scenarios/workshops/ folder", () => {
     const v = verdicts(w, 0);
     expect(v["hy-x-trained-per-year"]).toBe(true);
     expect(v["hy-t04-trained-people"]).toBe(false);
+    // The second step raises training growth to 14% a year, past the 13.6% the table's target needs.
+    expect(w.steps[1]!.changes).toEqual({ "training.growth": 14 });
+    expect(verdicts(w, 1)["hy-t04-trained-people"]).toBe(true);
+  });
+
+  it("Huyi: widening without the money drops both subsidies below 100%; faster budgets restore them", () => {
+    const w = parsed("huyi-2021-2025.json");
+    const widen = w.steps.findIndex((s) => s.changes && "living.wideningShare" in s.changes);
+    expect(widen).toBeGreaterThan(0);
+    const subsidies = ["hy-t06-living-subsidy-coverage", "hy-t07-nursing-subsidy-coverage"];
+    for (const id of subsidies) {
+      expect(verdicts(w, 0)[id], id).toBe(true);
+      expect(verdicts(w, widen)[id], id).toBe(false);
+      expect(verdicts(w, widen + 1)[id], id).toBe(true);
+    }
+    expect(w.steps[widen + 1]!.changes).toHaveProperty("living.budgetGrowth");
+  });
+
+  it("Huyi: the retrofit cost step halves the chance of 95%; the budget step restores it", () => {
+    const w = parsed("huyi-2021-2025.json");
+    const cost = w.steps.findIndex((s) => s.scenarioId === "huyi-retrofit-cost-up");
+    expect(cost).toBeGreaterThan(0);
+    expect(w.steps[cost + 1]!.changes).toHaveProperty("retrofit.budget1");
+    const id = "hy-t15-retrofit-rate";
+    const before = probability(w, 0, id);
+    const atCost = probability(w, cost, id);
+    const withBudget = probability(w, cost + 1, id);
+    expect(before).toBeGreaterThanOrEqual(80);
+    expect(atCost).toBeLessThan(65);
+    expect(withBudget).toBeGreaterThanOrEqual(70);
+    expect(withBudget - atCost).toBeGreaterThanOrEqual(20);
+    expect(verdicts(w, cost + 1)[id]).toBe(true);
   });
 });
 
