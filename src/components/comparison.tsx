@@ -12,13 +12,13 @@ import { type AssumptionEdits, runModelFor } from "../kernel/library.ts";
 import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
-import { projectedText } from "./dashboard.tsx";
 import { SeriesTable } from "./series-table.tsx";
 import {
   BasisBadge,
   IndicatorName,
   indicatorLabel,
   probabilityText,
+  projectedText,
   unitOf,
   VerdictBadge,
 } from "./verdict.tsx";

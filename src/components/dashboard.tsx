@@ -2,8 +2,7 @@ import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Bands } from "../../models/scenario.ts";
-import type { Lang } from "../../models/text.ts";
-import { formatValue, formatYear } from "../kernel/format.ts";
+import { formatYear } from "../kernel/format.ts";
 import { type MessageKey, useI18n } from "../kernel/i18n.ts";
 import {
   BasisBadge,
@@ -13,9 +12,9 @@ import {
   paceUnitText,
   paceValueText,
   probabilityText,
+  projectedText,
   StatusBadge,
   shownResult,
-  unitOf,
   VerdictBadge,
 } from "./verdict.tsx";
 
@@ -307,22 +306,4 @@ export function Dashboard(props: {
       </Show>
     </section>
   );
-}
-
-/**
- * The projected value a person compares with the target: the target-year value, or the worst year of an
- * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
- */
-export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
-  const u = unitOf(ind);
-  if (ind.target.kind === "in-step-with" && r.against) {
-    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
-    const T = ind.target.year - ind.baseline.year;
-    const gdp = formatValue(r.against[T]!, u, lang);
-    const own = formatValue(r.against[T]! + r.judgement.value, u, lang);
-    return `${own} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
-  }
-  const value = formatValue(r.judgement.value, u, lang);
-  // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
-  return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
 }

@@ -8,7 +8,6 @@ import { formatNumber, formatProbability, formatYear } from "../kernel/format.ts
 import { useI18n } from "../kernel/i18n.ts";
 import type { Runner } from "../kernel/runner.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { projectedText } from "./dashboard.tsx";
 import { GoalSeekForm } from "./goal-seek-form.tsx";
 import { TornadoTable } from "./tornado-table.tsx";
 import { TrajectoryFigure } from "./trajectory-figure.tsx";
@@ -19,6 +18,7 @@ import {
   paceRatioText,
   paceUnitText,
   paceValueText,
+  projectedText,
   StatusBadge,
   shownResult,
   targetText,
@@ -52,6 +52,10 @@ export function IndicatorDetail(props: {
   const mc = createMemo(() => props.mc?.indicators.find((r) => r.id === props.indicatorId));
   /** The result the verdict is read from: the same rule as the table's. */
   const v = createMemo(() => shownResult(det(), mc(), props.mcPending));
+  const assumptions = createMemo((): Record<string, Assumption> => {
+    const m = props.store.runModel();
+    return m?.ok ? m.value.assumptions : {};
+  });
   const driversText = createMemo(() => {
     const a = assumptions();
     return v()
@@ -61,10 +65,6 @@ export function IndicatorDetail(props: {
         return `${x ? pick(x.label, lang()) : d.assumptionId} (${t(`basis.${d.kind}`)})`;
       })
       .join(lang() === "zh-CN" ? "；" : "; ");
-  });
-  const assumptions = createMemo((): Record<string, Assumption> => {
-    const m = props.store.runModel();
-    return m?.ok ? m.value.assumptions : {};
   });
   /** The indicator's own component first: its levers are the ones a planner reaches for. */
   const levers = createMemo(() => {

@@ -7,12 +7,12 @@ import { useI18n } from "../kernel/i18n.ts";
 import { renderMarkdown } from "../kernel/markdown.ts";
 import type { Cell } from "../kernel/notebook.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { projectedText } from "./dashboard.tsx";
 import { TrajectoryFigure } from "./trajectory-figure.tsx";
 import {
   BasisBadge,
   IndicatorName,
   indicatorLabel,
+  projectedText,
   StatusBadge,
   shownResult,
   targetText,

@@ -6,11 +6,11 @@ import { pick } from "../../models/text.ts";
 import { decimalsOfStep, formatDateTime, formatParam } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { projectedText } from "./dashboard.tsx";
 import {
   BasisBadge,
   IndicatorName,
   probabilityText,
+  projectedText,
   StatusBadge,
   shownResult,
   targetText,

@@ -9,6 +9,7 @@ import {
   formatProbability,
   formatSigned,
   formatValue,
+  formatYear,
   type ValueUnit,
 } from "../kernel/format.ts";
 import { type I18n, useI18n } from "../kernel/i18n.ts";
@@ -182,4 +183,22 @@ export function IndicatorName(props: { ind: Indicator }) {
 /** The name as one plain string, for labels: zh in Chinese mode, en in English mode. */
 export function indicatorLabel(ind: Indicator, lang: Lang): string {
   return lang === "zh-CN" ? ind.name.zh : ind.name.en;
+}
+
+/**
+ * The projected value a person compares with the target: the target-year value, or the worst year of an
+ * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
+ */
+export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
+  const u = unitOf(ind);
+  if (ind.target.kind === "in-step-with" && r.against) {
+    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
+    const T = ind.target.year - ind.baseline.year;
+    const gdp = formatValue(r.against[T]!, u, lang);
+    const own = formatValue(r.against[T]! + r.judgement.value, u, lang);
+    return `${own} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
+  }
+  const value = formatValue(r.judgement.value, u, lang);
+  // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
+  return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
 }
