@@ -135,7 +135,7 @@ export function IndicatorDetail(props: {
         </div>
         <div>
           <dt>{t("db.col.pace")}</dt>
-          <dd>
+          <dd class="pace-fact">
             {paceValueText(ind(), v().pace, v().pace.required, lang(), t)} /{" "}
             {paceValueText(ind(), v().pace, v().pace.projected, lang(), t)} {paceUnitText(v().pace, t)}
             <Show when={paceRatioText(v().pace, lang(), t)}>{(x) => ` · ${x()}`}</Show>
