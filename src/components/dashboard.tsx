@@ -236,6 +236,9 @@ export function Dashboard(props: {
                       <Show when={r.v.basis === "plan"}>
                         <span class="basis-note">{t("basis.planNote")}</span>
                       </Show>
+                      <Show when={r.ind.target.kind === "in-step-with"}>
+                        <span class="reading-aid">{t("basis.inStepNote")}</span>
+                      </Show>
                     </th>
                     <td class="printed" lang="zh-CN">
                       {r.ind.baseline.printed} → {r.ind.target.printed}

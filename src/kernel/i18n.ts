@@ -172,6 +172,8 @@ export const en = {
   "basis.trendNote": "Rests on observed trends and published figures.",
   "basis.publishedNote": "Rests on published figures.",
   "basis.drivers": "Moved most by: {drivers}.",
+  "basis.inStepNote":
+    "In step when disabled households' income grows at least as fast as GDP: the verdict depends on the assumed gap between the two.",
   "db.col.basis": "Basis",
   "pace.ratio": "trend ÷ needed {ratio}",
   "verdict.fromMedian": "Judged on the median of {samples} samples.",
@@ -555,6 +557,7 @@ export const zhCN: Catalogue = {
   "basis.trendNote": "依据观测趋势和公布数据。",
   "basis.publishedNote": "依据公布数据。",
   "basis.drivers": "影响最大的假设：{drivers}。",
+  "basis.inStepNote": "残疾人家庭收入增速不低于生产总值增速即为同步：结论取决于两者增速差距的假设。",
   "db.col.basis": "依据",
   "pace.ratio": "趋势 ÷ 需要 {ratio}",
   "verdict.fromMedian": "按 {samples} 次抽样的中位数判定。",

@@ -161,11 +161,15 @@ describe("verdicts CSV", () => {
       "p75",
       "p95",
       "met",
+      "judged_value",
+      "judged_year",
+      "margin",
       "probability_pct",
       "status",
+      "basis",
     ]);
     expect(rows).toHaveLength(1 + evaluation.indicators.length * evaluation.years.length);
-    for (const row of rows) expect(row).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveLength(17);
     const first = evaluation.indicators[0]!;
     const ind = plan.indicators.find((i) => i.id === first.id)!;
     const own = rows.filter((r) => r[0] === first.id);
@@ -176,11 +180,19 @@ describe("verdicts CSV", () => {
     // The verdict sits on the target-year row only.
     const target = own.find((r) => Number(r[3]) === ind.target.year)!;
     expect(target[10]).toBe(first.judgement.met ? "Met" : "Missed");
-    expect(Number(target[11])).toBeCloseTo(first.probability!, 5);
-    expect(["On track", "At risk", "Off track"]).toContain(target[12]);
-    expect(own.filter((r) => r !== target).every((r) => r[10] === "" && r[11] === "" && r[12] === "")).toBe(
-      true,
-    );
+    // The same judged value, year and margin the screen shows; the basis in words.
+    expect(Number(target[11])).toBe(first.judgement.value);
+    expect(Number(target[12])).toBe(first.judgedYear);
+    expect(Number(target[13])).toBe(first.judgement.margin);
+    expect(Number(target[14])).toBeCloseTo(first.probability!, 5);
+    expect(["On track", "At risk", "Off track"]).toContain(target[15]);
+    expect(["Published figures", "Observed trend", "Estimate", "Plan's own pace"]).toContain(target[16]);
+    // One verdict: met exactly when at least half the samples meet it, never with a negative margin.
+    for (const r of evaluation.indicators) {
+      expect(r.judgement.met).toBe(r.probability! >= 50);
+      expect(r.judgement.met).toBe(r.judgement.margin >= 0);
+    }
+    expect(own.filter((r) => r !== target).every((r) => r.slice(10).every((c) => c === ""))).toBe(true);
   });
 
   it("writes Chinese names and words in zh-CN, and empty quantiles without samples", () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -41,8 +42,9 @@ describe("npm run evaluate", () => {
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout) as Json;
     expect(doc.results.map((r) => r.planId)).toEqual(["jiaxing-2021-2025", "huyi-2021-2025"]);
-    expect(doc.results[0]!.indicators).toHaveLength(38);
-    expect(doc.results[1]!.indicators).toHaveLength(28);
+    const lib = loadRepositoryLibrary();
+    expect(doc.results[0]!.indicators).toHaveLength(lib.plans.get("jiaxing-2021-2025")!.indicators.length);
+    expect(doc.results[1]!.indicators).toHaveLength(lib.plans.get("huyi-2021-2025")!.indicators.length);
     for (const r of doc.results) {
       for (const ind of r.indicators) {
         for (const key of [
@@ -55,10 +57,27 @@ describe("npm run evaluate", () => {
           "p50",
           "p95",
           "pace",
+          "basis",
+          "drivers",
+          "judgedYear",
+          "verdictFrom",
+          "margin",
         ]) {
           expect(ind).toHaveProperty(key);
         }
         expect(typeof ind.probability).toBe("number");
+        // The median-based verdict: met exactly when the probability is at least 50%, margin agreeing.
+        const rec = ind as unknown as {
+          met: boolean;
+          probability: number;
+          margin: number;
+          basis: string;
+          verdictFrom: string;
+        };
+        expect(rec.verdictFrom).toBe("median");
+        expect(rec.met).toBe(rec.probability >= 50);
+        expect(rec.met).toBe(rec.margin >= 0);
+        expect(["published", "trend", "estimate", "plan"]).toContain(rec.basis);
       }
     }
     const other = await evaluate([...args.slice(0, -1), "8"]);
