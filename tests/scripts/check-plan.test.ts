@@ -46,7 +46,7 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`${huyi} (Huyi District, Xi'an`);
-    expect(r.stdout).toContain("11 findings");
+    expect(r.stdout).toContain("13 findings");
     expect(r.stdout).toContain(
       "warning missing-row-number [hy-t10-care-attendances, hy-t12-compulsory-enrolment]",
     );
@@ -107,7 +107,7 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     const r = cli([missing, huyi]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${missing}: no such file`);
-    expect(r.stdout).toContain("11 findings");
+    expect(r.stdout).toContain("13 findings");
   });
 
   it("prints usage and exits 2 without files or with an unknown option", () => {
