@@ -41,7 +41,7 @@ describe("npm run evaluate", () => {
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout) as Json;
     expect(doc.results.map((r) => r.planId)).toEqual(["jiaxing-2021-2025", "huyi-2021-2025"]);
-    expect(doc.results[0]!.indicators).toHaveLength(38);
+    expect(doc.results[0]!.indicators).toHaveLength(39);
     expect(doc.results[1]!.indicators).toHaveLength(28);
     for (const r of doc.results) {
       for (const ind of r.indicators) {
