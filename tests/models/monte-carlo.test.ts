@@ -45,7 +45,7 @@ function derived(id: string, overrides: Record<string, Override>): ScenarioFile 
 
 /**
  * The linear case. Every uncertainty is switched off except the retrofit capacity, which becomes
- * uniform on [400, 600]. The budget is at its maximum (20 M yuan: 20 M / (6,000 × 1.03) ≈ 3,236 retrofits
+ * uniform on [400, 600] around 500. The budget is at its maximum (20 M yuan: 20 M / (6,000 × 1.03) ≈ 3,236 retrofits
  * a year, budget and cost both growing 3%) and the eligible stock at its maximum (60,000 households,
  * 90% done: a backlog of 6,000 > 5 × 600), with no capacity ramp. So capacity binds every year and
  * cumulative completions by year t are exactly t × capacity1:
@@ -58,10 +58,11 @@ function linearScenario(): ScenarioFile {
   for (const [id, assumption] of Object.entries(a)) {
     if (assumption.uncertainty) overrides[id] = { uncertainty: null };
   }
-  overrides[LEVER] = { uncertainty: { kind: "uniform", min: 400, max: 600 } };
+  // Centred on 500 a year (the plan's pace), whatever the baseline's evidence-based capacity is.
+  overrides[LEVER] = { value: 500, uncertainty: { kind: "uniform", min: 400, max: 600 } };
   overrides["retrofit.budget1"] = { value: a["retrofit.budget1"]!.max };
   overrides["retrofit.eligible0"] = { value: a["retrofit.eligible0"]!.max };
-  overrides["retrofit.capacityRamp"] = { value: 0 };
+  overrides["retrofit.capacityRamp"] = { value: 0, uncertainty: null };
   return derived("test-linear-capacity", overrides);
 }
 
