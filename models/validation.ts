@@ -236,8 +236,8 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
           path: `line ${at.line}, column ${at.column}`,
           where: { zh: `第 ${at.line} 行第 ${at.column} 列`, en: `line ${at.line}, column ${at.column}` },
           message: {
-            zh: `不是有效的 JSON（第 ${at.line} 行第 ${at.column} 列）：${what.zh}`,
-            en: `not valid JSON (line ${at.line}, column ${at.column}): ${what.en}`,
+            zh: `不是有效的 JSON：${what.zh}`,
+            en: `not valid JSON: ${what.en}`,
           },
         },
       ],

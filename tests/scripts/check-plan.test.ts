@@ -84,7 +84,11 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     const r = cli([brokenJson, huyi]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${brokenJson}: could not be checked (1 problem)`);
-    expect(r.stderr).toContain(`${brokenJson}: not valid JSON`);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `\\n  ${brokenJson.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} › line 1, column 29: not valid JSON: the file ends too early\\n`,
+      ),
+    );
     expect(r.stdout).toContain("there is no row 11");
   });
 
