@@ -304,10 +304,7 @@ export function readActualsCsv(
                   zh: `${candidates.map((p) => planLabel(p).zh).join("、")}中没有名为 “${nameText}” 的指标`,
                   en: `no indicator named "${nameText}" in ${candidates.map((p) => planLabel(p).en).join(", ")}`,
                 }
-              : {
-                  zh: `名称 “${nameText}” 在多个规划中都有，请加 “规划” 列`,
-                  en: `the name "${nameText}" is in several plans; add a plan column`,
-                },
+              : ambiguousName(nameText, byName),
           );
       } else
         at(col.has("indicator") ? "indicator" : "name", { zh: "指标为空", en: "the indicator is empty" });
@@ -442,12 +439,22 @@ function resolveIndicator(
   }
   const byName = resolveByName(text, plans);
   if (byName.length === 1) return { ok: true, value: byName[0]! };
+  if (byName.length > 1) return { ok: false, error: ambiguousName(text, byName) };
   return {
     ok: false,
     error: {
       zh: `${plans.map((p) => planLabel(p).zh).join("、")}中没有指标 “${text}”（用指标 id、表格序号或指标名称）`,
       en: `no indicator "${text}" in ${plans.map((p) => planLabel(p).en).join(", ")} (use an indicator id, the printed row number or the name)`,
     },
+  };
+}
+
+/** A name that several indicators share (a table row and a text target often do). */
+function ambiguousName(text: string, found: readonly { ind: Indicator }[]): Bilingual {
+  const ids = found.map((f) => f.ind.id);
+  return {
+    zh: `名称 “${text}” 对应多项指标（${ids.join("、")}）；请用指标 id`,
+    en: `the name "${text}" fits several indicators (${ids.join(", ")}); use the indicator id`,
   };
 }
 
