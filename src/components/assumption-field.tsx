@@ -57,7 +57,6 @@ export function AssumptionField(props: AssumptionFieldProps) {
   const { lang, t } = useI18n();
   const dom = () => assumptionDomId(props.id);
   const decimals = () => decimalsOfStep(props.current.step ?? (props.current.max - props.current.min) / 100);
-  const step = () => props.current.step ?? (props.current.max - props.current.min) / 100;
   const plain = (v: number): string =>
     props.current.unit === "year" ? formatYear(v) : String(Number(v.toFixed(Math.max(decimals(), 0) + 2)));
   const withUnit = (v: number): string => formatParam(v, props.current.unit, lang(), decimals());

@@ -2,7 +2,6 @@ import { type Accessor, batch, createMemo, createSignal } from "solid-js";
 import { createStore, produce, unwrap } from "solid-js/store";
 import type { Distribution } from "../../models/distributions.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
-import type { Sampling } from "../../models/monte-carlo.ts";
 import {
   type Actual,
   type Override,
