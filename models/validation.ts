@@ -159,20 +159,22 @@ export function forbiddenKeys(value: unknown, file: string): InputIssue[] {
       continue;
     }
     const keys = Object.keys(v);
+    // Issues in the order the keys are written; children onto the stack in reverse, so read in order.
+    for (const key of keys) {
+      if (!FORBIDDEN_KEYS.has(key)) continue;
+      issues.push({
+        file,
+        path: formatPath([...path, key]),
+        message: {
+          zh: `不允许使用字段名 “${key}”（它会改写对象的原型）`,
+          en: `the field name "${key}" is not allowed (it would reach the object's prototype)`,
+        },
+      });
+    }
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({
-          file,
-          path: formatPath([...path, key]),
-          message: {
-            zh: `不允许使用字段名 “${key}”（它会改写对象的原型）`,
-            en: `the field name "${key}" is not allowed (it would reach the object's prototype)`,
-          },
-        });
-        continue;
-      }
-      stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+      if (!FORBIDDEN_KEYS.has(key))
+        stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
   return issues;

@@ -10,8 +10,9 @@ import { migrate, type Workspace } from "./workspace.ts";
 /**
  * Files the person exports and imports: scenarios and whole workspaces as JSON, verdicts as CSV for a
  * spreadsheet, and actuals as CSV (a template to fill in, and its import). Every import validates the
- * whole file first and answers either the complete value or every problem, each naming the file and the
- * place in it (JSON path, or row and column), in both languages; nothing is ever half-applied.
+ * whole file first, each problem naming the file and the place in it (JSON path, or row and column) in
+ * both languages. JSON files are applied whole or not at all; an actuals file answers its good rows
+ * and its refused ones, and the person chooses whether to apply the good rows.
  */
 
 /** Byte order mark: lets Excel detect UTF-8, without which it shows Chinese as mojibake. */
