@@ -123,4 +123,19 @@ describe("number fields", () => {
     await expect.poll(() => slider.inputValue()).toBe("5400868");
     expect(await page.locator("#as-population-total0").inputValue()).toBe("5400868");
   });
+
+  it("refuses a seed past 2^32 − 1 in the run settings, keeping the last valid one, and reads full-width digits", async () => {
+    const page = await startJiaxing("en");
+    const seed = page.locator(".run-settings").getByLabel("Seed");
+    await seed.fill("4294967303");
+    await seed.press("Enter");
+    await expect
+      .poll(() => page.locator("#run-settings-error").textContent())
+      .toBe("seed: must be at most 4294967295");
+    expect(await seed.getAttribute("aria-invalid")).toBe("true");
+    await seed.fill("１２");
+    await seed.press("Enter");
+    await expect.poll(() => page.locator("#run-settings-error").count()).toBe(0);
+    expect(await seed.inputValue()).toBe("12");
+  });
 });
