@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from "solid-js";
 import { type ActualsCsv, allActuals } from "../../models/actuals-csv.ts";
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
@@ -84,6 +84,8 @@ export function FilesPanel(props: {
   const actuals = createMemo(() => store.actualsOf(props.plan.id));
   /** An actuals file read and waiting for the person to apply its good rows or cancel. */
   const [review, setReview] = createSignal<{
+    /** The plan the file was read against: a review never outlives a change of plan. */
+    planId: string;
     name: string;
     read: ActualsCsv;
     good: Actual[];
@@ -202,7 +204,13 @@ export function FilesPanel(props: {
         }
         const good = allActuals(r.value);
         setActualsNotice(null);
-        setReview({ name: file.name, read: r.value, good, changes: props.previewActuals?.(good) });
+        setReview({
+          planId: props.plan.id,
+          name: file.name,
+          read: r.value,
+          good,
+          changes: props.previewActuals?.(good),
+        });
       },
       () => {
         input.value = "";
@@ -221,7 +229,7 @@ export function FilesPanel(props: {
   };
   const applyReview = (): void => {
     const r = review();
-    if (!r || r.good.length === 0) return;
+    if (!r || r.good.length === 0 || r.planId !== props.plan.id) return;
     store.mergeActuals(props.plan.id, r.good);
     setReview(null);
     setActualsNotice({
@@ -229,6 +237,14 @@ export function FilesPanel(props: {
       text: t("act.imported", { count: r.good.length, total: store.actualsOf(props.plan.id).length }),
     });
   };
+  // Another plan opened: the file was read against the old one, so its review is dropped.
+  createEffect(
+    on(
+      () => props.plan.id,
+      () => setReview(null),
+      { defer: true },
+    ),
+  );
   const verdictWord = (met: boolean) => t(met ? "verdict.met" : "verdict.missed");
 
   return (

@@ -16,7 +16,8 @@ const CAPACITY = "#as-retrofit-capacity1";
 const row = (page: Page, id: string): Locator => page.locator(`.dashboard-table tr[data-indicator="${id}"]`);
 const verdictOf = (page: Page, id: string) => row(page, id).locator(".verdict").textContent();
 
-async function startJiaxing(lang: "zh-CN" | "en", plan = /嘉兴/): Promise<Page> {
+/** Opens a plan (Jiaxing unless told) and waits for its verdicts. */
+async function startPlan(lang: "zh-CN" | "en", plan = /嘉兴/): Promise<Page> {
   const tp = await suite.newPage({ lang });
   const page = tp.page;
   await page.goto(suite.url);
@@ -42,7 +43,7 @@ async function openGroup(page: Page, group: string): Promise<void> {
 
 describe("number fields", () => {
   it("reads nothing while an input method composes full-width digits, then applies the composed number once", async () => {
-    const page = await startJiaxing("zh-CN");
+    const page = await startPlan("zh-CN");
     await openGroup(page, "retrofit");
     const item = page.locator(`li.assumption:has(${CAPACITY})`);
     const field = page.locator(CAPACITY);
@@ -80,7 +81,7 @@ describe("number fields", () => {
   });
 
   it("asks about 1,2 in a field with decimals instead of reading 12, and reads 8％ in a percent field", async () => {
-    const page = await startJiaxing("en");
+    const page = await startPlan("en");
     await openGroup(page, "retrofit");
     const field = page.locator("#as-retrofit-inflowRate");
     await field.fill("1,2");
@@ -96,7 +97,7 @@ describe("number fields", () => {
 
   it("reaches a maximum off the step grid with End, the minimum with Home, and steps without noise", async () => {
     // Huyi's medical insurance rate: 96.01 … 98 in steps of 0.1; a native slider's End stops at 97.91.
-    const page = await startJiaxing("en", /鄠邑/);
+    const page = await startPlan("en", /鄠邑/);
     await openGroup(page, "medical");
     const slider = sliderOf(page, "as-medical-rate0");
     await slider.focus();
@@ -112,7 +113,7 @@ describe("number fields", () => {
   });
 
   it("keeps the published population on the slider's grid: one step up and back is 5,400,868 again", async () => {
-    const page = await startJiaxing("en");
+    const page = await startPlan("en");
     await openGroup(page, "population");
     const slider = sliderOf(page, "as-population-total0");
     expect(await slider.inputValue()).toBe("5400868");
@@ -125,7 +126,7 @@ describe("number fields", () => {
   });
 
   it("refuses a seed past 2^32 − 1 in the run settings, keeping the last valid one, and reads full-width digits", async () => {
-    const page = await startJiaxing("en");
+    const page = await startPlan("en");
     const seed = page.locator(".run-settings").getByLabel("Seed");
     await seed.fill("4294967303");
     await seed.press("Enter");
