@@ -158,6 +158,7 @@ describe("files", () => {
     expect(png.length).toBeGreaterThan(2000);
   });
 
+  // Reads, reviews, runs axe on the review and applies: the heaviest test here, so it has more time.
   it("lists the bad rows of an actuals file in the page's language, previews the verdicts, and applies only the good rows", async () => {
     const page = await start("zh-CN");
     const before = await verdictOf(page, RETROFIT);
@@ -186,7 +187,7 @@ describe("files", () => {
     await expect.poll(() => page.locator(".actuals-table tbody tr").count()).toBe(1);
     expect(await page.locator(".actuals-review").count()).toBe(0);
     expect(await page.locator(".actuals .note-ok").textContent()).toContain("已导入 1 个观测值");
-  });
+  }, 120_000);
 
   it("previews a verdict that an observed value would turn, and cancels without a change", async () => {
     const page = await start("en");
