@@ -2,9 +2,10 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } 
 import { type Evaluation, evaluate } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
-import type { ScenarioFile } from "../../models/scenario.ts";
+import type { Actual, ScenarioFile } from "../../models/scenario.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
 import { type Bilingual, pick, type Result } from "../../models/text.ts";
+import { type VerdictChange, verdictChanges } from "../kernel/files.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
@@ -17,7 +18,7 @@ import {
 } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { useSession } from "../kernel/session.ts";
-import { createWorkbenchStore } from "../kernel/store.ts";
+import { createWorkbenchStore, mergeActualLists } from "../kernel/store.ts";
 import { createWorkerRunner } from "../kernel/worker-runner.ts";
 import type { Workspace } from "../kernel/workspace.ts";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
@@ -263,6 +264,19 @@ export default function Workbench(props: { plan: Plan }) {
     return d?.ok ? d.value : undefined;
   });
 
+  /** How the deterministic verdicts would change with `list` added to the plan's actuals. */
+  const previewActuals = (list: readonly Actual[]): VerdictChange[] | undefined => {
+    const m = store.runModel();
+    const before = detEval();
+    if (!m?.ok || !before) return undefined;
+    const actuals = mergeActualLists(m.value.actuals, list);
+    const w = worldFor({ ...m.value, actuals });
+    if (!w.ok) return undefined;
+    const { seed, sampling } = store.state.settings;
+    const after = evaluate(w.value, { samples: 0, seed, sampling, bands: m.value.bands, actuals });
+    return verdictChanges(before, after);
+  };
+
   let detailHeading: HTMLHeadingElement | undefined;
   const openDetail = (id: string): void => {
     setSelected(id);
@@ -420,6 +434,7 @@ export default function Workbench(props: { plan: Plan }) {
         onImportScenario={takeScenario}
         onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
         language={lang()}
+        previewActuals={previewActuals}
       />
       <Comparison store={store} plan={props.plan} runner={pool} />
       <Show when={question()}>

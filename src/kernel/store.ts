@@ -2,7 +2,6 @@ import { type Accessor, batch, createMemo, createSignal } from "solid-js";
 import { createStore, produce, unwrap } from "solid-js/store";
 import type { Distribution } from "../../models/distributions.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
-import type { Sampling } from "../../models/monte-carlo.ts";
 import {
   type Actual,
   type Override,
@@ -27,6 +26,7 @@ import {
   updateNote,
 } from "./notebook.ts";
 import type { EvaluateRequest, RunModel } from "./runner.ts";
+import { checkSettings, DEFAULT_SETTINGS, type RunSettings } from "./settings.ts";
 // Types only: workspace.ts imports values from this module, so a value import back would be a cycle.
 import type { Workspace } from "./workspace.ts";
 
@@ -44,19 +44,7 @@ export interface AssumptionEditState {
   uncertaintyOn?: boolean;
 }
 
-/** Run settings. */
-export interface RunSettings {
-  /** Monte Carlo samples; 0 for the deterministic projection only. Default 2,000. */
-  samples: number;
-  /** Seed of every random draw. Default 1. */
-  seed: number;
-  /** Latin hypercube ("lhs", the default) or plain random sampling. */
-  sampling: Sampling;
-}
-
-export const DEFAULT_SETTINGS: Readonly<RunSettings> = { samples: 2000, seed: 1, sampling: "lhs" };
-/** Most samples a run may ask for. */
-export const MAX_SAMPLES = 100_000;
+export { DEFAULT_SETTINGS, MAX_SAMPLES, type RunSettings } from "./settings.ts";
 /** How many scenarios can be compared side by side. */
 export const MAX_COMPARE = 4;
 
@@ -487,21 +475,11 @@ export function createWorkbenchStore(
     },
 
     setSettings(patch) {
-      const next = { ...state.settings, ...patch };
-      if (!Number.isInteger(next.samples) || next.samples < 0 || next.samples > MAX_SAMPLES) {
-        return err(
-          `样本数须为 0–${MAX_SAMPLES} 之间的整数`,
-          `samples must be a whole number from 0 to ${MAX_SAMPLES}`,
-        );
-      }
-      if (!Number.isSafeInteger(next.seed) || next.seed < 0) {
-        return err("随机种子须为非负整数", "the seed must be a whole number, 0 or more");
-      }
-      if (next.sampling !== "lhs" && next.sampling !== "random") {
-        return err("抽样方式须为 lhs 或 random", 'sampling must be "lhs" or "random"');
-      }
-      setState("settings", next);
-      return { ok: true, value: next };
+      // The same schema as a stored workspace's settings: what can be set can be saved and read back.
+      const next = checkSettings({ ...unwrap(state.settings), ...patch });
+      if (!next.ok) return next;
+      setState("settings", next.value);
+      return next;
     },
 
     notebook,

@@ -314,7 +314,9 @@ describe("workbench", () => {
     await seed.fill("-3");
     await seed.press("Tab");
     expect(await seed.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#run-settings-error").textContent()).toMatch(/seed must be a whole number/);
+    expect(await page.locator("#run-settings-error").textContent()).toBe(
+      'seed: "-3" is negative; it cannot be negative here',
+    );
     // The last valid settings stay in use.
     expect(await page.locator(".run-status").textContent()).toMatch(/10,000 samples \(seed 1,/);
     await expectNoAxeViolations(page);

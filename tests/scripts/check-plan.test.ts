@@ -84,8 +84,21 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     const r = cli([brokenJson, huyi]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${brokenJson}: could not be checked (1 problem)`);
-    expect(r.stderr).toContain(`${brokenJson}: not valid JSON`);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `\\n  ${brokenJson.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} › line 1, column 29: not valid JSON: the file ends too early\\n`,
+      ),
+    );
     expect(r.stdout).toContain("there is no row 11");
+  });
+
+  it("checks a plan saved with a BOM and CRLF line ends as the same plan", () => {
+    const windows = join(tmp, "windows.json");
+    writeFileSync(windows, `\uFEFF${readFileSync(join(root, huyi), "utf8").replace(/\r?\n/g, "\r\n")}`);
+    const [a, b] = [cli(["--json", windows]), cli(["--json", huyi])];
+    expect(a.status).toBe(0);
+    const findings = (out: string) => (JSON.parse(out) as { findings: unknown }[])[0]!.findings;
+    expect(findings(a.stdout)).toEqual(findings(b.stdout));
   });
 
   it("names a schema-invalid file with the path inside it and what is wrong, and still checks the good file", () => {
