@@ -174,6 +174,9 @@ export async function newPage(
       await route.abort("blockedbyclient");
     },
   );
+  // Playwright's 30 s default is for an idle machine; on a loaded 2-core one (CI beside a second copy)
+  // a Monte Carlo answer can take longer. Every wait is still on an event or a condition.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
