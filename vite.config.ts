@@ -56,6 +56,7 @@ export default defineConfig({
           // Backstops sized for a loaded 2-core machine; each step waits on an event or a condition.
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 60_000 } },
           fileParallelism: false,
         },
       },
