@@ -257,9 +257,15 @@ export function createPoolRunner(opts: PoolOptions): Runner {
       }
       // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
       // update; the slices are transferred, not copied.
-      const buffers = slices.flatMap((s) =>
-        [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
-      );
+      // Each buffer once: indicators judged on one series share its array, and listing a buffer twice
+      // is a DataCloneError.
+      const buffers = [
+        ...new Set(
+          slices.flatMap((s) =>
+            [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
+          ),
+        ),
+      ];
       return attempt(pick(), (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
     },
     tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
