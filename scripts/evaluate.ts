@@ -15,7 +15,7 @@ import type { Sampling } from "../models/monte-carlo.ts";
 import type { Actual } from "../models/scenario.ts";
 import type { Lang } from "../models/text.ts";
 import { formatIssue, type InputIssue } from "../models/validation.ts";
-import type { FileOutcome, FileTask } from "./lib/evaluate-file.ts";
+import { evaluateGuarded, type FileOutcome, type FileTask } from "./lib/evaluate-file.ts";
 import { loadRepositoryLibrary } from "./lib/load.ts";
 import { renderTable } from "./lib/report.ts";
 
@@ -97,30 +97,41 @@ if (fatal.length > 0) {
 const tasks: FileTask[] = files.map((path) => ({ path, samples, seed, sampling, actuals }));
 const size = Math.max(1, Math.min(tasks.length, availableParallelism()));
 const outcomes: FileOutcome[] = new Array(tasks.length);
-// Node 20 does not apply tsx's hooks to a worker's entry module, so each worker starts from a tiny
-// bootstrap that registers tsx and then imports the TypeScript worker.
-const workerUrl = new URL("./evaluate-worker.ts", import.meta.url).href;
-const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
-const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
+/**
+ * Compiled by scripts/cli.mjs (how `npm run evaluate` runs), each worker loads the bundled worker, plain
+ * JavaScript. Run from source (`node --import tsx scripts/evaluate.ts`), Node 20 does not apply tsx's
+ * hooks to a worker's entry module, so each worker starts from a tiny bootstrap that registers tsx and
+ * then imports the TypeScript worker.
+ */
+function startWorker(): Worker {
+  if (import.meta.url.endsWith(".mjs")) return new Worker(new URL("./evaluate-worker.mjs", import.meta.url));
+  const workerUrl = new URL("./evaluate-worker.ts", import.meta.url).href;
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+// One file is evaluated on this thread: starting a worker would only add its start-up.
+const workers = tasks.length === 1 ? [] : Array.from({ length: size }, startWorker);
+if (tasks.length === 1) outcomes[0] = evaluateGuarded(tasks[0]!);
 let nextTask = 0;
 let done = 0;
-await new Promise<void>((resolveAll, rejectAll) => {
-  const feed = (w: Worker) => {
-    if (nextTask >= tasks.length) return;
-    const index = nextTask++;
-    w.postMessage({ index, task: tasks[index] });
-  };
-  for (const w of workers) {
-    w.on("message", (m: { index: number; outcome: FileOutcome }) => {
-      outcomes[m.index] = m.outcome;
-      done++;
-      if (done === tasks.length) resolveAll();
-      else feed(w);
-    });
-    w.on("error", rejectAll);
-    feed(w);
-  }
-});
+if (workers.length > 0)
+  await new Promise<void>((resolveAll, rejectAll) => {
+    const feed = (w: Worker) => {
+      if (nextTask >= tasks.length) return;
+      const index = nextTask++;
+      w.postMessage({ index, task: tasks[index] });
+    };
+    for (const w of workers) {
+      w.on("message", (m: { index: number; outcome: FileOutcome }) => {
+        outcomes[m.index] = m.outcome;
+        done++;
+        if (done === tasks.length) resolveAll();
+        else feed(w);
+      });
+      w.on("error", rejectAll);
+      feed(w);
+    }
+  });
 await Promise.all(workers.map((w) => w.terminate()));
 
 let failed = false;
@@ -139,4 +150,5 @@ if (json) {
   for (const o of outcomes) if (o.ok) process.stdout.write(`${renderTable(o.record, o.plan, lang)}\n`);
 }
 for (const issue of errors) process.stderr.write(`${formatIssue(issue, lang)}\n`);
-process.exit(failed ? 2 : 0);
+// exitCode rather than exit(): exit() can cut off stdout still draining into a pipe (a 64 KB JSON piped on).
+process.exitCode = failed ? 2 : 0;
