@@ -13,6 +13,7 @@
  * With `--baseline <ref>` the Node figures are also taken for the engine at that commit (extracted into
  * .bench-baseline/), interleaved with the current ones, so before and after share the machine's load.
  * A readable table goes to stderr with --json (stdout then holds one JSON document), else to stdout.
+ * npm prints its own "> reachable bench" banner on stdout; `npm run -s bench -- --json` leaves it out.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -152,7 +153,12 @@ async function main(): Promise<number> {
   // --- Browser ------------------------------------------------------------------------------------
   let bf: BrowserFigures | null = null;
   if (browser) {
-    log("Chromium, built app");
+    log("Chromium, built app (vite build first; its output goes to stderr)");
+    // Built here rather than in the npm script, so that stdout carries only the JSON document.
+    execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build"], {
+      cwd: ROOT,
+      stdio: ["ignore", 2, 2],
+    });
     bf = await benchBrowser((l) => log(`  ${l}`));
   }
 
