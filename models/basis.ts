@@ -79,32 +79,43 @@ export function basisOf(
   const low = new Float64Array(n);
   const scratch = new Float64Array(world.years.length);
   const j0: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
-  const scoresInto = (out: Float64Array) => {
+  // Only the indicators an assumption can move are judged in its sweep (the others get no swing).
+  const judgedBy = new Map<string, number[]>();
+  world.indicators.forEach((b, i) => {
+    for (const id of b.assumptions) {
+      const list = judgedBy.get(id);
+      if (list) list.push(i);
+      else judgedBy.set(id, [i]);
+    }
+  });
+  const series = world.indicators.map((b) => world.series(b.output));
+  const againsts = world.indicators.map((b) => (b.against ? world.series(b.against) : undefined));
+  const scoresInto = (out: Float64Array, which: readonly number[]) => {
     world.run(vec);
-    world.indicators.forEach((b, i) => {
-      let ser = world.series(b.output);
+    which.forEach((i) => {
+      const b = world.indicators[i]!;
+      let ser = series[i]!;
       const anchor = anchors[i];
       if (anchor) {
         applyAnchor(anchor, ser, scratch);
         ser = scratch;
       }
-      const against = b.against ? world.series(b.against) : undefined;
-      judgeInto(b.indicator, ser, against, world.span.start, world.plan.period.from, j0);
+      judgeInto(b.indicator, ser, againsts[i], world.span.start, world.plan.period.from, j0);
       out[i] = j0.metric;
     });
   };
   const high = new Float64Array(n);
-  const relevant = world.indicators.map((b) => new Set(b.assumptions));
   world.assumptionIds.forEach((id, j) => {
+    const which = judgedBy.get(id);
+    if (!which) return;
     const [lo, hi] = sweepRange(world, j, values);
     if (!(hi > lo)) return;
     vec[j] = lo;
-    scoresInto(low);
+    scoresInto(low, which);
     vec[j] = hi;
-    scoresInto(high);
+    scoresInto(high, which);
     vec[j] = values[j]!;
-    for (let i = 0; i < n; i++) {
-      if (!relevant[i]!.has(id)) continue;
+    for (const i of which) {
       const s = Math.abs(high[i]! - low[i]!);
       if (Number.isFinite(s) && s > 0) swings[i]!.push({ id, j, swing: s });
     }

@@ -58,8 +58,15 @@ export interface Judgement {
  * 96.86 does not round up to a met 97). The plan check reports such mismatches.
  */
 export function judgingPrecision(ind: Indicator): number {
-  return Math.max(ind.precision, printedDecimals(ind.baseline.printed));
+  // Judging runs once per sample and indicator; the regex over the printed baseline need not.
+  let p = precisionOf.get(ind);
+  if (p === undefined) {
+    p = Math.max(ind.precision, printedDecimals(ind.baseline.printed));
+    precisionOf.set(ind, p);
+  }
+  return p;
 }
+const precisionOf = new WeakMap<Indicator, number>();
 
 /** Decimal places in a printed number such as "96.86", ">99%" or "—" (0 when there is none). */
 export function printedDecimals(printed: string): number {
@@ -163,6 +170,85 @@ export function judgeInto(
     x = series[T]!;
   }
   return judgementOf(ind, x, c === "<=" || c === "<" ? -x : x, out);
+}
+
+/**
+ * {@link judgeInto} for `count` samples stored as year columns: `column(y)` holds year index `y` of every
+ * sample, `againstAtTarget` the "in step" series at the target year. Writes each sample's `met` (0/1),
+ * `metric` and `score`. The judged value is found by exactly the comparisons {@link judgeInto} makes, in
+ * the same order, and finished by the same {@link judgementOf}, so the results are identical to judging
+ * each sample's series on its own (tests/models/monte-carlo.test.ts checks it).
+ */
+export function judgeColumns(
+  ind: Indicator,
+  column: (y: number) => Float64Array,
+  againstAtTarget: Float64Array | undefined,
+  start: number,
+  periodFrom: number,
+  count: number,
+  met: Uint8Array,
+  metric: Float64Array,
+  score: Float64Array,
+): void {
+  const t = ind.target;
+  const T = t.year - start;
+  const x = metric;
+  const sc = score;
+  if (t.kind === "in-step-with") {
+    const s = column(T);
+    const a = againstAtTarget!;
+    for (let k = 0; k < count; k++) {
+      const gap = s[k]! - a[k]!;
+      x[k] = gap;
+      sc[k] = gap;
+    }
+  } else if (t.kind === "hold") {
+    const base = ind.baseline.qualifier === "missing" ? column(0) : null;
+    const b = ind.baseline.qualifier === "missing" ? 0 : ind.baseline.value;
+    x.fill(Number.POSITIVE_INFINITY, 0, count);
+    for (let i = 1; i <= T; i++) {
+      const s = column(i);
+      for (let k = 0; k < count; k++) if (s[k]! < x[k]!) x[k] = s[k]!;
+    }
+    for (let k = 0; k < count; k++) sc[k] = x[k]! - (base ? base[k]! : b);
+  } else {
+    const v = t.value;
+    const c = t.comparator;
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x.set(column(from).subarray(0, count));
+      for (let i = from + 1; i <= to; i++) {
+        const s = column(i);
+        if (c === ">=" || c === ">") {
+          for (let k = 0; k < count; k++) if (s[k]! < x[k]!) x[k] = s[k]!;
+        } else if (c === "<=" || c === "<") {
+          for (let k = 0; k < count; k++) if (s[k]! > x[k]!) x[k] = s[k]!;
+        } else {
+          for (let k = 0; k < count; k++) if (Math.abs(s[k]! - v) > Math.abs(x[k]! - v)) x[k] = s[k]!;
+        }
+      }
+    } else {
+      x.set(column(T).subarray(0, count));
+    }
+    const negate = c === "<=" || c === "<";
+    for (let k = 0; k < count; k++) sc[k] = negate ? -x[k]! : x[k]!;
+  }
+  if (t.kind === "compare" && t.comparator !== "=") {
+    // What judgementOf decides for these targets, without the rest of the judgement: met compares the
+    // judged value at the judging precision; metric and score are already final.
+    const p = judgingPrecision(ind);
+    const v = t.value;
+    const c = t.comparator;
+    for (let k = 0; k < count; k++) met[k] = compare(roundTo(x[k]!, p), c, v) ? 1 : 0;
+    return;
+  }
+  const out: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
+  for (let k = 0; k < count; k++) {
+    judgementOf(ind, x[k]!, sc[k]!, out);
+    met[k] = out.met ? 1 : 0;
+    x[k] = out.metric;
+    sc[k] = out.score;
+  }
 }
 
 /**

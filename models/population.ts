@@ -388,6 +388,26 @@ function calibrateLevel(target: number): number {
 }
 
 /**
+ * The calibrated mortality level for a start-year structure and death rate, remembered for the last
+ * distinct parameter set: the level depends only on these four numbers (the start-year stock is a
+ * function of the first three), and in a Monte Carlo or a sweep they rarely change between runs, so the
+ * root-find runs once per distinct set instead of once per run. Call after {@link startStructure} has
+ * filled `stock` for the same three structure parameters.
+ */
+const calibrated = { total0: Number.NaN, s60: Number.NaN, s65: Number.NaN, deathRate0: Number.NaN, level: 0 };
+function calibratedLevel(total0: number, s60: number, s65: number, deathRate0: number): number {
+  const c = calibrated;
+  if (c.total0 === total0 && c.s60 === s60 && c.s65 === s65 && c.deathRate0 === deathRate0) return c.level;
+  const level = calibrateLevel((deathRate0 / 1000) * total0);
+  c.total0 = total0;
+  c.s60 = s60;
+  c.s65 = s65;
+  c.deathRate0 = deathRate0;
+  c.level = level;
+  return level;
+}
+
+/**
  * Last step of a year: spreads `migrationTotal` over the cells (clamping out-migration at each cell's
  * size) and, in the same pass, writes year `t`'s stock statistics. Returns the migration applied.
  * Year 0 calls it with no migration.
@@ -529,7 +549,7 @@ function runPopulation(
   out.netMigration[0] = 0;
   migrateAndTally(out, 0, 0, 1, certified, severe, migrantCertification);
 
-  let level = calibrateLevel((params.deathRate0 / 1000) * total0);
+  let level = calibratedLevel(total0, params.share60plus0, params.share65plus0, params.deathRate0);
   let prevalenceFactor = 1;
   const shape = K.mortalityShape;
   for (let t = 1; t < n; t++) {

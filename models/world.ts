@@ -24,6 +24,8 @@ interface CompiledComponent {
   readonly readIndex: Int32Array;
   /** The value each read param had on the last run (NaN before the first), to skip unchanged writes. */
   readonly last: Float64Array;
+  /** Run-order positions of the components whose outputs feed this one's inputs. */
+  readonly upstream: Int32Array;
   readonly inputs: Record<string, Series>;
   readonly out: Record<string, Series>;
 }
@@ -180,6 +182,7 @@ export function compileWorld(
       }
     }
     const inputs: Record<string, Series> = {};
+    const feeds = new Set<string>();
     for (const name of spec.inputs) {
       const ref = c.inputs?.[name];
       if (ref === undefined) {
@@ -201,6 +204,7 @@ export function compileWorld(
           inputs[name] = ones;
         } else {
           inputs[name] = col;
+          feeds.add(upId);
           for (const d of upstream.get(upId) ?? []) deps.add(d);
         }
       }
@@ -213,6 +217,8 @@ export function compileWorld(
       readNames: reads.map((r) => r[0]),
       readIndex: Int32Array.from(reads.map((r) => r[1])),
       last: new Float64Array(reads.length).fill(Number.NaN),
+      // Filled in once the run order is known (components are compiled in that order).
+      upstream: Int32Array.from([...feeds].map((id) => [...compiled.keys()].indexOf(id))),
       inputs,
       out: spec.createWorkspace(n),
     });
@@ -276,6 +282,14 @@ export function compileWorld(
   if (issues.length > 0) return { ok: false, error: issues };
 
   const runOrder = order.map((i) => compiled.get(comps[i]!.id)!);
+  /**
+   * Whether each component (in run order) ran on the last `run`. A component whose read params are all
+   * unchanged and none of whose upstream components ran would recompute exactly the series it already
+   * holds (models are pure functions of params, inputs and span), so it is skipped: a one-at-a-time sweep
+   * or a slider change reruns only the component it touches and what lies downstream.
+   */
+  const ran = new Uint8Array(runOrder.length);
+  let first = true;
   const years = new Int32Array(n);
   for (let i = 0; i < n; i++) years[i] = span.start + i;
   const pointValues = new Float64Array(assumptionIds.map((id) => scenario.assumptions[id]!.value));
@@ -293,15 +307,22 @@ export function compileWorld(
         for (let ci = 0; ci < runOrder.length; ci++) {
           const c = runOrder[ci]!;
           const idx = c.readIndex;
+          let dirty = first;
           for (let r = 0; r < idx.length; r++) {
             const v = values[idx[r]!]!;
-            if (v !== c.last[r]) {
+            // Object.is: NaN equals NaN (an unchanged NaN needs no rerun), −0 differs from 0.
+            if (!Object.is(v, c.last[r])) {
               c.last[r] = v;
               c.params[c.readNames[r]!] = v;
+              dirty = true;
             }
           }
-          c.spec.run(c.params, c.inputs, span, c.out);
+          const up = c.upstream;
+          for (let u = 0; !dirty && u < up.length; u++) if (ran[up[u]!] === 1) dirty = true;
+          ran[ci] = dirty ? 1 : 0;
+          if (dirty) c.spec.run(c.params, c.inputs, span, c.out);
         }
+        first = false;
       },
       series(name: string): Series {
         const [cid, output] = name.split(".") as [string, string];

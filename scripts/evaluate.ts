@@ -17,7 +17,7 @@ import { MAX_SEED } from "../models/rng.ts";
 import type { Actual } from "../models/scenario.ts";
 import { type Bilingual, type Lang, pick } from "../models/text.ts";
 import { formatIssue, type InputIssue } from "../models/validation.ts";
-import type { FileOutcome, FileTask } from "./lib/evaluate-file.ts";
+import { evaluateGuarded, type FileOutcome, type FileTask } from "./lib/evaluate-file.ts";
 import { kindOf, loadRepositoryLibrary, readJsonFile } from "./lib/load.ts";
 import { renderTable } from "./lib/report.ts";
 
@@ -171,30 +171,29 @@ async function main(args: readonly string[]): Promise<number> {
   const tasks: FileTask[] = files.map((path) => ({ path, samples, seed, sampling, actuals }));
   const size = Math.max(1, Math.min(tasks.length, availableParallelism()));
   const outcomes: FileOutcome[] = new Array(tasks.length);
-  // Node 20 does not apply tsx's hooks to a worker's entry module, so each worker starts from a tiny
-  // bootstrap that registers tsx and then imports the TypeScript worker.
-  const workerUrl = new URL("./evaluate-worker.ts", import.meta.url).href;
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
-  const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
+  // One file is evaluated on this thread: starting a worker would only add its start-up.
+  const workers = tasks.length === 1 ? [] : Array.from({ length: size }, startWorker);
+  if (tasks.length === 1) outcomes[0] = evaluateGuarded(tasks[0]!);
   let nextTask = 0;
   let done = 0;
-  await new Promise<void>((resolveAll, rejectAll) => {
-    const feed = (w: Worker) => {
-      if (nextTask >= tasks.length) return;
-      const index = nextTask++;
-      w.postMessage({ index, task: tasks[index] });
-    };
-    for (const w of workers) {
-      w.on("message", (m: { index: number; outcome: FileOutcome }) => {
-        outcomes[m.index] = m.outcome;
-        done++;
-        if (done === tasks.length) resolveAll();
-        else feed(w);
-      });
-      w.on("error", rejectAll);
-      feed(w);
-    }
-  });
+  if (workers.length > 0)
+    await new Promise<void>((resolveAll, rejectAll) => {
+      const feed = (w: Worker) => {
+        if (nextTask >= tasks.length) return;
+        const index = nextTask++;
+        w.postMessage({ index, task: tasks[index] });
+      };
+      for (const w of workers) {
+        w.on("message", (m: { index: number; outcome: FileOutcome }) => {
+          outcomes[m.index] = m.outcome;
+          done++;
+          if (done === tasks.length) resolveAll();
+          else feed(w);
+        });
+        w.on("error", rejectAll);
+        feed(w);
+      }
+    });
   await Promise.all(workers.map((w) => w.terminate()));
 
   let failed = false;
@@ -222,4 +221,17 @@ async function main(args: readonly string[]): Promise<number> {
 }
 
 // exitCode rather than exit(): the process ends when its output has been delivered.
+/**
+ * Compiled by scripts/cli.mjs (how `npm run evaluate` runs), each worker loads the bundled worker, plain
+ * JavaScript. Run from source (`node --import tsx scripts/evaluate.ts`), Node 20 does not apply tsx's
+ * hooks to a worker's entry module, so each worker starts from a tiny bootstrap that registers tsx and
+ * then imports the TypeScript worker.
+ */
+function startWorker(): Worker {
+  if (import.meta.url.endsWith(".mjs")) return new Worker(new URL("./evaluate-worker.mjs", import.meta.url));
+  const workerUrl = new URL("./evaluate-worker.ts", import.meta.url).href;
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
 process.exitCode = await main(process.argv.slice(2));

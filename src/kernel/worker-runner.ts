@@ -243,10 +243,38 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     return best;
   }
 
+  /**
+   * Measured milliseconds per sample of a Monte Carlo run whole on one member (key 1) and split over
+   * every member (key `size`), a moving average. Splitting pays only where the cores are free: on two
+   * cores the page, the browser and two workers compete, and the split run (two slices, a merge, an
+   * extra round trip) was measured slower than one worker. So each way is tried once, then the faster
+   * is used, and the measurement keeps following the machine's load. The result is the same either way
+   * (any split of the samples merges into exactly the single run).
+   */
+  const msPerSample = new Map<number, number>();
+  function partsFor(): number {
+    if (size === 1) return 1;
+    if (!msPerSample.has(size)) return size;
+    if (!msPerSample.has(1)) return 1;
+    return msPerSample.get(size)! < msPerSample.get(1)! ? size : 1;
+  }
+  function measured(parts: number, samples: number, ms: number): void {
+    const x = ms / samples;
+    const old = msPerSample.get(parts);
+    msPerSample.set(parts, old === undefined ? x : 0.7 * old + 0.3 * x);
+  }
+
   return {
     async evaluate(req) {
       if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
-      const parts = splitSamples(req.samples, size);
+      const k = partsFor();
+      const t0 = performance.now();
+      if (k === 1) {
+        const r = await attempt(pick(), (api) => api.evaluate(req));
+        if (r.ok) measured(1, req.samples, performance.now() - t0);
+        return r;
+      }
+      const parts = splitSamples(req.samples, k);
       const results = await Promise.all(
         parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
       );
@@ -257,10 +285,20 @@ export function createPoolRunner(opts: PoolOptions): Runner {
       }
       // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
       // update; the slices are transferred, not copied.
-      const buffers = slices.flatMap((s) =>
-        [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
+      // Each buffer once: indicators judged on one series share its array, and listing a buffer twice
+      // is a DataCloneError.
+      const buffers = [
+        ...new Set(
+          slices.flatMap((s) =>
+            [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
+          ),
+        ),
+      ];
+      const r = await attempt(pick(), (api) =>
+        api.finish(Comlink.transfer({ request: req, slices }, buffers)),
       );
-      return attempt(pick(), (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
+      if (r.ok) measured(k, req.samples, performance.now() - t0);
+      return r;
     },
     tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
     goalSeek: (req) => attempt(pick(), (api) => api.goalSeek(req)),

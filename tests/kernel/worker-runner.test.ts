@@ -104,6 +104,24 @@ describe("createPoolRunner", () => {
     runner.dispose();
   });
 
+  it("tries the split run, then the whole run on one member, and keeps the faster; every way equals inline", async () => {
+    const { runner, spawned } = pool(2);
+    const calls = () => spawned.flatMap((m) => m.calls);
+    const expected = await inlineResult(300);
+    const first = await runner.evaluate(req(300));
+    expect(first.ok && sameData(first.value, expected)).toBe(true);
+    expect(calls().filter((c) => c === "slice")).toHaveLength(2);
+    const second = await runner.evaluate(req(300));
+    expect(second.ok && sameData(second.value, expected)).toBe(true);
+    // The second run is the whole run on one member: one evaluate call, no slices.
+    expect(calls().filter((c) => c === "evaluate")).toHaveLength(1);
+    expect(calls().filter((c) => c === "slice")).toHaveLength(2);
+    // From then on one of the two ways, each giving the same result.
+    const third = await runner.evaluate(req(300));
+    expect(third.ok && sameData(third.value, expected)).toBe(true);
+    runner.dispose();
+  });
+
   it("runs a deterministic evaluation, a tornado and a goal seek on one member each", async () => {
     const { runner, spawned } = pool(2);
     const e = await runner.evaluate(req(0));

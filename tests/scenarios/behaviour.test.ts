@@ -231,9 +231,10 @@ describe("model behaviour checks", () => {
       world.run(vecs[s]!);
       world.indicators.forEach((b, i) => {
         const series = world.series(b.output);
-        // Slices are sample-major: sample s occupies [s × years, (s + 1) × years).
+        // Slices are year-major: year y of sample s sits at y × count + s.
         const n = world.years.length;
-        expect(Array.from(sl.values[i]!.subarray(s * n, (s + 1) * n))).toEqual(Array.from(series));
+        const column = Array.from({ length: n }, (_, y) => sl.values[i]![y * 3 + s]!);
+        expect(column).toEqual(Array.from(series));
       });
     }
   });
