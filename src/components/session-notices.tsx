@@ -55,6 +55,10 @@ export function SessionNotices() {
     <div class="session-notices">
       <p class="save-status" role="status" aria-live="polite">
         {statusText()}
+        <Show when={session.mergedFromOtherTabs() > 0}>
+          {" "}
+          <span class="save-merged">{t("save.mergedOtherTab")}</span>
+        </Show>
       </p>
       <Show when={session.problem()}>
         {(p) => (

@@ -78,6 +78,23 @@ export default function Workbench(props: { plan: Plan }) {
     ),
   );
 
+  // Work another tab saved comes in merged with this tab's (session.ts); the view shows both.
+  createEffect(
+    on(
+      session.incoming,
+      (inc) => {
+        if (!inc || !saving) return;
+        const r = store.absorb(inc.ws, "browser storage");
+        if (!r.ok) {
+          // Saving on without it would store this tab's work without the other's: stop, and say so.
+          saving = false;
+          setNotice({ kind: "issues", heading: t("save.hydrateFailed"), issues: r.error });
+        }
+      },
+      { defer: true },
+    ),
+  );
+
   const [question, setQuestion] = createSignal<Question | null>(null);
 
   /** Adds a scenario from a link or a file, asking first when its id is taken. */

@@ -254,6 +254,7 @@ export const en = {
   "save.saved": "Saved in this browser",
   "save.failed": "Not saved",
   "save.restored": "Your saved work was restored",
+  "save.mergedOtherTab": "· includes changes made in another tab",
   "save.problemHeading": "Your work is not being saved",
   "save.exportDamaged": "Export the unreadable record",
   "save.hydrateFailed":
@@ -620,6 +621,7 @@ export const zhCN: Catalogue = {
   "save.saved": "已保存在本浏览器",
   "save.failed": "未保存",
   "save.restored": "已恢复上次保存的工作",
+  "save.mergedOtherTab": "· 已合并在另一个标签页中所做的修改",
   "save.problemHeading": "你的工作目前没有被保存",
   "save.exportDamaged": "导出无法读取的记录",
   "save.hydrateFailed": "本机保存的工作区与当前版本的规划不符；它保持原样，不会被覆盖。请导出保存",

@@ -153,6 +153,13 @@ export interface WorkbenchStore {
    */
   hydrate(ws: Workspace, file?: string): Result<void, InputIssue[]>;
   /**
+   * Takes in the work of a workspace merged with another tab's (scenarios, edits, notebooks, actuals,
+   * settings), keeping what is open and the comparison. Checked like {@link hydrate}; nothing changes
+   * on error. Undo history starts over: stepping back past the merge would take the other tab's work
+   * out again.
+   */
+  absorb(ws: Workspace, file?: string): Result<void, InputIssue[]>;
+  /**
    * The open scenario as a self-contained file to share: its own overrides with the unsaved edits
    * folded in, and the plan's actuals. A shipped scenario becomes one that extends it.
    */
@@ -628,6 +635,29 @@ export function createWorkbenchStore(
         if (sel.scenarioId && library().scenarios.has(sel.scenarioId)) store.selectScenario(sel.scenarioId);
         else if (sel.planId && lib.plans.has(sel.planId)) store.selectPlan(sel.planId);
         else if (state.planId) store.selectPlan(state.planId);
+      });
+      history.reset(undoable());
+      return { ok: true, value: undefined };
+    },
+
+    absorb(ws, file = "workspace") {
+      const checked = checkScenarios(ws.scenarios, file);
+      if (!checked.ok) return checked;
+      const created: Record<string, ScenarioFile> = {};
+      for (const sc of ws.scenarios) created[sc.id] = structuredClone(sc);
+      batch(() => {
+        setState(
+          produce((s) => {
+            s.created = created;
+            s.edits = structuredClone(ws.edits);
+            s.settings = { ...ws.settings };
+          }),
+        );
+        // The same notebook objects where nothing changed, so their cells are not drawn again.
+        setNotebooks({ ...ws.notebooks });
+        setActuals({ ...ws.actuals });
+        const sid = state.scenarioId;
+        if (sid && !library().scenarios.has(sid) && state.planId) store.selectPlan(state.planId);
       });
       history.reset(undoable());
       return { ok: true, value: undefined };
