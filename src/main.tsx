@@ -13,9 +13,10 @@ if (!root) throw new Error("index.html has no element with id 'root'");
 
 // ?selftest exposes the worker-pool self-test to the browser tests; loaded on demand, never in the first bundle.
 if (new URLSearchParams(location.search).has("selftest")) {
-  void import("./kernel/self-test.ts").then((m) =>
-    Object.assign(window, { __reachableSelfTest: m.workerSelfTest }),
-  );
+  void import("./kernel/self-test.ts").then((m) => {
+    m.trackWorkers();
+    Object.assign(window, { __reachableSelfTest: m.workerSelfTest, __reachableKillWorkers: m.killWorkers });
+  });
 }
 
 // Offline: the service worker precaches the build (production only; the dev server has no sw.js).

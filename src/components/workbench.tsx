@@ -18,7 +18,7 @@ import {
 import { createScheduler } from "../kernel/scheduler.ts";
 import { useSession } from "../kernel/session.ts";
 import { createWorkbenchStore } from "../kernel/store.ts";
-import { createWorkerRunner } from "../kernel/worker-runner.ts";
+import { createWorkerRunner, type Incident } from "../kernel/worker-runner.ts";
 import type { Workspace } from "../kernel/workspace.ts";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
 import { ChoiceDialog } from "./choice-dialog.tsx";
@@ -189,7 +189,10 @@ export default function Workbench(props: { plan: Plan }) {
     ),
   );
 
-  const pool: Runner = typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner();
+  // A worker that crashed, hung or stopped is replaced and its run retried; the person is told.
+  const [incident, setIncident] = createSignal<Incident | null>(null);
+  const pool: Runner =
+    typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident: setIncident });
   onCleanup(() => pool.dispose());
 
   /** The deterministic evaluation of the current inputs, or the error that stops it. */
@@ -355,6 +358,19 @@ export default function Workbench(props: { plan: Plan }) {
           </Show>
         </Show>
       </p>
+      <Show when={incident()}>
+        {(i) => (
+          <div class="worker-notice no-print" role="status" data-kind={i().kind}>
+            <p>
+              <span aria-hidden="true">⚠ </span>
+              {pick(i().message, lang())}
+            </p>
+            <button type="button" class="button small" onClick={() => setIncident(null)}>
+              {t("link.dismiss")}
+            </button>
+          </div>
+        )}
+      </Show>
       <RunSettingsForm
         settings={store.state.settings}
         onChange={(patch) => {
