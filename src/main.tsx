@@ -63,12 +63,12 @@ async function readLink(): Promise<LinkState> {
   if (!/[#&]s=/.test(location.hash)) return { kind: "none" };
   const share = await import("./kernel/share.ts");
   if (!share.hasScenarioLink(location.href)) return { kind: "none" };
-  const decoded = share.decodeScenarioLink(location.href);
+  const decoded = share.decodeLink(location.href);
   // A reload must not bring the link back once it was dealt with; saved work carries what was taken in.
   history.replaceState(null, "", location.pathname + location.search);
-  return decoded.ok
-    ? { kind: "scenario", scenario: decoded.value }
-    : { kind: "invalid", issues: decoded.error };
+  if (!decoded.ok) return { kind: "invalid", issues: decoded.error };
+  const { scenario, settings } = decoded.value;
+  return settings ? { kind: "scenario", scenario, settings } : { kind: "scenario", scenario };
 }
 
 async function start(el: HTMLElement): Promise<void> {

@@ -88,7 +88,7 @@ export function SessionNotices() {
         })()}
       >
         {(l) => (
-          <section class="link-banner" role="alert" aria-labelledby="link-banner-heading">
+          <section class="link-banner no-print" role="alert" aria-labelledby="link-banner-heading">
             <h2 id="link-banner-heading" class="banner-heading">
               <span aria-hidden="true">⚠ </span>
               {t("link.invalidHeading")}

@@ -4,6 +4,7 @@ import type { Lang } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces, sameWork } from "./merge.ts";
 import { type Autosave, createAutosave, type Persistence, type StorageProblem } from "./persistence.ts";
+import type { RunSettings } from "./store.ts";
 import { emptyWorkspace, type Workspace } from "./workspace.ts";
 
 /**
@@ -18,7 +19,7 @@ export type SaveStatus = "idle" | "saving" | "saved" | "failed";
 /** A share link read at startup: the scenario it carries, or what is wrong with it. */
 export type LinkState =
   | { kind: "none" }
-  | { kind: "scenario"; scenario: ScenarioFile }
+  | { kind: "scenario"; scenario: ScenarioFile; settings?: RunSettings }
   | { kind: "invalid"; issues: InputIssue[] };
 
 export interface Session {

@@ -160,8 +160,10 @@ export interface WorkbenchStore {
    */
   absorb(ws: Workspace, file?: string): Result<void, InputIssue[]>;
   /**
-   * The open scenario as a self-contained file to share: its own overrides with the unsaved edits
-   * folded in, and the plan's actuals. A shipped scenario becomes one that extends it.
+   * The open scenario as a self-contained file to share: its own overrides, and those of every
+   * scenario the person made that it extends, with the unsaved edits folded in, and the plan's actuals;
+   * it extends the shipped scenario at the root of its chain. A shipped scenario becomes one that
+   * extends it.
    */
   shareable(): Result<ScenarioFile, Bilingual>;
   /** Whether a scenario id is taken, and by what: a shipped scenario or one the person made. */
@@ -669,20 +671,39 @@ export function createWorkbenchStore(
       if (!sid || !s) return err("请先打开一个情景", "open a scenario first");
       const edits = editsOf(sid);
       const own = sid in state.created;
-      const overrides: Record<string, Override> = own ? structuredClone(unwrap(s.overrides) ?? {}) : {};
+      // A scenario the person made may extend another they made, which the recipient does not have:
+      // the whole chain of made scenarios is folded into this one, which then extends the shipped
+      // scenario at the chain's root (as resolveScenario applies them: root first, nearest last).
+      const chain: ScenarioFile[] = [];
+      let root: string | undefined = s.id;
+      const seen = new Set<string>();
+      while (root !== undefined && root in state.created && !seen.has(root)) {
+        seen.add(root);
+        const made: ScenarioFile = unwrap(state.created[root]!);
+        chain.unshift(made);
+        root = made.extends;
+      }
+      const overrides: Record<string, Override> = {};
+      let bands = undefined as ScenarioFile["bands"];
+      let chainActuals: Actual[] = [];
+      for (const made of chain) {
+        for (const [id, o] of Object.entries(made.overrides ?? {}))
+          overrides[id] = { ...overrides[id], ...structuredClone(o) };
+        if (made.bands) bands = { ...made.bands };
+        if (made.actuals) chainActuals = made.actuals;
+      }
       for (const [id, e] of Object.entries(edits)) overrides[id] = { ...overrides[id], ...e };
       const planActuals = actuals()[s.planId] ?? [];
-      const ownActuals = own ? (s.actuals ?? []) : [];
-      const allActuals = mergeActualLists(ownActuals, planActuals);
+      const allActuals = mergeActualLists(chainActuals, planActuals);
       const file = {
         schemaVersion: 1 as const,
         id: own ? s.id : `${s.id}-shared`,
         planId: s.planId,
         name: structuredClone(unwrap(s.name)),
         ...(s.description ? { description: structuredClone(unwrap(s.description)) } : {}),
-        extends: own ? s.extends : s.id,
+        extends: own ? root : s.id,
         ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
-        ...(own && s.bands ? { bands: { ...s.bands } } : {}),
+        ...(own && bands ? { bands } : {}),
         ...(allActuals.length > 0 ? { actuals: allActuals.map((a) => ({ ...a })) } : {}),
       };
       const parsed = parseScenario(file, file.id);
