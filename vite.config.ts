@@ -52,6 +52,11 @@ function csp(): Plugin {
 
 export default defineConfig({
   plugins: [solid(), precache(), csp()],
+  // Names the build (`REACHABLE_BUILD`, else the package version); the page carries it as
+  // <html data-build>, which tells which deploy a tab runs.
+  define: {
+    __APP_BUILD__: JSON.stringify(process.env.REACHABLE_BUILD ?? process.env.npm_package_version ?? "dev"),
+  },
   // Zod never probes for eval (forbidden by the CSP): see src/kernel/zod-config.ts.
   resolve: {
     alias: [

@@ -8,6 +8,8 @@ import type { Workspace } from "./kernel/workspace.ts";
 import "./styles.css";
 
 // The app's edge: browser state (storage, languages, the address) and bundled files enter here, validated.
+declare const __APP_BUILD__: string;
+document.documentElement.dataset.build = __APP_BUILD__;
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no element with id 'root'");
 
