@@ -4,6 +4,7 @@ import { createI18n, I18nProvider } from "./kernel/i18n.ts";
 import { createPersistence, type Persistence, type StorageProblem } from "./kernel/persistence.ts";
 import { bundledPlans } from "./kernel/plans.ts";
 import { createSession, type LinkState, SessionProvider } from "./kernel/session.ts";
+import { setBeforeUpdateReload, takeUpdateNotice } from "./kernel/update-reload.ts";
 import type { Workspace } from "./kernel/workspace.ts";
 import "./styles.css";
 
@@ -83,8 +84,11 @@ async function start(el: HTMLElement): Promise<void> {
     initial: saved.workspace,
     loadProblem: saved.problem,
     link,
+    updated: takeUpdateNotice(),
     planIds: new Set(catalogue.plans.map((p) => p.id)),
   });
+  // A chunk removed by a deploy: save, then reload into the new build (update-reload.ts).
+  setBeforeUpdateReload(() => session.flush());
   // A link pasted into this open tab changes only the fragment: read it the same way.
   window.addEventListener("hashchange", () => {
     void readLink().then((l) => {

@@ -1,4 +1,4 @@
-import { createEffect, For, on, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { pick } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { useSession } from "../kernel/session.ts";
@@ -13,6 +13,7 @@ import { download } from "./downloads.ts";
 export function SessionNotices() {
   const { lang, t } = useI18n();
   const session = useSession();
+  const [updateDismissed, setUpdateDismissed] = createSignal(false);
 
   createEffect(
     on(
@@ -60,6 +61,17 @@ export function SessionNotices() {
           <span class="save-merged">{t("save.mergedOtherTab")}</span>
         </Show>
       </p>
+      <Show when={session.updated && !updateDismissed()}>
+        <section class="update-notice" role="status" aria-labelledby="update-notice-heading">
+          <h2 id="update-notice-heading" class="banner-heading">
+            {t("update.heading")}
+          </h2>
+          <p>{t("update.body")}</p>
+          <button type="button" class="button small" onClick={() => setUpdateDismissed(true)}>
+            {t("link.dismiss")}
+          </button>
+        </section>
+      </Show>
       <Show when={session.problem()}>
         {(p) => (
           <section class="storage-banner" role="alert" aria-labelledby="storage-banner-heading">

@@ -262,6 +262,9 @@ export const en = {
   "link.invalidHeading": "The shared link could not be opened",
   "link.nothingChanged": "Nothing was changed: your saved work is as it was.",
   "link.dismiss": "Dismiss",
+  "update.heading": "Reachable was updated",
+  "update.body":
+    "A new version was published while this page was open, so the page saved your work and reloaded into it. Nothing was lost; open the plan again to go on.",
   "link.settingsTaken": "Run settings from the link: {samples} samples, seed {seed}, {sampling}.",
   "files.heading": "Share and files",
   "files.share": "Share and print",
@@ -629,6 +632,9 @@ export const zhCN: Catalogue = {
   "link.invalidHeading": "无法打开分享的链接",
   "link.nothingChanged": "没有作任何改动：你保存的工作保持原样。",
   "link.dismiss": "关闭提示",
+  "update.heading": "Reachable 已更新",
+  "update.body":
+    "此页面打开期间发布了新版本，页面已先保存你的工作，再重新载入新版本。没有丢失任何内容；请重新打开规划继续。",
   "link.settingsTaken": "已采用链接中的运行设置：{samples} 个样本，随机种子 {seed}，{sampling}。",
   "files.heading": "分享与文件",
   "files.share": "分享与打印",

@@ -55,6 +55,8 @@ export interface Session {
   incoming: Accessor<{ ws: Workspace; n: number } | null>;
   /** How many times work from another tab was merged into this tab's (0: never). */
   mergedFromOtherTabs: Accessor<number>;
+  /** True when the page reloaded itself into a new build of the app, after saving. */
+  updated: boolean;
   /** Stops listening to other tabs and to the page; does not save (flush first). */
   dispose(): void;
 }
@@ -68,6 +70,8 @@ export interface SessionOptions {
   /** Plan ids that exist, so a start plan is only offered when it can be opened. */
   planIds: ReadonlySet<string>;
   autosave?: { delayMs?: number; maxWaitMs?: number };
+  /** The page reloaded itself into a new build of the app (update-reload.ts): say so. */
+  updated?: boolean;
   /**
    * Where tabs of the app tell each other they saved; default a BroadcastChannel named
    * {@link CHANNEL_NAME} when the browser has one. Null: no channel (a save still merges, see
@@ -203,6 +207,7 @@ export function createSession(opts: SessionOptions): Session {
     exportable: (lang) => latest ?? emptyWorkspace({ language: lang }),
     incoming,
     mergedFromOtherTabs: merges,
+    updated: opts.updated ?? false,
     dispose() {
       channel?.removeEventListener("message", onMessage);
       if (opts.channel === undefined) channel?.close();

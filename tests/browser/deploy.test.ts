@@ -132,4 +132,33 @@ describe("a deploy while a tab is open", () => {
       await context.close();
     }
   });
+
+  it("without a service worker, saves, reloads into the new build and says so", async () => {
+    served = buildA;
+    // No service worker (a first visit, a private window): nothing keeps A's files.
+    const context = await browser.newContext({ locale: "en-US", serviceWorkers: "block" });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+      await page.goto(server.url);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      const a = await build(page);
+      expect(a).not.toBe("deploy-test-b");
+      served = buildB;
+      // Workshop mode is a chunk of its own, which build B does not have under A's name.
+      const reloaded = page.waitForEvent("load");
+      await page.locator("#workshop-enter-jiaxing-2021-2025").click();
+      await reloaded;
+      await page.locator(".update-notice").waitFor();
+      expect(await build(page)).toBe("deploy-test-b");
+      expect(await page.locator(".update-notice").textContent()).toContain("saved your work and reloaded");
+      // The new build works: workshop mode opens.
+      await page.locator("#workshop-enter-jiaxing-2021-2025").click();
+      await page.locator("#ws-heading").waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
