@@ -86,14 +86,18 @@ describe("content security policy", () => {
       .getByRole("button")
       .click();
     await row(page, RETROFIT).waitFor();
-    await expect.poll(() => page.locator(".run-status").textContent(), { timeout: 30_000 }).toMatch(/2,000/);
+    await expect
+      .poll(() => page.locator(".run-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Probabilities from 2,000/);
 
     // Change an assumption.
     const group = page.locator('details.assumption-group[data-group="retrofit"]');
     await group.locator(":scope > summary").click();
     await page.locator(CAPACITY).fill("300");
     await expect.poll(() => row(page, RETROFIT).locator(".verdict").textContent()).toContain("Missed");
-    await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+    await expect
+      .poll(() => page.locator(".dashboard-table").getAttribute("aria-busy"), { timeout: 30_000 })
+      .toBeNull();
 
     // Notebook: a note with Markdown, a pinned verdict, a pinned chart.
     await page.getByRole("button", { name: "Add a note" }).click();
