@@ -135,5 +135,5 @@ describe("content security policy", () => {
 
     expect(await violations(page)).toEqual([]);
     expect(tp.consoleErrors).toEqual([]);
-  });
+  }, 180_000);
 });

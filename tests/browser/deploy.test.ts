@@ -131,7 +131,7 @@ describe("a deploy while a tab is open", () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 
   it("without a service worker, saves, reloads into the new build and says so", async () => {
     served = buildA;
@@ -160,5 +160,5 @@ describe("a deploy while a tab is open", () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 });

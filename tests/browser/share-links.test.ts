@@ -110,7 +110,7 @@ describe("share links", () => {
     await settled(other, "5,000");
     expect(await other.locator(".run-status").textContent()).toBe(status);
     expect(await other.locator(".dashboard-table tbody tr .verdict").allTextContents()).toEqual(verdicts);
-  });
+  }, 180_000);
 
   it("explain a damaged link where the person is looking, at startup and when pasted into a scrolled tab", async () => {
     const page = await start();
@@ -143,5 +143,5 @@ describe("share links", () => {
     await banner.waitFor();
     expect(await shareInView(banner)).toBe(1);
     expect(await page.locator("#notebook .note-body").textContent()).toContain("Keep me");
-  });
+  }, 180_000);
 });

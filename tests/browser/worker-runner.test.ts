@@ -120,5 +120,5 @@ describe("worker runner in the browser", () => {
     } finally {
       await tp.close();
     }
-  });
+  }, 180_000);
 });
