@@ -7,11 +7,12 @@ import { PlanSummary } from "./components/plan-summary.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import { useI18n } from "./kernel/i18n.ts";
 import type { PlanCatalogue } from "./kernel/plans.ts";
+import { importOrReload } from "./kernel/update-reload.ts";
 import { wt } from "./kernel/workshop-text.ts";
 import "./workshop.css";
 
 // Workshop mode (its models, Plot and workshop files) loads only when a trainer enters it.
-const WorkshopScreen = lazy(() => import("./components/workshop.tsx"));
+const WorkshopScreen = lazy(() => importOrReload(() => import("./components/workshop.tsx")));
 
 /**
  * The app shell: skip link, banner, and the main region with the plans on offer and the opened plan, or

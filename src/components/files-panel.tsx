@@ -109,7 +109,8 @@ export function FilesPanel(props: {
       return;
     }
     const base = location.href.split("#")[0]!;
-    const url = encodeScenarioLink(s.value, base);
+    // The run settings travel with the scenario, so the recipient sees the same probabilities.
+    const url = encodeScenarioLink(s.value, base, { ...store.state.settings });
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

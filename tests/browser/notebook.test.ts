@@ -61,9 +61,10 @@ async function reloadIntoWorkbench(page: Page): Promise<void> {
 }
 
 async function mcSettled(page: Page): Promise<void> {
+  // The answer, not the "updating from 2,000 samples…" that comes before it.
   await expect
     .poll(() => page.locator(".run-status").textContent(), { timeout: 30_000 })
-    .toMatch(/2000|2,000/);
+    .toMatch(/Probabilities from 2,000|概率基于 2,000/);
   await expect
     .poll(() => page.locator(".dashboard-table").getAttribute("aria-busy"), { timeout: 60_000 })
     .toBeNull();

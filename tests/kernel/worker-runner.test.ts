@@ -21,7 +21,7 @@ const model = runModelFor(lib, "jiaxing-baseline");
 if (!model.ok) throw new Error(JSON.stringify(model.error));
 const req = (samples: number): EvaluateRequest => ({ ...model.value, samples, seed: 7, sampling: "lhs" });
 
-type Behaviour = "ok" | "crash" | "hang" | "throw";
+type Behaviour = "ok" | "crash" | "hang" | "throw" | "crash-on-finish";
 
 /**
  * A fake pool member running the models in-process. `crash` reports a crash on its first call and never
@@ -39,6 +39,15 @@ class FakeMember implements ModelEndpoint {
       <A, R>(name: string, f: (a: A) => R | Promise<R>) =>
       (a: A): Promise<R> => {
         this.calls.push(name);
+        if (this.behaviour === "crash-on-finish" && name === "finish") {
+          // The slices went over by transfer: the page's copies are detached, and the worker dies.
+          const f = a as unknown as FinishRequest;
+          structuredClone(f, {
+            transfer: f.slices.flatMap((x) => [...x.values, ...x.met].map((v) => v.buffer)),
+          });
+          queueMicrotask(() => this.crash?.("stopped"));
+          return new Promise<R>(() => {});
+        }
         const copy = structuredClone(a);
         if (this.behaviour === "crash") {
           queueMicrotask(() => this.crash?.("Error: boom on first use"));
@@ -149,6 +158,18 @@ describe("createPoolRunner", () => {
     expect(incidents[0]!.kind).toBe("crashed");
     expect(incidents[0]!.message.en).toContain("boom on first use");
     expect(incidents[0]!.message.zh).toContain("崩溃");
+    runner.dispose();
+  });
+
+  it("makes the run again when the member finishing it dies (its slices were transferred away)", async () => {
+    const { runner, spawned, incidents } = pool(1, ["crash-on-finish"]);
+    const r = await runner.evaluate(req(200));
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(sameData(r.value, await inlineResult(200))).toBe(true);
+    expect(spawned).toHaveLength(2);
+    expect(spawned[1]!.calls).toEqual(["slice", "finish"]);
+    expect(incidents.map((i) => i.kind)).toEqual(["stopped"]);
+    expect(incidents[0]!.message.zh).toContain("意外停止");
     runner.dispose();
   });
 
