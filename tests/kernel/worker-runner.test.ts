@@ -43,7 +43,14 @@ class FakeMember implements ModelEndpoint {
           // The slices went over by transfer: the page's copies are detached, and the worker dies.
           const f = a as unknown as FinishRequest;
           structuredClone(f, {
-            transfer: f.slices.flatMap((x) => [...x.values, ...x.met].map((v) => v.buffer)),
+            // Each buffer once, as the pool lists them (judged series may share one array).
+            transfer: [
+              ...new Set(
+                f.slices.flatMap((x) =>
+                  [...x.values, ...x.met, ...x.metric, ...x.score].map((v) => v.buffer),
+                ),
+              ),
+            ],
           });
           queueMicrotask(() => this.crash?.("stopped"));
           return new Promise<R>(() => {});
@@ -162,12 +169,16 @@ describe("createPoolRunner", () => {
   });
 
   it("makes the run again when the member finishing it dies (its slices were transferred away)", async () => {
-    const { runner, spawned, incidents } = pool(1, ["crash-on-finish"]);
+    // Two members (one member runs a whole run itself, with no finishing step); the first finish lands
+    // on member 0, which dies with the slices it was handed.
+    const { runner, spawned, incidents } = pool(2, ["crash-on-finish"]);
     const r = await runner.evaluate(req(200));
     if (!r.ok) throw new Error(r.error.message.en);
     expect(sameData(r.value, await inlineResult(200))).toBe(true);
-    expect(spawned).toHaveLength(2);
-    expect(spawned[1]!.calls).toEqual(["slice", "finish"]);
+    expect(spawned).toHaveLength(3);
+    // The run was made again: both slices once more (one on the replacement), then the finish.
+    expect(spawned[1]!.calls).toEqual(["slice", "slice", "finish"]);
+    expect(spawned[2]!.calls).toEqual(["slice"]);
     expect(incidents.map((i) => i.kind)).toEqual(["stopped"]);
     expect(incidents[0]!.message.zh).toContain("意外停止");
     runner.dispose();
