@@ -286,6 +286,9 @@ export function compileWorld(
   const chosen = new Map<string, Series>();
   for (const ind of plan.indicators) {
     const b = bindings.indicators[ind.id];
+    // An unstated measure's switch belongs to the indicator: reported with it, never as unused.
+    if (ind.measure === "unstated" && assumptionIndex.has(measureAssumptionId(ind.id)))
+      used.add(measureAssumptionId(ind.id));
     if (!b) {
       err(
         `indicators.${ind.id}`,
