@@ -11,6 +11,12 @@ import type { Bands } from "./scenario.ts";
 
 /** Rounds to `digits` decimals the way a printed table would (half away from zero). */
 export function roundTo(x: number, digits: number): number {
+  if (digits < 0) {
+    // A scaled row (万 = digits −4): round to whole multiples of 10^−digits, exactly.
+    const g = 10 ** -digits;
+    const r = Math.floor(Math.abs(x) / g + 0.5 + 1e-9) * g;
+    return x < 0 ? -r : r;
+  }
   const f = 10 ** digits;
   const y = Math.abs(x) * f;
   // A tiny nudge so 94.49999999999 from floating error prints as the 94.5 a person computed.
