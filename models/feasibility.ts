@@ -1,5 +1,5 @@
 import type { Series } from "./model.ts";
-import type { Comparator, Indicator } from "./plan.ts";
+import { type Comparator, type Indicator, scaleDigits } from "./plan.ts";
 import type { Bands } from "./scenario.ts";
 
 /**
@@ -11,6 +11,12 @@ import type { Bands } from "./scenario.ts";
 
 /** Rounds to `digits` decimals the way a printed table would (half away from zero). */
 export function roundTo(x: number, digits: number): number {
+  if (digits < 0) {
+    // A scaled row (万 = digits −4): round to whole multiples of 10^−digits, exactly.
+    const g = 10 ** -digits;
+    const r = Math.floor(Math.abs(x) / g + 0.5 + 1e-9) * g;
+    return x < 0 ? -r : r;
+  }
   const f = 10 ** digits;
   const y = Math.abs(x) * f;
   // A tiny nudge so 94.49999999999 from floating error prints as the 94.5 a person computed.
@@ -61,10 +67,25 @@ export function judgingPrecision(ind: Indicator): number {
   // Judging runs once per sample and indicator; the regex over the printed baseline need not.
   let p = precisionOf.get(ind);
   if (p === undefined) {
-    p = Math.max(ind.precision, printedDecimals(ind.baseline.printed));
+    const printed = ind.baseline.qualifier === "not-in-source" ? 0 : printedDecimals(ind.baseline.printed);
+    // A scaled row ("4（万人）", precision 0) is judged on base units to the nearest 10,000: digits −4.
+    p = Math.max(ind.precision, printed) - scaleDigits(ind.scale);
     precisionOf.set(ind, p);
   }
   return p;
+}
+
+/** Decimals to show a judged value with: the judging precision, never below 0 (scaled rows). */
+export function displayDecimals(ind: Indicator): number {
+  return Math.max(0, judgingPrecision(ind));
+}
+
+/**
+ * How far `x` lies outside [lo, hi] (0 inside): the distance a range target is missed by. Its negative
+ * is a range target's score, so met (distance 0 at the judging precision) is monotone in it.
+ */
+export function outsideRange(x: number, lo: number, hi: number): number {
+  return x < lo ? lo - x : x > hi ? x - hi : 0;
 }
 const precisionOf = new WeakMap<Indicator, number>();
 
@@ -87,9 +108,14 @@ function annualRange(ind: Indicator, start: number, periodFrom: number): [number
 /** The year whose value an annual target is judged on (its worst year); the target year otherwise. */
 export function judgedYear(ind: Indicator, series: Series, start: number, periodFrom: number): number {
   const t = ind.target;
-  if (t.kind !== "compare" || ind.measure !== "annual") return t.year;
+  if (ind.measure !== "annual" || (t.kind !== "compare" && t.kind !== "range")) return t.year;
   const [from, to] = annualRange(ind, start, periodFrom);
   let at = from;
+  if (t.kind === "range") {
+    for (let i = from + 1; i <= to; i++)
+      if (outsideRange(series[i]!, t.lo, t.hi) > outsideRange(series[at]!, t.lo, t.hi)) at = i;
+    return start + at;
+  }
   for (let i = from + 1; i <= to; i++) {
     const y = series[i]!;
     const x = series[at]!;
@@ -146,8 +172,21 @@ export function judgeInto(
     const gap = series[T]! - against![T]!;
     return judgementOf(ind, gap, gap, out);
   }
+  if (t.kind === "range") {
+    let x = series[T]!;
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x = series[from]!;
+      for (let i = from + 1; i <= to; i++)
+        if (outsideRange(series[i]!, t.lo, t.hi) > outsideRange(x, t.lo, t.hi)) x = series[i]!;
+    }
+    return judgementOf(ind, x, -outsideRange(x, t.lo, t.hi), out);
+  }
   if (t.kind === "hold") {
-    const b = ind.baseline.qualifier === "missing" ? series[0]! : ind.baseline.value;
+    const b =
+      ind.baseline.qualifier === "missing" || ind.baseline.qualifier === "not-in-source"
+        ? series[0]!
+        : ind.baseline.value;
     let worst = Number.POSITIVE_INFINITY;
     for (let i = 1; i <= T; i++) if (series[i]! < worst) worst = series[i]!;
     return judgementOf(ind, worst, worst - b, out);
@@ -202,9 +241,25 @@ export function judgeColumns(
       x[k] = gap;
       sc[k] = gap;
     }
+  } else if (t.kind === "range") {
+    // As judgeInto: the target year, or an annual target's year furthest outside the range.
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x.set(column(from).subarray(0, count));
+      for (let i = from + 1; i <= to; i++) {
+        const s = column(i);
+        for (let k = 0; k < count; k++)
+          if (outsideRange(s[k]!, t.lo, t.hi) > outsideRange(x[k]!, t.lo, t.hi)) x[k] = s[k]!;
+      }
+    } else x.set(column(T).subarray(0, count));
+    for (let k = 0; k < count; k++) sc[k] = -outsideRange(x[k]!, t.lo, t.hi);
   } else if (t.kind === "hold") {
-    const base = ind.baseline.qualifier === "missing" ? column(0) : null;
-    const b = ind.baseline.qualifier === "missing" ? 0 : ind.baseline.value;
+    const noBaseline = ind.baseline.qualifier === "missing" || ind.baseline.qualifier === "not-in-source";
+    const base = noBaseline ? column(0) : null;
+    const b =
+      ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+        ? ind.baseline.value
+        : 0;
     x.fill(Number.POSITIVE_INFINITY, 0, count);
     for (let i = 1; i <= T; i++) {
       const s = column(i);
@@ -254,20 +309,31 @@ export function judgeColumns(
 /**
  * The judgement of a judged value `metric` (see {@link Judgement}). `score` orders outcomes: for "at
  * least" targets the metric, for "at most" targets its negative, for "hold" the metric less the
- * baseline held, for "in step" the growth gap; for "=" targets it is recomputed as the margin.
+ * baseline held, for "in step" the growth gap; for "=" targets it is recomputed as the margin, and for a
+ * range as minus the judged value's distance outside the range (0 inside).
  */
 export function judgementOf(ind: Indicator, metric: number, score: number, out: Judgement): Judgement {
   const t = ind.target;
   const p = judgingPrecision(ind);
   out.metric = metric;
   if (t.kind === "in-step-with") {
-    out.value = clean(metric, Math.max(p, 1));
-    out.margin = out.value;
-    out.met = out.value >= 0;
+    const q = Math.max(p, 1);
+    out.value = clean(metric, q);
+    // "Basically in step" allows the gap to fall short by the stated tolerance.
+    out.margin = clean(out.value + (t.basically ? (t.tolerance ?? 0) : 0), q);
+    out.met = out.margin >= 0;
     out.score = score;
     return out;
   }
   out.value = clean(metric, p);
+  if (t.kind === "range") {
+    const r = out.value;
+    // Inside: the room left to the nearer end; outside: minus the distance to the range.
+    out.margin = clean(r < t.lo ? r - t.lo : r > t.hi ? t.hi - r : Math.min(r - t.lo, t.hi - r), p);
+    out.met = r >= t.lo && r <= t.hi;
+    out.score = -clean(outsideRange(r, t.lo, t.hi), p);
+    return out;
+  }
   if (t.kind === "hold") {
     out.margin = clean(out.value - roundTo(metric - score, p), p);
     out.met = out.margin >= 0;
@@ -363,11 +429,13 @@ export function paceOf(
   const target =
     t.kind === "hold"
       ? fromValue
-      : t.comparator === ">"
-        ? t.value + unit
-        : t.comparator === "<"
-          ? t.value - unit
-          : t.value;
+      : t.kind === "range"
+        ? Math.min(Math.max(fromValue, t.lo), t.hi)
+        : t.comparator === ">"
+          ? t.value + unit
+          : t.comparator === "<"
+            ? t.value - unit
+            : t.value;
   if (years <= 0)
     return { kind: "points", fromYear, fromValue, required: null, projected: null, ratio: null };
   if (ind.measure === "annual") {

@@ -1,6 +1,6 @@
 import type { Basis } from "../../models/basis.ts";
 import type { Evaluation } from "../../models/engine.ts";
-import { judgingPrecision, type Pace } from "../../models/feasibility.ts";
+import { displayDecimals, type Pace } from "../../models/feasibility.ts";
 import { QUANTILES } from "../../models/monte-carlo.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Lang } from "../../models/text.ts";
@@ -11,7 +11,8 @@ export interface IndicatorRecord {
   printedNumber: number | null;
   name: { zh: string; en: string };
   attribute: string;
-  baseline: string;
+  /** The baseline as printed; null where the source has none (`not-in-source`). */
+  baseline: string | null;
   target: string;
   targetYear: number;
   /**
@@ -78,7 +79,7 @@ export function toRecord(file: string, scenarioId: string, plan: Plan, ev: Evalu
         printedNumber: r.printedNumber,
         name: ind.name,
         attribute: ind.attribute,
-        baseline: ind.baseline.printed,
+        baseline: ind.baseline.printed ?? null,
         target: ind.target.printed,
         targetYear: ind.target.year,
         projected: r6(r.judgement.value),
@@ -211,7 +212,7 @@ function fmt(x: number | null, digits: number): string {
 /** The judged value at the precision it was judged at (so it never reads as met against a higher target). */
 function valueText(ind: Indicator, x: number): string {
   const digits =
-    ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind);
+    ind.target.kind === "in-step-with" ? Math.max(displayDecimals(ind), 1) : displayDecimals(ind);
   return fmt(x, digits) + (ind.unit === "percent" ? "%" : "");
 }
 
@@ -228,12 +229,12 @@ export function renderTable(rec: PlanRecord, plan: Plan, lang: Lang): string {
       r.printedNumber === null ? "—" : String(r.printedNumber),
       clip(lang === "zh-CN" ? ind.name.zh : ind.name.en, 30),
       attr,
-      clip(r.baseline, 8),
+      clip(r.baseline ?? (lang === "zh-CN" ? "（无）" : "(none)"), 8),
       clip(r.target, 12),
       `${valueText(ind, r.projected)} ${r.met ? t.met : t.missed}`,
       fmt(
         r.margin,
-        ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind),
+        ind.target.kind === "in-step-with" ? Math.max(displayDecimals(ind), 1) : displayDecimals(ind),
       ),
       r.probability === null ? "—" : `${fmt(r.probability, 1)}%`,
       r.status ? t.status[r.status]! : "—",
