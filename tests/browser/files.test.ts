@@ -190,19 +190,21 @@ describe("files", () => {
   }, 120_000);
 
   it("previews a verdict that an observed value would turn, and cancels without a change", async () => {
+    // Homes for the disabled reach every town on the observed trend: a low observed 2025 value turns it.
+    const HOMES = "jx-t04-homes-coverage";
     const page = await start("en");
-    expect(await verdictOf(page, RETROFIT)).not.toContain("Missed");
+    expect(await verdictOf(page, HOMES)).not.toContain("Missed");
     await page
       .getByLabel("Import observed values (CSV file)")
-      .setInputFiles(file("low.csv", `indicator,year,value\n${RETROFIT},2025,10\n`, "text/csv"));
+      .setInputFiles(file("low.csv", `indicator,year,value\n${HOMES},2025,50\n`, "text/csv"));
     const review = page.locator(".actuals-review");
     await expect.poll(() => review.textContent()).toContain("All 1 rows can be imported.");
-    const change = review.locator(`.actuals-preview li[data-indicator="${RETROFIT}"]`);
+    const change = review.locator(`.actuals-preview li[data-indicator="${HOMES}"]`);
     expect(await change.textContent()).toMatch(/Met → Missed/);
     await review.getByRole("button", { name: "Cancel" }).click();
     expect(await page.locator(".actuals-review").count()).toBe(0);
     expect(await page.locator(".actuals-table").count()).toBe(0);
-    expect(await verdictOf(page, RETROFIT)).not.toContain("Missed");
+    expect(await verdictOf(page, HOMES)).not.toContain("Missed");
   });
 
   it("re-projects the retrofit trajectory through imported actuals, draws them, and clears them", async () => {

@@ -182,7 +182,9 @@ describe("workbench", () => {
     await detail.getByLabel("Probability wanted (%)").fill("80");
     await detail.getByRole("button", { name: "Find the value" }).click();
     const answer = detail.locator(".goal-seek-answer");
-    await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toMatch(/No answer: even at 2000/);
+    await expect
+      .poll(() => answer.textContent(), { timeout: 30_000 })
+      .toMatch(/No answer: even at 2,000 households a year/);
 
     await detail.getByLabel("Probability wanted (%)").fill("25");
     await detail.getByRole("button", { name: "Find the value" }).click();
