@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBrowserSuite } from "./suite.ts";
@@ -12,6 +13,14 @@ const suite = useBrowserSuite();
 
 const RETROFIT = "jx-x-retrofit-households";
 const CAPACITY = "#as-retrofit-capacity1";
+/** The shipped default of the retrofit capacity (its evidence baseline), read from the scenario file. */
+const DEFAULT_CAPACITY = String(
+  (
+    JSON.parse(readFileSync(new URL("../../scenarios/jiaxing-baseline.json", import.meta.url), "utf8")) as {
+      assumptions: Record<string, { value: number }>;
+    }
+  ).assumptions["retrofit.capacity1"]!.value,
+);
 const BUDGET = "#as-living-budgetGrowth";
 
 const row = (page: Page, id: string) => page.locator(`.dashboard-table tr[data-indicator="${id}"]`);
@@ -223,7 +232,7 @@ describe("saved work", () => {
       await row(page, RETROFIT).waitFor();
       await openGroup(page, "retrofit");
       expect(await page.locator(CAPACITY).inputValue(), `after close ${i}`).toBe(
-        i === 0 ? "500" : String(300 + i - 1),
+        i === 0 ? DEFAULT_CAPACITY : String(300 + i - 1),
       );
       await page.locator(CAPACITY).fill(String(300 + i));
       await page.locator(CAPACITY).blur();
