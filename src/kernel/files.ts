@@ -1,4 +1,8 @@
-import { type ActualsCsv, readActualsCsv } from "../../models/actuals-csv.ts";
+import { type ActualsCsv, allActuals, readActualsCsv } from "../../models/actuals-csv.ts";
+
+/** Every observation of a CSV read, all plans together. */
+export { allActuals };
+
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";

@@ -7,6 +7,10 @@ import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
  * these functions wrap those arrays as table columns without copying them, so the dashboard,
  * comparison, CSV, report and charts read one shape. Tables are frozen: a transformation returns a new
  * table. Arquero loads with the workbench (this module is never imported by the first screen).
+ *
+ * Read tables with `get`, `getter`, `column`, `columnNames` and `numRows` only. Arquero compiles its
+ * verb expressions (`filter`, `derive`, `objects`…) with `Function`, which the app's Content Security
+ * Policy forbids (src/csp.ts: no evaluated script): a verb would throw in the browser.
  */
 
 /** Quantile columns of a trajectory, in the order the engine computes them. */
