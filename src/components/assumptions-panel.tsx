@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import type { Bindings } from "../../models/bindings.ts";
 import type { Distribution } from "../../models/distributions.ts";
 import type { Evaluation } from "../../models/engine.ts";
@@ -29,7 +29,7 @@ function shortOf(label: Bilingual, group: Bilingual): Bilingual {
 
 /**
  * Every assumption of the open scenario, grouped by the model component it feeds (the bindings'
- * component label), each group a disclosure. A search and a "only what moves the selected indicator"
+ * component label), each group a disclosure; the selected indicator's group first, and open. A search and a "only what moves the selected indicator"
  * filter keep the list short; both open the groups they leave.
  */
 export function AssumptionsPanel(props: {
@@ -55,6 +55,18 @@ export function AssumptionsPanel(props: {
     return r?.ok ? r.value.assumptions : {};
   });
 
+  /** The component (assumption group) the selected indicator's model output belongs to. */
+  const ownGroup = createMemo(() => {
+    const output = props.selected ? props.bindings?.indicators[props.selected]?.output : undefined;
+    return output ? output.split(".")[0] : undefined;
+  });
+  // Selecting an indicator opens its group (others stay as the person left them).
+  createEffect(
+    on(ownGroup, (g) => {
+      if (g && !untrack(open).has(g)) setOpen(new Set([...untrack(open), g]));
+    }),
+  );
+
   const groups = createMemo((): Group[] => {
     const labels = new Map((props.bindings?.components ?? []).map((c) => [c.id, c.label] as const));
     const order = new Map((props.bindings?.components ?? []).map((c, i) => [c.id, i] as const));
@@ -68,7 +80,10 @@ export function AssumptionsPanel(props: {
       }
       g.items.push({ id, short: shortOf(defaults()[id]!.label, g.label) });
     }
-    return [...byGroup.values()].sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999));
+    // The group that feeds the selected indicator comes first: its levers are the ones reached for.
+    const own = ownGroup();
+    const rank = (g: Group) => (g.id === own ? -1 : (order.get(g.id) ?? 999));
+    return [...byGroup.values()].sort((a, b) => rank(a) - rank(b));
   });
 
   const selectedInd = createMemo(() =>
@@ -111,7 +126,7 @@ export function AssumptionsPanel(props: {
 
   return (
     <section class="assumptions-panel" aria-labelledby="assumptions-heading">
-      <h3 id="assumptions-heading">{t("as.heading")}</h3>
+      <h2 id="assumptions-heading">{t("as.heading")}</h2>
       <p class="muted small">{t("as.intro")}</p>
       <div class="panel-tools">
         <div class="field">

@@ -1,4 +1,14 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } from "solid-js";
+import {
+  batch,
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  untrack,
+} from "solid-js";
 import { type Evaluation, evaluate } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
@@ -8,6 +18,7 @@ import { type Bilingual, pick, type Result } from "../../models/text.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
+import { routeProblem } from "../kernel/route.ts";
 import {
   createInlineRunner,
   type EvaluateRequest,
@@ -28,13 +39,17 @@ import { FilesPanel, NoticeView, type PanelNotice } from "./files-panel.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
 import { NotebookPanel } from "./notebook-panel.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
+import type { WorkbenchRoute } from "./plan-summary.tsx";
 import { PrintReport } from "./print-report.tsx";
 import { RunSettingsForm } from "./run-settings.tsx";
-import { ScenarioBar } from "./scenario-bar.tsx";
+import { ScenarioBar, ScenarioDescription } from "./scenario-bar.tsx";
 
 /**
- * The workbench of an opened plan: scenario, assumptions, the verdict of every target, an indicator's
- * detail and the scenario comparison. It owns the effects: the store, the runners (a worker pool, made
+ * The workbench of an opened plan, one screen for the core loop: the assumptions in one pane; in the
+ * other, the selected indicator's verdict and chart above the verdict table (each pane scrolls on its
+ * own, so a changed assumption and the chart it moves stay in view together); the scenario, undo and
+ * a folded section of run settings and plan findings above; the notebook, files and comparison below.
+ * The selected scenario and indicator follow the address and keep it up to date.  It owns the effects: the store, the runners (a worker pool, made
  * here at the app's edge, and the inline runner for the deterministic projection) and the schedulers,
  * all disposed with it.
  *
@@ -47,7 +62,12 @@ type Question =
   | { kind: "clash"; file: ScenarioFile; source: string; shipped: boolean; report: (n: PanelNotice) => void }
   | { kind: "workspace"; ws: Workspace; source: string; report: (n: PanelNotice) => void };
 
-export default function Workbench(props: { plan: Plan }) {
+export default function Workbench(props: {
+  plan: Plan;
+  route: WorkbenchRoute;
+  onRoute: (at: WorkbenchRoute) => void;
+  onBadRoute: (problem: Bilingual) => void;
+}) {
   const { lang, setLang, t } = useI18n();
   const session = useSession();
   const lib = loadLibrary();
@@ -215,14 +235,38 @@ export default function Workbench(props: { plan: Plan }) {
   /** The Monte Carlo evaluation only when it answers the current inputs (not while a new run is pending). */
   const freshMc = createMemo(() => (mc.pending() ? undefined : mcEval()));
 
-  const [selected, setSelected] = createSignal<string | null>(null);
+  /** The indicator shown first: the plan's first binding target, so the chart is never empty. */
+  const firstIndicator = (): string | null =>
+    (props.plan.indicators.find((i) => i.attribute === "binding") ?? props.plan.indicators[0])?.id ?? null;
+  const [selected, setSelected] = createSignal<string | null>(firstIndicator());
+
+  // The address names the scenario and indicator: follow it (Back, Forward, reload, a typed address),
+  // then say where we are, so the parts it left out are filled in.
+  const publish = (): void => props.onRoute({ scenarioId: store.state.scenarioId, indicatorId: selected() });
   createEffect(
     on(
-      () => props.plan.id,
-      () => setSelected(null),
-      { defer: true },
+      () => [props.route.scenarioId, props.route.indicatorId] as const,
+      ([sid, iid]) => {
+        if (sid !== null && sid !== untrack(() => store.state.scenarioId)) {
+          if (!untrack(store.scenarios).some((s) => s.id === sid)) {
+            props.onBadRoute(
+              routeProblem(`/${props.plan.id}/${sid}`, {
+                zh: `这份规划没有情景 “${sid}”（自己建的情景只保存在建它的浏览器里）`,
+                en: `this plan has no scenario "${sid}" (a scenario you made is kept only in the browser it was made in)`,
+              }),
+            );
+            return;
+          }
+          batch(() => {
+            store.selectScenario(sid);
+            if (iid !== null) setSelected(iid);
+          });
+        } else if (iid !== null && iid !== untrack(selected)) setSelected(iid);
+        untrack(publish);
+      },
     ),
   );
+  createEffect(on([() => store.state.scenarioId, selected], publish, { defer: true }));
 
   const tornado = createScheduler((m: RunModel) => unwrapRun(pool.tornado(m)));
   createEffect(() => {
@@ -263,15 +307,33 @@ export default function Workbench(props: { plan: Plan }) {
     return d?.ok ? d.value : undefined;
   });
 
-  let detailHeading: HTMLHeadingElement | undefined;
-  const openDetail = (id: string): void => {
+  /** Shows an indicator's chart in place; focus stays where the person is (the row they chose). */
+  const select = (id: string): void => {
     setSelected(id);
-    // The detail renders synchronously; move focus to its heading so the person lands on it.
-    queueMicrotask(() => {
-      detailHeading?.focus();
-      detailHeading?.scrollIntoView({ block: "start" });
-    });
   };
+
+  // The two panes fill the window below the bars above them, so each scrolls on its own and the page
+  // does not: their height is the window's less where they start, measured as the bars reflow.
+  let mainEl: HTMLDivElement | undefined;
+  let topEl: HTMLDivElement | undefined;
+  const [paneTop, setPaneTop] = createSignal(0);
+  onMount(() => {
+    const measure = (): void => {
+      if (mainEl) setPaneTop(Math.max(0, Math.round(mainEl.getBoundingClientRect().top + window.scrollY)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    const header = document.querySelector(".site-header");
+    if (header) ro.observe(header);
+    if (topEl) ro.observe(topEl);
+    const bar = document.querySelector(".plan-bar");
+    if (bar) ro.observe(bar);
+    window.addEventListener("resize", measure);
+    onCleanup(() => {
+      ro.disconnect();
+      window.removeEventListener("resize", measure);
+    });
+  });
 
   const errorText = (e: unknown): string => {
     if (e && typeof e === "object" && "message" in e) {
@@ -283,122 +345,149 @@ export default function Workbench(props: { plan: Plan }) {
     return String(e);
   };
 
+  const serious = createMemo(() => findings().some((f) => f.severity !== "info"));
+
   return (
-    <div class="workbench">
-      <ScenarioBar store={store} plan={props.plan} />
-      <div class="work-bar no-print">
-        <fieldset class="button-group undo-group">
-          <legend class="visually-hidden">{t("undo.group")}</legend>
-          <button
-            type="button"
-            class="button small"
-            aria-keyshortcuts="Control+Z Meta+Z"
-            disabled={!store.canUndo()}
-            onClick={undo}
-          >
-            <span aria-hidden="true">↶ </span>
-            {t("undo.undo")}
-          </button>
-          <button
-            type="button"
-            class="button small"
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-            disabled={!store.canRedo()}
-            onClick={redo}
-          >
-            <span aria-hidden="true">↷ </span>
-            {t("undo.redo")}
-          </button>
-        </fieldset>
-        <p class="muted small">{t("undo.hint")}</p>
-        <p class="visually-hidden" role="status" aria-live="polite">
-          {undoNote()} {pinNote()}
-        </p>
-      </div>
-      <div class="workbench-notice no-print">
-        <NoticeView notice={notice()} id="workbench-notice" />
-      </div>
-      <p class="run-status" role="status" aria-live="polite">
-        <Show when={det()?.ok === false}>
-          {t("run.detError", {
-            message: det()?.ok === false ? errorText({ message: (det() as { error: Bilingual }).error }) : "",
-          })}{" "}
-        </Show>
-        <Show when={mc.error() === undefined} fallback={t("run.mcError", { message: errorText(mc.error()) })}>
-          <Show
-            when={!mc.pending()}
-            fallback={t("run.mcPending", { samples: formatNumber(store.state.settings.samples, lang(), 0) })}
-          >
-            <Show when={mcEval()}>
-              {(e) =>
-                t("run.mcDone", {
-                  samples: formatNumber(e().samples, lang(), 0),
-                  seed: e().seed,
-                  sampling: t(e().sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
-                })
-              }
+    <div class="workbench" style={{ "--pane-top": `${paneTop()}px` }}>
+      <div class="workbench-bars no-print" ref={topEl}>
+        <div class="workbench-top">
+          <ScenarioBar store={store} plan={props.plan} />
+          <fieldset class="button-group undo-group">
+            <legend class="visually-hidden">{t("undo.group")}</legend>
+            <button
+              type="button"
+              class="button small"
+              aria-keyshortcuts="Control+Z Meta+Z"
+              title={t("undo.hint")}
+              disabled={!store.canUndo()}
+              onClick={undo}
+            >
+              <span aria-hidden="true">↶ </span>
+              {t("undo.undo")}
+            </button>
+            <button
+              type="button"
+              class="button small"
+              aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+              title={t("undo.hint")}
+              disabled={!store.canRedo()}
+              onClick={redo}
+            >
+              <span aria-hidden="true">↷ </span>
+              {t("undo.redo")}
+            </button>
+          </fieldset>
+          <p class="visually-hidden" role="status" aria-live="polite">
+            {undoNote()} {pinNote()}
+          </p>
+          <details class="workbench-more">
+            <summary>
+              {t("wb.more")}
+              <Show when={findings().length > 0}>
+                {" "}
+                <span class="badge" classList={{ "badge-warn": serious() }}>
+                  <Show when={serious()}>
+                    <span aria-hidden="true">⚠ </span>
+                  </Show>
+                  {t("find.count", { count: findings().length })}
+                </span>
+              </Show>
+            </summary>
+            <div class="workbench-more-body">
+              <ScenarioDescription store={store} />
+              <RunSettingsForm
+                settings={store.state.settings}
+                onChange={(patch) => {
+                  const r = store.setSettings(patch);
+                  return r.ok ? { ok: true } : { ok: false, error: r.error };
+                }}
+              />
+              <PlanFindings plan={props.plan} findings={findings()} />
+              <p class="muted small">{t("undo.hint")}</p>
+            </div>
+          </details>
+          <p class="run-status" role="status" aria-live="polite">
+            <Show when={det()?.ok === false}>
+              {t("run.detError", {
+                message:
+                  det()?.ok === false ? errorText({ message: (det() as { error: Bilingual }).error }) : "",
+              })}{" "}
             </Show>
-          </Show>
-        </Show>
-      </p>
-      <RunSettingsForm
-        settings={store.state.settings}
-        onChange={(patch) => {
-          const r = store.setSettings(patch);
-          return r.ok ? { ok: true } : { ok: false, error: r.error };
-        }}
-      />
-      <PlanFindings plan={props.plan} findings={findings()} />
-      <div class="workbench-grid">
-        <AssumptionsPanel
-          store={store}
-          plan={props.plan}
-          bindings={lib.bindings.get(props.plan.id)}
-          selected={selected()}
-          evaluation={det()?.ok ? (det() as { value: Evaluation }).value : undefined}
-        />
-        <Show when={det()?.ok ? (det() as { value: Evaluation }).value : undefined}>
-          {(ev) => (
-            <Dashboard
-              plan={props.plan}
-              det={ev()}
-              mc={mcEval()}
-              mcPending={mc.pending()}
-              scenarioName={scenarioName()}
-              bands={store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined}
-              selected={selected()}
-              onSelect={openDetail}
-              pinned={(id) => pinOf("verdict", id) !== undefined}
-              onPin={(id) => togglePin("verdict", id)}
-            />
-          )}
-        </Show>
+            <Show
+              when={mc.error() === undefined}
+              fallback={t("run.mcError", { message: errorText(mc.error()) })}
+            >
+              <Show
+                when={!mc.pending()}
+                fallback={t("run.mcPending", {
+                  samples: formatNumber(store.state.settings.samples, lang(), 0),
+                })}
+              >
+                <Show when={mcEval()}>
+                  {(e) =>
+                    t("run.mcDone", {
+                      samples: formatNumber(e().samples, lang(), 0),
+                      seed: e().seed,
+                      sampling: t(e().sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
+                    })
+                  }
+                </Show>
+              </Show>
+            </Show>
+          </p>
+        </div>
+        <div class="workbench-notice">
+          <NoticeView notice={notice()} id="workbench-notice" />
+        </div>
       </div>
-      <Show when={selected() && det()?.ok ? selected() : null}>
-        {(id) => (
-          <IndicatorDetail
-            plan={props.plan}
-            indicatorId={id()}
-            det={(det() as { value: Evaluation }).value}
-            mc={mcEval()}
-            mcPending={mc.pending()}
+      <div class="workbench-main" ref={mainEl}>
+        <div class="pane pane-assumptions">
+          <AssumptionsPanel
             store={store}
-            runner={pool}
-            tornado={tornadoFor(id())}
-            tornadoPending={tornado.pending()}
-            headingRef={(el) => {
-              detailHeading = el;
-            }}
-            pinned={(kind) => pinOf(kind, id()) !== undefined}
-            onPin={(kind) => togglePin(kind, id())}
-            onClose={() => {
-              const id0 = untrack(selected);
-              setSelected(null);
-              queueMicrotask(() => document.getElementById(`details-${id0}`)?.focus());
-            }}
+            plan={props.plan}
+            bindings={lib.bindings.get(props.plan.id)}
+            selected={selected()}
+            evaluation={det()?.ok ? (det() as { value: Evaluation }).value : undefined}
           />
-        )}
-      </Show>
+        </div>
+        <div class="pane pane-results">
+          <Show when={selected() && det()?.ok ? selected() : null}>
+            {(id) => (
+              <IndicatorDetail
+                plan={props.plan}
+                indicatorId={id()}
+                det={(det() as { value: Evaluation }).value}
+                mc={mcEval()}
+                mcPending={mc.pending()}
+                store={store}
+                runner={pool}
+                tornado={tornadoFor(id())}
+                tornadoPending={tornado.pending()}
+                pinned={(kind) => pinOf(kind, id()) !== undefined}
+                onPin={(kind) => togglePin(kind, id())}
+              />
+            )}
+          </Show>
+          <Show when={det()?.ok ? (det() as { value: Evaluation }).value : undefined}>
+            {(ev) => (
+              <Dashboard
+                plan={props.plan}
+                det={ev()}
+                mc={mcEval()}
+                mcPending={mc.pending()}
+                scenarioName={scenarioName()}
+                bands={
+                  store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined
+                }
+                selected={selected()}
+                onSelect={select}
+                pinned={(id) => pinOf("verdict", id) !== undefined}
+                onPin={(id) => togglePin("verdict", id)}
+              />
+            )}
+          </Show>
+        </div>
+      </div>
       <NotebookPanel
         store={store}
         plan={props.plan}

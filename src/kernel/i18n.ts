@@ -386,6 +386,16 @@ export const en = {
   "nb.log.why": "Reason",
   "nb.log.noReason": "(none given)",
   "nb.log.default": "default",
+  "route.allPlans": "All plans",
+  "route.dismiss": "Dismiss",
+  "wb.more": "Settings and plan checks",
+  "scn.about": "About this scenario:",
+  "detail.paceShort": "Pace a year, needed / projected",
+  "db.col.printedShort": "Baseline → target",
+  "db.col.probabilityShort": "Prob.",
+  "db.col.paceShort": "Pace: needed / projected",
+  "db.col.pin": "Pin to notebook",
+  "scn.changedShort": "{count} changed",
 } satisfies Record<string, string>;
 
 /** A message key. */
@@ -761,6 +771,16 @@ export const zhCN: Catalogue = {
   "nb.log.why": "理由",
   "nb.log.noReason": "（未填写）",
   "nb.log.default": "默认值",
+  "route.allPlans": "全部规划",
+  "route.dismiss": "知道了",
+  "wb.more": "设置与规划检查",
+  "scn.about": "情景说明：",
+  "detail.paceShort": "年均进度 需要 / 预计",
+  "db.col.printedShort": "基期 → 目标",
+  "db.col.probabilityShort": "概率",
+  "db.col.paceShort": "年均进度 需要 / 预计",
+  "db.col.pin": "钉到笔记本",
+  "scn.changedShort": "已改 {count} 项",
 };
 
 /** Both catalogues, by language. */
