@@ -7,7 +7,7 @@ import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { AssumptionField } from "./assumption-field.tsx";
+import { AssumptionField, assumptionDomId } from "./assumption-field.tsx";
 import { indicatorLabel } from "./verdict.tsx";
 
 interface Group {
@@ -120,6 +120,19 @@ export function AssumptionsPanel(props: {
     return id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
   });
 
+  /**
+   * A change can grow the field's own lines (the "changed" badge, the default beside the range): keep
+   * its inputs in view in the pane, so what the person is typing never slides out of sight.
+   */
+  const keepInView = (id: string): void => {
+    requestAnimationFrame(() =>
+      document
+        .getElementById(assumptionDomId(id))
+        ?.closest(".assumption-inputs")
+        ?.scrollIntoView({ block: "nearest" }),
+    );
+  };
+
   /** The distribution that switching uncertainty on would use. */
   const distributionOf = (id: string): Distribution | undefined =>
     current()[id]?.uncertainty ?? defaults()[id]?.uncertainty;
@@ -206,6 +219,7 @@ export function AssumptionsPanel(props: {
                           edited={store.isEdited(it.id)}
                           set={(v) => {
                             const r = store.setAssumption(it.id, v);
+                            keepInView(it.id);
                             return r.ok ? { ok: true } : r;
                           }}
                           reset={() => store.resetAssumption(it.id)}

@@ -11,7 +11,7 @@ import type { WorkbenchStore } from "../kernel/store.ts";
  * is {@link ScenarioDescription}, in the workbench's folded section.
  */
 export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
-  const { lang, t } = useI18n();
+  const { lang, t, tn } = useI18n();
   const store = props.store;
   const [name, setName] = createSignal("");
   const [from, setFrom] = createSignal<"defaults" | "current">("current");
@@ -63,9 +63,9 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
         </div>
         <p class="scenario-changes">
           <Show when={changed() > 0} fallback={<span class="visually-hidden">{t("scn.unchanged")}</span>}>
-            <span class="badge badge-changed" title={t("scn.changed", { count: changed() })}>
+            <span class="badge badge-changed" title={tn("scn.changed", changed())}>
               <span aria-hidden="true">{t("scn.changedShort", { count: changed() })}</span>
-              <span class="visually-hidden">{t("scn.changed", { count: changed() })}</span>
+              <span class="visually-hidden">{tn("scn.changed", changed())}</span>
             </span>
           </Show>
         </p>

@@ -43,6 +43,7 @@ import type { WorkbenchRoute } from "./plan-summary.tsx";
 import { PrintReport } from "./print-report.tsx";
 import { RunSettingsForm } from "./run-settings.tsx";
 import { ScenarioBar, ScenarioDescription } from "./scenario-bar.tsx";
+import { indicatorLabel, shownResult } from "./verdict.tsx";
 
 /**
  * The workbench of an opened plan, one screen for the core loop: the assumptions in one pane; in the
@@ -68,7 +69,7 @@ export default function Workbench(props: {
   onRoute: (at: WorkbenchRoute) => void;
   onBadRoute: (problem: Bilingual) => void;
 }) {
-  const { lang, setLang, t } = useI18n();
+  const { lang, setLang, t, tn } = useI18n();
   const session = useSession();
   const lib = loadLibrary();
   const store = createWorkbenchStore(lib, { planId: props.plan.id });
@@ -347,6 +348,47 @@ export default function Workbench(props: {
 
   const serious = createMemo(() => findings().some((f) => f.severity !== "info"));
 
+  // After a change, once the probabilities have settled, say which verdicts changed (met or missed, and
+  // the status band), politely, in the person's language. A new scenario or plan is not "a change".
+  const [announcement, setAnnouncement] = createSignal("");
+  let settled: { key: string; verdicts: Map<string, string> } | undefined;
+  createEffect(
+    on(freshMc, (e) => {
+      const d = untrack(detEval);
+      if (!e || !d) return;
+      const key = `${e.planId}/${untrack(() => store.state.scenarioId)}`;
+      const mcById = new Map(e.indicators.map((r) => [r.id, r] as const));
+      const verdicts = new Map<string, string>();
+      for (const r of d.indicators) {
+        const m = mcById.get(r.id);
+        verdicts.set(r.id, `${shownResult(r, m, false).judgement.met}|${m?.status ?? ""}`);
+      }
+      const prev = settled;
+      settled = { key, verdicts };
+      if (!prev || prev.key !== key) return;
+      const changed = props.plan.indicators.filter(
+        (ind) => prev.verdicts.get(ind.id) !== verdicts.get(ind.id),
+      );
+      if (changed.length === 0) return;
+      const l = untrack(lang);
+      const parts = changed.slice(0, 3).map((ind) => {
+        const d0 = d.indicators.find((r) => r.id === ind.id)!;
+        const m = mcById.get(ind.id);
+        const [wasMet, wasStatus] = (prev.verdicts.get(ind.id) ?? "|").split("|");
+        const met = shownResult(d0, m, false).judgement.met;
+        const state =
+          m?.status && m.status !== wasStatus
+            ? t(`status.${m.status}`)
+            : String(met) !== wasMet
+              ? t(met ? "verdict.met" : "verdict.missed")
+              : "";
+        return t("announce.now", { name: indicatorLabel(ind, l), state });
+      });
+      if (changed.length > 3) parts.push(t("announce.more", { count: changed.length - 3 }));
+      setAnnouncement(tn("announce", changed.length, { list: parts.join(l === "zh-CN" ? "；" : "; ") }));
+    }),
+  );
+
   return (
     <div class="workbench" style={{ "--pane-top": `${paneTop()}px` }}>
       <div class="workbench-bars no-print" ref={topEl}>
@@ -380,6 +422,9 @@ export default function Workbench(props: {
           <p class="visually-hidden" role="status" aria-live="polite">
             {undoNote()} {pinNote()}
           </p>
+          <p class="visually-hidden" role="status" aria-live="polite" id="verdict-announcement">
+            {announcement()}
+          </p>
           <details class="workbench-more">
             <summary>
               {t("wb.more")}
@@ -389,7 +434,7 @@ export default function Workbench(props: {
                   <Show when={serious()}>
                     <span aria-hidden="true">⚠ </span>
                   </Show>
-                  {t("find.count", { count: findings().length })}
+                  {tn("find.count", findings().length)}
                 </span>
               </Show>
             </summary>

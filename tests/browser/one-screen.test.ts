@@ -140,6 +140,7 @@ describe("one screen for the core loop", { timeout: 180_000 }, () => {
   it("folds run settings and plan findings away without pushing the first verdict down", async () => {
     const page = await start("en");
     await openJiaxing(page);
+    await mcSettled(page);
     const more = page.locator("details.workbench-more");
     expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     const before = await page

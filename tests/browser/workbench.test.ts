@@ -211,7 +211,7 @@ describe("workbench", () => {
       .locator("li.assumption")
       .filter({ has: page.locator(".badge-estimate") })
       .first();
-    await page.locator("details.assumption-group > summary").first().click();
+    await page.locator("details.assumption-group:not([open]) > summary").first().click();
     await mcSettled(page);
     await expectNoAxeViolations(page);
     await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
@@ -224,7 +224,7 @@ describe("workbench", () => {
     const page = await start("en");
     await openJiaxing(page);
     await mcSettled(page);
-    const header = page.locator(".dashboard-table thead th").filter({ hasText: "Probability" });
+    const header = page.locator(".dashboard-table thead th").filter({ hasText: "Prob." });
     await header.getByRole("button").click();
     expect(await header.getAttribute("aria-sort")).toBe("ascending");
     await header.getByRole("button").click();
@@ -243,7 +243,7 @@ describe("workbench", () => {
     }
   });
 
-  it("works by keyboard alone: open the plan, change an assumption by its number field, open a detail", async () => {
+  it("works by keyboard alone: open the plan, change an assumption by its number field, show an indicator's chart", async () => {
     const page = await start("zh-CN");
     const press = (key: string) => page.keyboard.press(key);
     const focusIs = (loc: Locator) => loc.evaluate((el) => el === document.activeElement);
@@ -276,12 +276,14 @@ describe("workbench", () => {
     await page.keyboard.type("300");
     await expect.poll(() => verdictOf(page, RETROFIT)).toContain("未达标");
 
+    // The row's name is a button that shows its chart above the table; focus stays on the row.
     await tabTo(page.locator(`#details-${RETROFIT}`));
     await press("Enter");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("indicator-detail-heading");
-    expect(await page.locator("#indicator-detail-heading").textContent()).toContain(
-      "残疾人家庭无障碍改造户数",
-    );
+    await expect
+      .poll(() => page.locator("#indicator-detail-heading").textContent())
+      .toContain("残疾人家庭无障碍改造户数");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`details-${RETROFIT}`);
+    expect(await page.locator(`#details-${RETROFIT}`).getAttribute("aria-pressed")).toBe("true");
   });
 
   it("shows an 'in step with GDP' target as projected growth beside GDP growth, not as the gap", async () => {
@@ -295,6 +297,8 @@ describe("workbench", () => {
   it("lets a person choose the Monte Carlo samples and seed, and explains a bad seed in place", async () => {
     const page = await start("en");
     await openJiaxing(page);
+    // Run settings are folded away with the plan's findings.
+    await page.locator("details.workbench-more > summary").click();
     const settings = page.getByRole("group", { name: "Uncertainty run" });
     await settings.getByLabel("Samples").selectOption("10000");
     await expect
