@@ -60,10 +60,24 @@ export function AssumptionsPanel(props: {
     const output = props.selected ? props.bindings?.indicators[props.selected]?.output : undefined;
     return output ? output.split(".")[0] : undefined;
   });
-  // Selecting an indicator opens its group (others stay as the person left them).
+  let moved = false;
+  // Selecting an indicator opens its group (others stay as the person left them) and brings the group
+  // to the top of the pane, so its levers are in reach without scrolling (the pane moves, not the page).
   createEffect(
     on(ownGroup, (g) => {
-      if (g && !untrack(open).has(g)) setOpen(new Set([...untrack(open), g]));
+      if (!g) return;
+      if (!untrack(open).has(g)) setOpen(new Set([...untrack(open), g]));
+      if (!moved) {
+        // On opening, the pane starts at its top (search and tools).
+        moved = true;
+        return;
+      }
+      requestAnimationFrame(() => {
+        const el = document.querySelector(`details.assumption-group[data-group="${CSS.escape(g)}"]`);
+        const pane = el?.closest(".pane-assumptions");
+        if (!el || !pane || pane.scrollHeight <= pane.clientHeight) return;
+        pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
+      });
     }),
   );
 
