@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
+import { CONTENT_SECURITY_POLICY } from "./src/csp.ts";
 
 /**
  * Builds src/sw/service-worker.ts as dist/sw.js and injects the list of every emitted file, so the app
@@ -27,8 +29,44 @@ function precache(): Plugin {
   };
 }
 
+/**
+ * Fails the build when index.html's Content-Security-Policy meta tag is missing or differs from
+ * {@link CONTENT_SECURITY_POLICY}, the policy the preview server and the browser tests send as a header.
+ */
+function csp(): Plugin {
+  return {
+    name: "reachable-csp",
+    apply: "build",
+    transformIndexHtml(html) {
+      const tags = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)];
+      // Two policies would both apply, the stricter winning: exactly one, and the one in src/csp.ts.
+      if (tags.length !== 1)
+        throw new Error(`index.html needs exactly one Content-Security-Policy meta tag (has ${tags.length})`);
+      const m = tags[0]!;
+      if (m[1] !== CONTENT_SECURITY_POLICY) {
+        throw new Error(
+          `index.html's Content-Security-Policy differs from src/csp.ts:\n  index.html: ${m[1]}\n  src/csp.ts: ${CONTENT_SECURITY_POLICY}`,
+        );
+      }
+      return html;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid(), precache()],
+  plugins: [solid(), precache(), csp()],
+  // Names the build (`REACHABLE_BUILD`, else the package version); the page carries it as
+  // <html data-build>, which tells which deploy a tab runs.
+  define: {
+    __APP_BUILD__: JSON.stringify(process.env.REACHABLE_BUILD ?? process.env.npm_package_version ?? "dev"),
+  },
+  // Zod never probes for eval (forbidden by the CSP): see src/kernel/zod-config.ts.
+  resolve: {
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL("./src/kernel/zod-jitless.ts", import.meta.url)) },
+    ],
+  },
+  preview: { headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   base: "./",
   build: { target: "es2022", sourcemap: true },
   worker: { format: "es" },
@@ -42,6 +80,9 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/browser/**"],
           environment: "node",
+          // A backstop, not a claim: a model test that samples thousands of runs must not fail on a
+          // loaded 2-core machine (CI runs the suite beside a second copy of itself once).
+          testTimeout: 60_000,
         },
       },
       {
@@ -50,8 +91,10 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Backstops sized for a loaded 2-core machine; each step waits on an event or a condition.
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 60_000 } },
           fileParallelism: false,
         },
       },

@@ -65,7 +65,8 @@ function sweepRange(world: World, j: number, base: Float64Array): [number, numbe
 
 /**
  * The basis and drivers of every bound indicator, by a one-at-a-time sweep around `values` (2 runs per
- * assumption). Deterministic. An indicator that nothing moves rests on the printed figures it starts
+ * assumption). Deterministic. An indicator that nothing moves within the uncertainties is swept again
+ * over the allowed ranges; one that nothing moves even then rests on the printed figures it starts
  * from: basis `published`.
  */
 export function basisOf(
@@ -74,41 +75,64 @@ export function basisOf(
   anchors: readonly (Anchor | null)[],
 ): IndicatorBasis[] {
   const n = world.indicators.length;
-  const swings: { id: string; j: number; swing: number }[][] = world.indicators.map(() => []);
   const vec = Float64Array.from(values);
   const low = new Float64Array(n);
   const scratch = new Float64Array(world.years.length);
   const j0: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
-  const scoresInto = (out: Float64Array) => {
+  // Only the indicators an assumption can move are judged in its sweep (the others get no swing).
+  const judgedBy = new Map<string, number[]>();
+  world.indicators.forEach((b, i) => {
+    for (const id of b.assumptions) {
+      const list = judgedBy.get(id);
+      if (list) list.push(i);
+      else judgedBy.set(id, [i]);
+    }
+  });
+  const series = world.indicators.map((b) => world.series(b.output));
+  const againsts = world.indicators.map((b) => (b.against ? world.series(b.against) : undefined));
+  const scoresInto = (out: Float64Array, which: readonly number[]) => {
     world.run(vec);
-    world.indicators.forEach((b, i) => {
-      let ser = world.series(b.output);
+    which.forEach((i) => {
+      const b = world.indicators[i]!;
+      let ser = series[i]!;
       const anchor = anchors[i];
       if (anchor) {
         applyAnchor(anchor, ser, scratch);
         ser = scratch;
       }
-      const against = b.against ? world.series(b.against) : undefined;
-      judgeInto(b.indicator, ser, against, world.span.start, world.plan.period.from, j0);
+      judgeInto(b.indicator, ser, againsts[i], world.span.start, world.plan.period.from, j0);
       out[i] = j0.metric;
     });
   };
   const high = new Float64Array(n);
-  const relevant = world.indicators.map((b) => new Set(b.assumptions));
-  world.assumptionIds.forEach((id, j) => {
-    const [lo, hi] = sweepRange(world, j, values);
-    if (!(hi > lo)) return;
-    vec[j] = lo;
-    scoresInto(low);
-    vec[j] = hi;
-    scoresInto(high);
-    vec[j] = values[j]!;
-    for (let i = 0; i < n; i++) {
-      if (!relevant[i]!.has(id)) continue;
-      const s = Math.abs(high[i]! - low[i]!);
-      if (Number.isFinite(s) && s > 0) swings[i]!.push({ id, j, swing: s });
-    }
-  });
+  /** One-at-a-time sweep of every assumption over `rangeOf`, judging only the indicators in `only`. */
+  const sweep = (rangeOf: (j: number) => [number, number], only: ReadonlySet<number> | null) => {
+    const out: { id: string; j: number; swing: number }[][] = world.indicators.map(() => []);
+    world.assumptionIds.forEach((id, j) => {
+      const which = judgedBy.get(id)?.filter((i) => !only || only.has(i));
+      if (!which || which.length === 0) return;
+      const [lo, hi] = rangeOf(j);
+      if (!(hi > lo)) return;
+      vec[j] = lo;
+      scoresInto(low, which);
+      vec[j] = hi;
+      scoresInto(high, which);
+      vec[j] = values[j]!;
+      for (const i of which) {
+        const s = Math.abs(high[i]! - low[i]!);
+        if (Number.isFinite(s) && s > 0) out[i]!.push({ id, j, swing: s });
+      }
+    });
+    return out;
+  };
+  const swings = sweep((j) => sweepRange(world, j, values), null);
+  // An indicator nothing moves within the uncertainties (a rate already capped at 100%) still rests on
+  // whatever would move it inside the allowed ranges: those decide its basis.
+  const unmoved = new Set(swings.flatMap((l, i) => (l.length === 0 ? [i] : [])));
+  if (unmoved.size > 0) {
+    const wide = sweep((j) => [world.assumptions[j]!.min, world.assumptions[j]!.max], unmoved);
+    for (const i of unmoved) swings[i] = wide[i]!;
+  }
   world.run(values);
   return world.indicators.map((b, i) => {
     const list = swings[i]!.sort((x, y) => y.swing - x.swing || x.id.localeCompare(y.id));

@@ -33,6 +33,14 @@ export type Component = z.infer<typeof componentSchema>;
 export const indicatorBindingSchema = z.strictObject({
   /** "<component>.<output>": the series the indicator is judged on. */
   output: z.string().regex(/^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/),
+  /**
+   * For an indicator whose plan leaves the measure `unstated`: the series judged when the assumption
+   * `<indicator id>.measure` reads "over the period" (1); `output` is then the yearly series (0).
+   */
+  cumulativeOutput: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/)
+    .optional(),
   /** For "in step with" targets: the series it must keep pace with. */
   against: z
     .string()

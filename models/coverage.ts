@@ -39,6 +39,7 @@ export const coverageModel: ModelSpec<CoverageParam, CoverageInput, CoverageOutp
       min: 0,
       max: 100_000_000,
       doc: "Units of need in the start year (people, towns… as the indicator counts them).",
+      docZh: "个：基期需求量（人、镇街等，按指标的计数对象）。",
     },
     {
       name: "rate0",
@@ -46,6 +47,7 @@ export const coverageModel: ModelSpec<CoverageParam, CoverageInput, CoverageOutp
       min: 0,
       max: 100,
       doc: "Start-year coverage (percent of need served): the plan's printed baseline.",
+      docZh: "百分比：基期覆盖率（已覆盖需求的百分比）：规划印出的基期值。",
     },
     {
       name: "addPP",
@@ -53,6 +55,7 @@ export const coverageModel: ModelSpec<CoverageParam, CoverageInput, CoverageOutp
       min: 0,
       max: 100,
       doc: "Capacity added each year (percentage points of start-year need a year).",
+      docZh: "百分点/年：每年新增能力（按基期需求的百分点计）。",
     },
     {
       name: "attrition",
@@ -60,6 +63,7 @@ export const coverageModel: ModelSpec<CoverageParam, CoverageInput, CoverageOutp
       min: 0,
       max: 100,
       doc: "Share of served capacity lost each year (percent a year), e.g. devices worn out, people lapsing.",
+      docZh: "百分比/年：已覆盖能力每年流失的比例，如辅具损耗、人员中断。",
     },
     {
       name: "ceiling",
@@ -67,6 +71,7 @@ export const coverageModel: ModelSpec<CoverageParam, CoverageInput, CoverageOutp
       min: 0,
       max: 100,
       doc: "Highest coverage reachable (percent of need), e.g. where some people decline the service.",
+      docZh: "百分比：可达到的最高覆盖率，如部分人不愿接受服务。",
     },
   ],
   inputs: INPUTS,

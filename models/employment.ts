@@ -51,6 +51,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 100,
     doc: "Percent: employment rate of working-age certified disabled people in the start year.",
+    docZh: "百分比：基期就业年龄段持证残疾人的就业率。",
   },
   {
     name: "exitRate",
@@ -58,6 +59,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 50,
     doc: "Percent a year: share of employed disabled people who leave work each year.",
+    docZh: "百分比/年：就业残疾人每年退出就业的比例。",
   },
   {
     name: "quotaPlacements",
@@ -65,6 +67,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 500_000,
     doc: "People a year: new jobs from quota (按比例) employment.",
+    docZh: "人/年：按比例就业每年新增的岗位。",
   },
   {
     name: "trainingPlacements",
@@ -72,6 +75,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 500_000,
     doc: "People a year: new jobs following vocational training.",
+    docZh: "人/年：职业培训后每年新增的就业。",
   },
   {
     name: "selfEmployment",
@@ -79,6 +83,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 500_000,
     doc: "People a year: new self-employment and flexible work.",
+    docZh: "人/年：每年新增的自主创业和灵活就业。",
   },
   {
     name: "maxRate",
@@ -86,6 +91,7 @@ export const EMPLOYMENT_PARAMS: readonly (ParamSpec & { name: EmploymentParam })
     min: 0,
     max: 100,
     doc: "Percent: highest employment rate reachable given work ability; caps the employed stock.",
+    docZh: "百分比：按劳动能力可达到的最高就业率；就业人数不超过它。",
   },
 ];
 

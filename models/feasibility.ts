@@ -1,5 +1,5 @@
 import type { Series } from "./model.ts";
-import type { Comparator, Indicator } from "./plan.ts";
+import { type Comparator, type Indicator, scaleDigits } from "./plan.ts";
 import type { Bands } from "./scenario.ts";
 
 /**
@@ -11,6 +11,12 @@ import type { Bands } from "./scenario.ts";
 
 /** Rounds to `digits` decimals the way a printed table would (half away from zero). */
 export function roundTo(x: number, digits: number): number {
+  if (digits < 0) {
+    // A scaled row (万 = digits −4): round to whole multiples of 10^−digits, exactly.
+    const g = 10 ** -digits;
+    const r = Math.floor(Math.abs(x) / g + 0.5 + 1e-9) * g;
+    return x < 0 ? -r : r;
+  }
   const f = 10 ** digits;
   const y = Math.abs(x) * f;
   // A tiny nudge so 94.49999999999 from floating error prints as the 94.5 a person computed.
@@ -58,8 +64,30 @@ export interface Judgement {
  * 96.86 does not round up to a met 97). The plan check reports such mismatches.
  */
 export function judgingPrecision(ind: Indicator): number {
-  return Math.max(ind.precision, printedDecimals(ind.baseline.printed));
+  // Judging runs once per sample and indicator; the regex over the printed baseline need not.
+  let p = precisionOf.get(ind);
+  if (p === undefined) {
+    const printed = ind.baseline.qualifier === "not-in-source" ? 0 : printedDecimals(ind.baseline.printed);
+    // A scaled row ("4（万人）", precision 0) is judged on base units to the nearest 10,000: digits −4.
+    p = Math.max(ind.precision, printed) - scaleDigits(ind.scale);
+    precisionOf.set(ind, p);
+  }
+  return p;
 }
+
+/** Decimals to show a judged value with: the judging precision, never below 0 (scaled rows). */
+export function displayDecimals(ind: Indicator): number {
+  return Math.max(0, judgingPrecision(ind));
+}
+
+/**
+ * How far `x` lies outside [lo, hi] (0 inside): the distance a range target is missed by. Its negative
+ * is a range target's score, so met (distance 0 at the judging precision) is monotone in it.
+ */
+export function outsideRange(x: number, lo: number, hi: number): number {
+  return x < lo ? lo - x : x > hi ? x - hi : 0;
+}
+const precisionOf = new WeakMap<Indicator, number>();
 
 /** Decimal places in a printed number such as "96.86", ">99%" or "—" (0 when there is none). */
 export function printedDecimals(printed: string): number {
@@ -80,9 +108,14 @@ function annualRange(ind: Indicator, start: number, periodFrom: number): [number
 /** The year whose value an annual target is judged on (its worst year); the target year otherwise. */
 export function judgedYear(ind: Indicator, series: Series, start: number, periodFrom: number): number {
   const t = ind.target;
-  if (t.kind !== "compare" || ind.measure !== "annual") return t.year;
+  if (ind.measure !== "annual" || (t.kind !== "compare" && t.kind !== "range")) return t.year;
   const [from, to] = annualRange(ind, start, periodFrom);
   let at = from;
+  if (t.kind === "range") {
+    for (let i = from + 1; i <= to; i++)
+      if (outsideRange(series[i]!, t.lo, t.hi) > outsideRange(series[at]!, t.lo, t.hi)) at = i;
+    return start + at;
+  }
   for (let i = from + 1; i <= to; i++) {
     const y = series[i]!;
     const x = series[at]!;
@@ -139,8 +172,21 @@ export function judgeInto(
     const gap = series[T]! - against![T]!;
     return judgementOf(ind, gap, gap, out);
   }
+  if (t.kind === "range") {
+    let x = series[T]!;
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x = series[from]!;
+      for (let i = from + 1; i <= to; i++)
+        if (outsideRange(series[i]!, t.lo, t.hi) > outsideRange(x, t.lo, t.hi)) x = series[i]!;
+    }
+    return judgementOf(ind, x, -outsideRange(x, t.lo, t.hi), out);
+  }
   if (t.kind === "hold") {
-    const b = ind.baseline.qualifier === "missing" ? series[0]! : ind.baseline.value;
+    const b =
+      ind.baseline.qualifier === "missing" || ind.baseline.qualifier === "not-in-source"
+        ? series[0]!
+        : ind.baseline.value;
     let worst = Number.POSITIVE_INFINITY;
     for (let i = 1; i <= T; i++) if (series[i]! < worst) worst = series[i]!;
     return judgementOf(ind, worst, worst - b, out);
@@ -166,22 +212,128 @@ export function judgeInto(
 }
 
 /**
+ * {@link judgeInto} for `count` samples stored as year columns: `column(y)` holds year index `y` of every
+ * sample, `againstAtTarget` the "in step" series at the target year. Writes each sample's `met` (0/1),
+ * `metric` and `score`. The judged value is found by exactly the comparisons {@link judgeInto} makes, in
+ * the same order, and finished by the same {@link judgementOf}, so the results are identical to judging
+ * each sample's series on its own (tests/models/monte-carlo.test.ts checks it).
+ */
+export function judgeColumns(
+  ind: Indicator,
+  column: (y: number) => Float64Array,
+  againstAtTarget: Float64Array | undefined,
+  start: number,
+  periodFrom: number,
+  count: number,
+  met: Uint8Array,
+  metric: Float64Array,
+  score: Float64Array,
+): void {
+  const t = ind.target;
+  const T = t.year - start;
+  const x = metric;
+  const sc = score;
+  if (t.kind === "in-step-with") {
+    const s = column(T);
+    const a = againstAtTarget!;
+    for (let k = 0; k < count; k++) {
+      const gap = s[k]! - a[k]!;
+      x[k] = gap;
+      sc[k] = gap;
+    }
+  } else if (t.kind === "range") {
+    // As judgeInto: the target year, or an annual target's year furthest outside the range.
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x.set(column(from).subarray(0, count));
+      for (let i = from + 1; i <= to; i++) {
+        const s = column(i);
+        for (let k = 0; k < count; k++)
+          if (outsideRange(s[k]!, t.lo, t.hi) > outsideRange(x[k]!, t.lo, t.hi)) x[k] = s[k]!;
+      }
+    } else x.set(column(T).subarray(0, count));
+    for (let k = 0; k < count; k++) sc[k] = -outsideRange(x[k]!, t.lo, t.hi);
+  } else if (t.kind === "hold") {
+    const noBaseline = ind.baseline.qualifier === "missing" || ind.baseline.qualifier === "not-in-source";
+    const base = noBaseline ? column(0) : null;
+    const b =
+      ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+        ? ind.baseline.value
+        : 0;
+    x.fill(Number.POSITIVE_INFINITY, 0, count);
+    for (let i = 1; i <= T; i++) {
+      const s = column(i);
+      for (let k = 0; k < count; k++) if (s[k]! < x[k]!) x[k] = s[k]!;
+    }
+    for (let k = 0; k < count; k++) sc[k] = x[k]! - (base ? base[k]! : b);
+  } else {
+    const v = t.value;
+    const c = t.comparator;
+    if (ind.measure === "annual") {
+      const [from, to] = annualRange(ind, start, periodFrom);
+      x.set(column(from).subarray(0, count));
+      for (let i = from + 1; i <= to; i++) {
+        const s = column(i);
+        if (c === ">=" || c === ">") {
+          for (let k = 0; k < count; k++) if (s[k]! < x[k]!) x[k] = s[k]!;
+        } else if (c === "<=" || c === "<") {
+          for (let k = 0; k < count; k++) if (s[k]! > x[k]!) x[k] = s[k]!;
+        } else {
+          for (let k = 0; k < count; k++) if (Math.abs(s[k]! - v) > Math.abs(x[k]! - v)) x[k] = s[k]!;
+        }
+      }
+    } else {
+      x.set(column(T).subarray(0, count));
+    }
+    const negate = c === "<=" || c === "<";
+    for (let k = 0; k < count; k++) sc[k] = negate ? -x[k]! : x[k]!;
+  }
+  if (t.kind === "compare" && t.comparator !== "=") {
+    // What judgementOf decides for these targets, without the rest of the judgement: met compares the
+    // judged value at the judging precision; metric and score are already final.
+    const p = judgingPrecision(ind);
+    const v = t.value;
+    const c = t.comparator;
+    for (let k = 0; k < count; k++) met[k] = compare(roundTo(x[k]!, p), c, v) ? 1 : 0;
+    return;
+  }
+  const out: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
+  for (let k = 0; k < count; k++) {
+    judgementOf(ind, x[k]!, sc[k]!, out);
+    met[k] = out.met ? 1 : 0;
+    x[k] = out.metric;
+    sc[k] = out.score;
+  }
+}
+
+/**
  * The judgement of a judged value `metric` (see {@link Judgement}). `score` orders outcomes: for "at
  * least" targets the metric, for "at most" targets its negative, for "hold" the metric less the
- * baseline held, for "in step" the growth gap; for "=" targets it is recomputed as the margin.
+ * baseline held, for "in step" the growth gap; for "=" targets it is recomputed as the margin, and for a
+ * range as minus the judged value's distance outside the range (0 inside).
  */
 export function judgementOf(ind: Indicator, metric: number, score: number, out: Judgement): Judgement {
   const t = ind.target;
   const p = judgingPrecision(ind);
   out.metric = metric;
   if (t.kind === "in-step-with") {
-    out.value = clean(metric, Math.max(p, 1));
-    out.margin = out.value;
-    out.met = out.value >= 0;
+    const q = Math.max(p, 1);
+    out.value = clean(metric, q);
+    // "Basically in step" allows the gap to fall short by the stated tolerance.
+    out.margin = clean(out.value + (t.basically ? (t.tolerance ?? 0) : 0), q);
+    out.met = out.margin >= 0;
     out.score = score;
     return out;
   }
   out.value = clean(metric, p);
+  if (t.kind === "range") {
+    const r = out.value;
+    // Inside: the room left to the nearer end; outside: minus the distance to the range.
+    out.margin = clean(r < t.lo ? r - t.lo : r > t.hi ? t.hi - r : Math.min(r - t.lo, t.hi - r), p);
+    out.met = r >= t.lo && r <= t.hi;
+    out.score = -clean(outsideRange(r, t.lo, t.hi), p);
+    return out;
+  }
   if (t.kind === "hold") {
     out.margin = clean(out.value - roundTo(metric - score, p), p);
     out.met = out.margin >= 0;
@@ -277,11 +429,13 @@ export function paceOf(
   const target =
     t.kind === "hold"
       ? fromValue
-      : t.comparator === ">"
-        ? t.value + unit
-        : t.comparator === "<"
-          ? t.value - unit
-          : t.value;
+      : t.kind === "range"
+        ? Math.min(Math.max(fromValue, t.lo), t.hi)
+        : t.comparator === ">"
+          ? t.value + unit
+          : t.comparator === "<"
+            ? t.value - unit
+            : t.value;
   if (years <= 0)
     return { kind: "points", fromYear, fromValue, required: null, projected: null, ratio: null };
   if (ind.measure === "annual") {

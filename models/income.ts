@@ -30,6 +30,7 @@ export const incomeModel: ModelSpec<IncomeParam, never, IncomeOutput> = {
       min: -10,
       max: 20,
       doc: "Assumed real GDP growth of the city or district (percent a year).",
+      docZh: "百分比/年：所对照序列（城市或区县生产总值等）的实际年增速。",
     },
     {
       name: "gapPP",
@@ -37,6 +38,7 @@ export const incomeModel: ModelSpec<IncomeParam, never, IncomeOutput> = {
       min: -10,
       max: 10,
       doc: "How far disabled households' income growth runs above (+) or below (−) GDP growth (percentage points).",
+      docZh: "百分点：残疾人家庭收入增速高于（+）或低于（−）该增速的幅度。",
     },
     {
       name: "catchUp",
@@ -44,6 +46,7 @@ export const incomeModel: ModelSpec<IncomeParam, never, IncomeOutput> = {
       min: -2,
       max: 2,
       doc: "Yearly change of that gap (percentage points a year); 0 keeps the gap constant.",
+      docZh: "百分点/年：上述差距每年的变化；0 表示差距不变。",
     },
   ],
   inputs: [],

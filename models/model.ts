@@ -41,6 +41,7 @@ export const PARAM_UNITS = [
   "count",
   "count-per-year",
   "year",
+  "switch",
 ] as const;
 export type ParamUnit = (typeof PARAM_UNITS)[number];
 
@@ -64,6 +65,8 @@ export const PARAM_UNIT_WORDS: Record<string, { zh: string; en: string; space: b
   count: { zh: "个", en: "", space: false },
   "count-per-year": { zh: "个/年", en: "a year", space: true },
   year: { zh: "年", en: "", space: false },
+  /** A choice between two readings (0 or 1), e.g. an unstated measure: the label says what each means. */
+  switch: { zh: "", en: "", space: false },
 };
 
 /** A year parameter at or below 0 means "never" (see the subsidy model's `wideningYear`). */
@@ -97,6 +100,8 @@ export interface ParamSpec {
   readonly max: number;
   /** One line, English, stating the unit and what it drives. */
   readonly doc: string;
+  /** The same line in Chinese (`npm run models -- --lang zh-CN`). */
+  readonly docZh: string;
 }
 
 /** A model as the linked world sees it. */

@@ -1,5 +1,5 @@
 import { centreOn, createQuantile, type Quantile } from "./distributions.ts";
-import { type Anchor, applyAnchor, type Judgement, judgeInto } from "./feasibility.ts";
+import { type Anchor, applyAnchor, judgeColumns } from "./feasibility.ts";
 import { deriveSeed, fillUniform } from "./rng.ts";
 import type { World } from "./world.ts";
 
@@ -24,13 +24,17 @@ export interface SampleRequest {
 }
 
 /**
- * Samples of every bound indicator for a slice, laid out sample-major (`(s − from) * years + y`): each
- * sample writes one contiguous run, and slices merge by concatenation.
+ * Samples of every bound indicator for a slice, laid out year-major (`y * (to − from) + (s − from)`):
+ * each year's column is contiguous, so quantiles read it directly, and judging runs over columns after
+ * the sampling loop. Slices merge by concatenating each year's column.
  */
 export interface SampleSlice {
   from: number;
   to: number;
-  /** One array per bound indicator, length years × (to − from). */
+  /**
+   * One array per bound indicator, length years × (to − from). Indicators judged on the same series
+   * without actuals share one array (the same object), stored once.
+   */
   values: Float64Array[];
   /** One array per bound indicator, 1 where the sample meets the target. */
   met: Uint8Array[];
@@ -103,8 +107,24 @@ export function stratumOf(p: StratumPermutation, s: number): number {
 }
 
 /**
+ * For each bound indicator, the index of the indicator whose stored series it shares: the first one
+ * bound to the same output, when neither has actuals to re-project from (itself otherwise).
+ */
+export function storageTwins(world: World, anchors: readonly (Anchor | null)[]): number[] {
+  const first = new Map<string, number>();
+  return world.indicators.map((b, i) => {
+    if (anchors[i]) return i;
+    const j = first.get(b.output);
+    if (j !== undefined) return j;
+    first.set(b.output, i);
+    return i;
+  });
+}
+
+/**
  * Runs samples [from, to) of a Monte Carlo. `base` holds the point values (a copy is varied per sample);
- * `anchors` re-project indicators that have actuals.
+ * `anchors` re-project indicators that have actuals. The loop only draws, runs the models and stores
+ * each distinct judged series into its year columns; every target is then judged over the columns.
  */
 export function sampleSlice(
   world: World,
@@ -116,44 +136,77 @@ export function sampleSlice(
   const count = req.to - req.from;
   const n = world.years.length;
   const inds = world.indicators;
-  const values = inds.map(() => new Float64Array(n * count));
+  const twin = storageTwins(world, anchors);
+  const values: Float64Array[] = [];
+  inds.forEach((_, i) => {
+    values.push(twin[i] === i ? new Float64Array(n * count) : values[twin[i]!]!);
+  });
   const met = inds.map(() => new Uint8Array(count));
   const metric = inds.map(() => new Float64Array(count));
   const score = inds.map(() => new Float64Array(count));
-  const series = inds.map((b) => world.series(b.output));
-  const against = inds.map((b) => (b.against ? world.series(b.against) : undefined));
-  const scratch = inds.map((_, i) => (anchors[i] ? new Float64Array(n) : undefined));
-  const perms =
-    req.sampling === "lhs" ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
+  // The distinct series to store: source, destination, and the anchor that re-projects it.
+  const stored = inds.flatMap((b, i) =>
+    twin[i] === i ? [{ series: world.series(b.output), out: values[i]!, anchor: anchors[i] ?? null }] : [],
+  );
+  const scratch = new Float64Array(n);
+  // "In step" targets read the series they keep pace with at the target year only.
+  const againstAt = inds.map((b) =>
+    b.against
+      ? {
+          series: world.series(b.against),
+          T: b.indicator.target.year - world.span.start,
+          out: new Float64Array(count),
+        }
+      : null,
+  );
+  const againsts = againstAt.filter((a) => a !== null);
+  const lhs = req.sampling === "lhs";
+  const perms = lhs ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
+  const quantiles = uncertain.map((u) => u.quantile);
+  const slots = Int32Array.from(uncertain.map((u) => u.index));
+  const nu = uncertain.length;
+  const total = req.samples;
   const vec = Float64Array.from(base);
-  const start = world.span.start;
-  const periodFrom = world.plan.period.from;
-  const verdict: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
-  const draws = new Float64Array(uncertain.length);
+  const draws = new Float64Array(nu);
   for (let s = req.from; s < req.to; s++) {
-    fillUniform(deriveSeed(req.seed, s), draws, uncertain.length);
-    for (let j = 0; j < uncertain.length; j++) {
-      const u = uncertain[j]!;
+    fillUniform(deriveSeed(req.seed, s), draws, nu);
+    for (let j = 0; j < nu; j++) {
       const r = draws[j]!;
-      vec[u.index] = u.quantile(req.sampling === "lhs" ? (stratumOf(perms[j]!, s) + r) / req.samples : r);
+      vec[slots[j]!] = quantiles[j]!(lhs ? (stratumOf(perms[j]!, s) + r) / total : r);
     }
     world.run(vec);
     const col = s - req.from;
-    for (let i = 0; i < inds.length; i++) {
-      let ser = series[i]!;
-      const anchor = anchors[i];
-      if (anchor) {
-        applyAnchor(anchor, ser, scratch[i]!);
-        ser = scratch[i]!;
+    for (let k = 0; k < stored.length; k++) {
+      const st = stored[k]!;
+      let ser = st.series;
+      if (st.anchor) {
+        applyAnchor(st.anchor, ser, scratch);
+        ser = scratch;
       }
-      const out = values[i]!;
-      out.set(ser, col * n);
-      judgeInto(inds[i]!.indicator, ser, against[i], start, periodFrom, verdict);
-      met[i]![col] = verdict.met ? 1 : 0;
-      metric[i]![col] = verdict.metric;
-      score[i]![col] = verdict.score;
+      const out = st.out;
+      for (let y = 0, at = col; y < n; y++, at += count) out[at] = ser[y]!;
+    }
+    for (let k = 0; k < againsts.length; k++) {
+      const a = againsts[k]!;
+      a.out[col] = a.series[a.T]!;
     }
   }
+  const start = world.span.start;
+  const periodFrom = world.plan.period.from;
+  inds.forEach((b, i) => {
+    const v = values[i]!;
+    judgeColumns(
+      b.indicator,
+      (y) => v.subarray(y * count, (y + 1) * count),
+      againstAt[i]?.out,
+      start,
+      periodFrom,
+      count,
+      met[i]!,
+      metric[i]!,
+      score[i]!,
+    );
+  });
   return { from: req.from, to: req.to, values, met, metric, score };
 }
 
@@ -165,7 +218,12 @@ export function mergeSlices(slices: readonly SampleSlice[], years: number): Samp
   if (!first) throw new Error("no slices to merge");
   if (sorted.length === 1) return first;
   const k = first.values.length;
-  const values = Array.from({ length: k }, () => new Float64Array(years * total));
+  // Indicators sharing one stored series in the slices share it in the merge too.
+  const values: Float64Array[] = [];
+  for (let i = 0; i < k; i++) {
+    const j = first.values.indexOf(first.values[i]!);
+    values.push(j < i ? values[j]! : new Float64Array(years * total));
+  }
   const met = Array.from({ length: k }, () => new Uint8Array(total));
   const metric = Array.from({ length: k }, () => new Float64Array(total));
   const score = Array.from({ length: k }, () => new Float64Array(total));
@@ -174,8 +232,15 @@ export function mergeSlices(slices: readonly SampleSlice[], years: number): Samp
     if (sl.from !== expected) throw new Error(`slices leave a gap at sample ${expected}`);
     expected = sl.to;
     const off = sl.from - first.from;
+    const count = sl.to - sl.from;
     for (let i = 0; i < k; i++) {
-      values[i]!.set(sl.values[i]!, off * years);
+      if (first.values.indexOf(first.values[i]!) === i) {
+        const src = sl.values[i]!;
+        const dst = values[i]!;
+        for (let y = 0; y < years; y++) {
+          dst.set(src.subarray(y * count, (y + 1) * count), y * total + off);
+        }
+      }
       met[i]!.set(sl.met[i]!, off);
       metric[i]!.set(sl.metric[i]!, off);
       score[i]!.set(sl.score[i]!, off);
@@ -269,7 +334,7 @@ function orderStatistics(column: Float64Array, ks: readonly number[]): Map<numbe
     return result;
   }
   const scale = BINS / (hi - lo);
-  const binOf = (v: number) => Math.min(BINS - 1, Math.floor((v - lo) * scale));
+  const top = BINS - 1;
   // Values at the bounds (a rate capped at 100, a count at 0) are common: a rank that falls among them
   // is answered directly, without gathering or selecting.
   binCount.fill(0);
@@ -277,7 +342,8 @@ function orderStatistics(column: Float64Array, ks: readonly number[]): Map<numbe
   let atHi = 0;
   for (let i = 0; i < n; i++) {
     const v = column[i]!;
-    binCount[binOf(v)]!++;
+    const bin = ((v - lo) * scale) | 0;
+    binCount[bin > top ? top : bin]!++;
     if (v === hi) atHi++;
     else if (v === lo) atLo++;
   }
@@ -315,7 +381,8 @@ function orderStatistics(column: Float64Array, ks: readonly number[]): Map<numbe
   if (slots.length > 0) {
     for (let i = 0; i < n; i++) {
       const v = column[i]!;
-      const slot = binSlot[binOf(v)]!;
+      const bin = ((v - lo) * scale) | 0;
+      const slot = binSlot[bin > top ? top : bin]!;
       if (slot >= 0) gathered[slots[slot]!.start + fill[slot]!++] = v;
     }
   }
@@ -390,12 +457,15 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
     const quantiles = twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
     if (twin === i) {
       for (let y = 0; y < years; y++) {
-        const first = vals[y]!;
+        // Year y is one contiguous column; it is copied because selection reorders it.
+        col.set(vals.subarray(y * count, (y + 1) * count));
+        const first = col[0]!;
         let constant = true;
-        for (let s = 0, at = y; s < count; s++, at += years) {
-          const v = vals[at]!;
-          col[s] = v;
-          if (v !== first) constant = false;
+        for (let s = 1; s < count; s++) {
+          if (col[s] !== first) {
+            constant = false;
+            break;
+          }
         }
         if (constant) {
           for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = first;

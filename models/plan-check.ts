@@ -1,5 +1,5 @@
 import { judgingPrecision, printedDecimals } from "./feasibility.ts";
-import type { Comparator, Indicator, Plan } from "./plan.ts";
+import { type Comparator, type Indicator, type Plan, scaleDigits } from "./plan.ts";
 import type { Bilingual } from "./text.ts";
 
 /**
@@ -21,6 +21,10 @@ export const FINDING_CODES = [
   "baseline-missing",
   "restates-unknown",
   "precision-mismatch",
+  "measure-unstated",
+  "partial-table",
+  "baseline-not-in-source",
+  "basically-in-step",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -50,6 +54,7 @@ const MEASURE_TEXT: Record<Indicator["measure"], Bilingual> = {
   level: { zh: "目标年份当年的水平", en: "a level in the target year" },
   annual: { zh: "每年的数量", en: "an amount every year" },
   cumulative: { zh: "规划期累计", en: "a total over the plan period" },
+  unstated: { zh: "未说明是每年还是累计", en: "not stated as yearly or as a total" },
 };
 
 /** How a person finds the indicator: "第4行" / "row 4", or the text target's name and section. */
@@ -76,6 +81,8 @@ function shortLabel(ind: Indicator): Bilingual {
 function describeTarget(ind: Indicator): Bilingual {
   const t = ind.target;
   if (t.kind !== "compare") return { zh: t.printed, en: t.printed };
+  if (ind.scale !== undefined)
+    return { zh: `“${t.printed}”（${ind.scale}）`, en: `“${t.printed}” (${ind.scale})` };
   const written = `${COMPARATOR_TEXT[t.comparator]}${t.value}`;
   if (t.printed.replace(/[%\s]/g, "") === written) return { zh: t.printed, en: t.printed };
   return { zh: `“${t.printed}”（${written}）`, en: `“${t.printed}” (${written})` };
@@ -132,7 +139,11 @@ function checkNumbering(plan: Plan): PlanFinding[] {
   ];
 }
 
-function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): PlanFinding[] {
+function checkIndicator(
+  ind: Indicator,
+  byId: ReadonlyMap<string, Indicator>,
+  noBaselineColumn: boolean,
+): PlanFinding[] {
   const out: PlanFinding[] = [];
   const me = label(ind);
   const b = ind.baseline;
@@ -150,7 +161,10 @@ function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): P
     });
   }
 
-  if (judgingPrecision(ind) > ind.precision && b.qualifier !== "missing") {
+  if (
+    judgingPrecision(ind) > ind.precision - scaleDigits(ind.scale) &&
+    (b.qualifier === "exact" || b.qualifier === "greater-than")
+  ) {
     const d = printedDecimals(b.printed);
     const f = 10 ** ind.precision;
     const rounded = Math.round(b.value * f) / f;
@@ -177,6 +191,42 @@ function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): P
       message: {
         zh: `${me.zh}：${b.year}年基期值印作“${b.printed}”，没有可比的起点；所需进度只能从第一个实际值算起。`,
         en: `${me.en}: the ${b.year} baseline is printed as "${b.printed}", so there is no starting value; the required pace can only be computed from the first actual figure.`,
+      },
+    });
+  }
+
+  if (ind.measure === "unstated") {
+    out.push({
+      severity: "warning",
+      code: "measure-unstated",
+      indicatorIds: [ind.id],
+      message: {
+        zh: `${me.zh}：原文目标 ${describeTarget(ind).zh} 未说明是每年的数量还是规划期累计，两种读法相差约 ${t.year - b.year} 倍。本工具把它作为情景中的假设“${ind.id}.measure”（0 = 每年，1 = 规划期累计），可以切换；请向发文机关核实。`,
+        en: `${me.en}: the target ${describeTarget(ind).en} does not say whether it is an amount every year or a total over the period; the two readings differ about ${t.year - b.year}-fold. Reachable reads it from the scenario's assumption "${ind.id}.measure" (0 = every year, 1 = over the period), which can be switched; check with the issuing body.`,
+      },
+    });
+  }
+
+  if (b.qualifier === "not-in-source" && ind.origin === "table" && !noBaselineColumn) {
+    out.push({
+      severity: "info",
+      code: "baseline-not-in-source",
+      indicatorIds: [ind.id],
+      message: {
+        zh: `${me.zh}：原表没有${b.year}年基期值（表中无基期一栏），起点只能来自情景中的假设或第一个实际值。`,
+        en: `${me.en}: the source table has no ${b.year} baseline (no baseline column), so the starting value can only come from the scenario's assumptions or the first actual figure.`,
+      },
+    });
+  }
+
+  if (t.kind === "in-step-with" && t.basically) {
+    out.push({
+      severity: "info",
+      code: "basically-in-step",
+      indicatorIds: [ind.id],
+      message: {
+        zh: `${me.zh}：目标“${t.printed}”为“基本同步”，原文未给容差；本工具按增速差不低于 −${t.tolerance} 个百分点/年判定（${t.toleranceNote?.zh ?? ""}）。`,
+        en: `${me.en}: the target "${t.printed}" is "basically in step", with no tolerance in the source; Reachable judges it met while the growth gap is at least −${t.tolerance} points a year (${t.toleranceNote?.en ?? ""}).`,
       },
     });
   }
@@ -220,7 +270,7 @@ function checkIndicator(ind: Indicator, byId: ReadonlyMap<string, Indicator>): P
 
   if (
     t.kind === "compare" &&
-    b.qualifier !== "missing" &&
+    (b.qualifier === "exact" || b.qualifier === "greater-than") &&
     ind.measure === "level" &&
     (t.comparator === ">=" || t.comparator === ">" || t.comparator === "=") &&
     t.value < b.value
@@ -270,7 +320,7 @@ function compareRestated(ind: Indicator, row: Indicator): PlanFinding[] {
     const theirs = MEASURE_TEXT[row.measure];
     const rb = row.baseline;
     const rowBaseline =
-      rb.qualifier === "missing"
+      rb.qualifier === "missing" || rb.qualifier === "not-in-source"
         ? { zh: "", en: "" }
         : { zh: `（${rb.year}年为 ${rb.printed}）`, en: ` (${rb.printed} in ${rb.year})` };
     return [
@@ -311,11 +361,47 @@ function compareRestated(ind: Indicator, row: Indicator): PlanFinding[] {
   ];
 }
 
+/** True when the table has rows and none of them has a baseline in the source: no baseline column. */
+function hasNoBaselineColumn(plan: Plan): boolean {
+  const rows = plan.indicators.filter((i) => i.origin === "table");
+  return rows.length > 0 && rows.every((i) => i.baseline.qualifier === "not-in-source");
+}
+
+function checkTable(plan: Plan): PlanFinding[] {
+  const out: PlanFinding[] = [];
+  const rows = plan.indicators.filter((i) => i.origin === "table").map((i) => i.id);
+  if (hasNoBaselineColumn(plan)) {
+    out.push({
+      severity: "info",
+      code: "baseline-not-in-source",
+      indicatorIds: rows,
+      message: {
+        zh: `主要指标表没有${plan.baselineYear}年基期一栏：每一行的起点只能来自情景中的假设或第一个实际值。`,
+        en: `The main indicator table has no ${plan.baselineYear} baseline column: every row's starting value can only come from the scenario's assumptions or the first actual figure.`,
+      },
+    });
+  }
+  if (!plan.table?.partial) return out;
+  return [
+    ...out,
+    {
+      severity: "warning",
+      code: "partial-table",
+      indicatorIds: rows,
+      message: {
+        zh: `本规划的主要指标表未完整录入：${plan.table.note.zh} 已录入的 ${rows.length} 行不代表整份规划。`,
+        en: `This plan's main table was not read in full: ${plan.table.note.en} The ${rows.length} rows entered are not the whole plan.`,
+      },
+    },
+  ];
+}
+
 /** Every tension found in the plan, errors first, then warnings, then information; plan order within. */
 export function checkPlan(plan: Plan): PlanFinding[] {
   const byId = new Map(plan.indicators.map((i) => [i.id, i] as const));
-  const findings: PlanFinding[] = [...checkNumbering(plan)];
-  for (const ind of plan.indicators) findings.push(...checkIndicator(ind, byId));
+  const findings: PlanFinding[] = [...checkTable(plan), ...checkNumbering(plan)];
+  const noColumn = hasNoBaselineColumn(plan);
+  for (const ind of plan.indicators) findings.push(...checkIndicator(ind, byId, noColumn));
   // Array.prototype.sort is stable, so plan order is kept within a severity.
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -30,10 +30,47 @@ export type Comparator = (typeof COMPARATORS)[number];
 
 /**
  * What the target value measures: `level` the value in the target year; `annual` a value every year of
- * the period ("每年培训1600人次以上"); `cumulative` the total over the plan period ("完成…2500户以上").
+ * the period ("每年培训1600人次以上"); `cumulative` the total over the plan period ("完成…2500户以上");
+ * `unstated` where the source prints a count without saying whether it is a yearly amount or a total over
+ * the period ("城乡残疾人职业技能培训人数（万人） >4"). The engine then reads the choice from the scenario's
+ * assumption `<indicator id>.measure` (0 = every year, 1 = over the period), a stated assumption the person
+ * can switch; check-plan reports every such row.
  */
-export const MEASURES = ["level", "annual", "cumulative"] as const;
+export const MEASURES = ["level", "annual", "cumulative", "unstated"] as const;
 export type Measure = (typeof MEASURES)[number];
+/** The measure an indicator is judged by once an `unstated` one is resolved by its assumption. */
+export type JudgedMeasure = Exclude<Measure, "unstated">;
+
+/** Administrative levels a plan may be issued at. */
+export const LEVELS = ["national", "province", "city", "county", "district"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Scales a table prints in its unit column: the value is stored in base units (people, households,
+ * attendances, yuan) and the printed form is kept. `factor` turns a printed number into base units;
+ * `unit` is the base unit the scale belongs to.
+ */
+export const SCALES = {
+  万人: { factor: 10_000, unit: "people", en: "10,000 people" },
+  万户: { factor: 10_000, unit: "households", en: "10,000 households" },
+  万人次: { factor: 10_000, unit: "attendances", en: "10,000 attendances" },
+  亿元: { factor: 100_000_000, unit: "yuan", en: "100 million yuan" },
+} as const;
+export type Scale = keyof typeof SCALES;
+
+/** Decimal digits a scale shifts by: 万 = 4, 亿 = 8 (0 without a scale). */
+export function scaleDigits(scale: Scale | undefined): number {
+  return scale === undefined ? 0 : Math.round(Math.log10(SCALES[scale].factor));
+}
+
+/** Named series an "in step with" target may keep pace with; any other kebab-case name is allowed too. */
+export const KNOWN_SERIES = [
+  "gdp-growth",
+  "resident-income-growth",
+  "urban-resident-income-growth",
+  "rural-resident-income-growth",
+  "fiscal-revenue-growth",
+] as const;
 
 const sourceLocation = z.strictObject({
   /** The section of the document, in the source's own words, e.g. "二、（八）2．提高无障碍环境建设水平". */
@@ -58,10 +95,20 @@ const baseline = z.discriminatedUnion("qualifier", [
     printed: z.string().min(1),
   }),
   z.strictObject({
-    /** The source printed "—" or gave no baseline. */
+    /** The source printed "—" (or another mark for "no value") in its baseline column. */
     qualifier: z.literal("missing"),
     year,
     printed: z.string().min(1),
+  }),
+  z.strictObject({
+    /**
+     * The source has no baseline for this row at all: its table has no baseline column, or the target
+     * comes from the text. Nothing was printed, so nothing is kept "as printed".
+     */
+    qualifier: z.literal("not-in-source"),
+    year,
+    printed: z.never().optional(),
+    note: bilingual.optional(),
   }),
 ]);
 export type Baseline = z.infer<typeof baseline>;
@@ -80,11 +127,35 @@ const target = z.discriminatedUnion("kind", [
     printed: z.string().min(1),
   }),
   z.strictObject({
-    /** "与全市生产总值增长同步": average annual growth at least that of the named series. */
+    /**
+     * "与全市生产总值增长同步": average annual growth at least that of the named series. `series` names it
+     * (see {@link KNOWN_SERIES}: GDP, resident income, fiscal revenue… or any kebab-case name), and
+     * `seriesName` says it in both languages as the source does.
+     */
     kind: z.literal("in-step-with"),
     year,
-    series: z.literal("gdp-growth"),
+    series: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     seriesName: bilingual,
+    printed: z.string().min(1),
+    /**
+     * "基本同步" (basically in step): the source softens the target. It is kept as printed and judged with
+     * the stated `tolerance`: met while the growth gap is at least −tolerance.
+     */
+    basically: z.boolean().optional(),
+    /** Percentage points a year the growth may fall short and still count as (basically) in step. */
+    tolerance: z.number().min(0).max(10).optional(),
+    /** Why that tolerance: the plan never states one, so the reader says where it comes from. */
+    toleranceNote: bilingual.optional(),
+  }),
+  z.strictObject({
+    /**
+     * A range ("90%–95%"): met when the value, at the judging precision, lies within [lo, hi]. Either
+     * end is reached exactly as printed.
+     */
+    kind: z.literal("range"),
+    year,
+    lo: z.number(),
+    hi: z.number(),
     printed: z.string().min(1),
   }),
   z.strictObject({
@@ -111,6 +182,12 @@ const indicator = z
     unitLabel: bilingual.optional(),
     attribute: z.enum(ATTRIBUTES),
     measure: z.enum(MEASURES),
+    /**
+     * The scale the source prints the value in (万人, 万户, 万人次, 亿元). Values are stored in base units
+     * (4万人 → 40000) and `printed` keeps the source's form; `precision` counts the decimals printed in
+     * the scaled unit, so "4（万人）" is judged to the nearest 10,000.
+     */
+    scale: z.enum(Object.keys(SCALES) as [Scale, ...Scale[]]).optional(),
     /** Decimal places the plan prints; comparison happens at this precision. */
     precision: z.number().int().min(0).max(4),
     baseline,
@@ -168,6 +245,8 @@ const indicator = z
       const checks: [string[], number | undefined][] = [
         [["baseline", "value"], "value" in ind.baseline ? ind.baseline.value : undefined],
         [["target", "value"], ind.target.kind === "compare" ? ind.target.value : undefined],
+        [["target", "lo"], ind.target.kind === "range" ? ind.target.lo : undefined],
+        [["target", "hi"], ind.target.kind === "range" ? ind.target.hi : undefined],
       ];
       for (const [path, v] of checks) {
         if (v !== undefined && (v < 0 || v > 100)) {
@@ -179,6 +258,104 @@ const indicator = z
               message: {
                 zh: `百分比 ${v} 超出 0–100 的范围`,
                 en: `percentage ${v} is outside 0–100`,
+              },
+            },
+          });
+        }
+      }
+    }
+    const t = ind.target;
+    if (t.kind === "range" && !(t.lo <= t.hi)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "hi"],
+        message: "range upside down",
+        params: {
+          message: {
+            zh: `范围下限 ${t.lo} 大于上限 ${t.hi}`,
+            en: `the range's lower end ${t.lo} is above its upper end ${t.hi}`,
+          },
+        },
+      });
+    }
+    if (t.kind === "in-step-with" && t.basically && (t.tolerance === undefined || !t.toleranceNote)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "tolerance"],
+        message: "basically in step without tolerance",
+        params: {
+          message: {
+            zh: "“基本同步”须写明容差（tolerance，百分点/年）及其理由（toleranceNote）",
+            en: 'a "basically in step" target states its tolerance (percentage points a year) and why (toleranceNote)',
+          },
+        },
+      });
+    }
+    if (t.kind === "in-step-with" && !t.basically && t.tolerance !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["target", "tolerance"],
+        message: "tolerance without basically",
+        params: {
+          message: {
+            zh: "只有“基本同步”（basically: true）的目标才有容差",
+            en: 'only a "basically in step" target (basically: true) has a tolerance',
+          },
+        },
+      });
+    }
+    if (ind.measure === "unstated" && ind.unit === "percent") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["measure"],
+        message: "unstated measure of a rate",
+        params: {
+          message: {
+            zh: "百分比指标总是当年水平；“unstated” 只用于未说明是每年还是累计的数量",
+            en: 'a percentage is always a level; "unstated" is for counts whose source does not say per year or in total',
+          },
+        },
+      });
+    }
+    if (ind.scale !== undefined) {
+      const sc = SCALES[ind.scale];
+      if (sc.unit !== ind.unit) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["scale"],
+          message: "scale does not fit the unit",
+          params: {
+            message: {
+              zh: `单位“${ind.scale}”对应 ${sc.unit}，而指标单位是 ${ind.unit}`,
+              en: `the scale "${ind.scale}" belongs to ${sc.unit}, but the indicator's unit is ${ind.unit}`,
+            },
+          },
+        });
+      }
+      // A printed number times the scale is the stored value: "4（万人）" is stored as 40000, never 4.
+      const checks: [string[], string | undefined, number | undefined][] = [
+        [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
+        [
+          ["baseline", "value"],
+          ind.baseline.printed,
+          ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+            ? ind.baseline.value
+            : undefined,
+        ],
+      ];
+      for (const [path, printed, value] of checks) {
+        const n = printed === undefined ? undefined : firstNumber(printed);
+        if (n === undefined || value === undefined) continue;
+        const expected = n * sc.factor;
+        if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: "scaled value",
+            params: {
+              message: {
+                zh: `印作“${printed}”（单位${ind.scale}），按基本单位应存为 ${expected}，而不是 ${value}`,
+                en: `printed "${printed}" in ${sc.en}, so stored in base units it is ${expected}, not ${value}`,
               },
             },
           });
@@ -198,6 +375,17 @@ const indicator = z
   });
 export type Indicator = z.infer<typeof indicator>;
 
+/** The first number in a printed cell ("≥4", "4（万人）", "90%–95%" → 90), or undefined. */
+export function firstNumber(printed: string): number | undefined {
+  const m = /\d+(?:[.．]\d+)?/.exec(printed);
+  return m ? Number(m[0].replace("．", ".")) : undefined;
+}
+
+/** A baseline's printed form, or null where the source has none (`not-in-source`). */
+export function baselinePrinted(b: Baseline): string | null {
+  return b.qualifier === "not-in-source" ? null : b.printed;
+}
+
 export const planSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -206,7 +394,7 @@ export const planSchema = z
     title: bilingual,
     region: bilingual,
     /** Administrative level, which sets how facility coverage is counted. */
-    level: z.enum(["city", "county", "district"]),
+    level: z.enum(LEVELS),
     province: bilingual,
     issuer: bilingual,
     /** ISO date the plan was issued, or null where the source gives none. */
@@ -216,7 +404,52 @@ export const planSchema = z
     baselineYear: year,
     targetYear: year,
     outlookYear: year.optional(),
-    source: z.strictObject({ file: z.string().min(1), title: z.string().min(1) }),
+    /**
+     * Where the plan was read: a file beside the repository (`file`), or a public address (`url`) with
+     * the date it was retrieved (`retrieved`, ISO date). At least one of `file` and `url`.
+     */
+    source: z
+      .strictObject({
+        file: z.string().min(1).optional(),
+        url: z.url({ protocol: /^https?$/ }).optional(),
+        retrieved: z.iso.date().optional(),
+        title: z.string().min(1),
+        /** Where in the document the main table is, e.g. "专栏1" or "page 6". */
+        section: z.string().min(1).optional(),
+      })
+      .superRefine((src, ctx) => {
+        if (src.file === undefined && src.url === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["file"],
+            message: "source without file or url",
+            params: {
+              message: {
+                zh: "来源须给出文件（file）或网址（url）",
+                en: "a source gives a file or an address (url)",
+              },
+            },
+          });
+        }
+        if (src.url !== undefined && src.retrieved === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["retrieved"],
+            message: "url without retrieved date",
+            params: {
+              message: {
+                zh: "给出网址时须写明获取日期（retrieved，如 2026-11-30）",
+                en: "an address needs the date it was retrieved (retrieved, e.g. 2026-11-30)",
+              },
+            },
+          });
+        }
+      }),
+    /**
+     * A table the reader could not read in full (a page missing, a cut-off copy): `partial: true` with a
+     * note saying what is missing. check-plan reports it, so nobody takes the indicators for the whole plan.
+     */
+    table: z.strictObject({ partial: z.boolean(), note: bilingual }).optional(),
     /** Evaluations the plan requires (mid-term 2023, final 2025…). */
     evaluations: z.array(z.strictObject({ year, kind: z.enum(["annual", "mid-term", "final"]) })),
     indicators: z.array(indicator).min(1),

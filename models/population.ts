@@ -100,6 +100,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 1_000,
     max: 1_500_000_000,
     doc: "People: residents in the start year; scales the whole population.",
+    docZh: "人：基期常住人口；按比例放大整个人口。",
   },
   {
     name: "share60plus0",
@@ -107,6 +108,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 5,
     max: 45,
     doc: "Percent: share of residents aged 60+ in the start year; tilts the initial age structure.",
+    docZh: "百分比：基期60岁及以上人口占比；决定初始年龄结构。",
   },
   {
     name: "share65plus0",
@@ -114,6 +116,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 3,
     max: 35,
     doc: "Percent: share aged 65+ in the start year (taken as at most the 60+ share).",
+    docZh: "百分比：基期65岁及以上人口占比（不超过60岁及以上占比）。",
   },
   {
     name: "birthRate",
@@ -121,6 +124,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 30,
     doc: "Per thousand: crude births per 1,000 residents a year; drives births into age 0–4.",
+    docZh: "千分比：每千常住人口的年出生数；出生进入0–4岁组。",
   },
   {
     name: "deathRate0",
@@ -128,6 +132,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 1,
     max: 30,
     doc: "Per thousand: crude death rate in the start year; calibrates the level of the mortality schedule.",
+    docZh: "千分比：基期粗死亡率；校准死亡率表的水平。",
   },
   {
     name: "mortalityImprovement",
@@ -135,6 +140,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: -3,
     max: 5,
     doc: "Percent a year: yearly fall in every age-specific death rate (negative means rising mortality).",
+    docZh: "百分比/年：各年龄死亡率每年下降的比例（负值表示死亡率上升）。",
   },
   {
     name: "netMigration",
@@ -142,6 +148,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: -5_000_000,
     max: 5_000_000,
     doc: "People a year: net migration, spread over ages by a working-age-heavy profile (estimate).",
+    docZh: "人/年：净迁移人数，按以就业年龄为主的分布分摊到各年龄（估计）。",
   },
   {
     name: "prevalenceUnder60",
@@ -149,6 +156,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 15,
     doc: "Percent: average disability prevalence among residents under 60 in the start year.",
+    docZh: "百分比：基期60岁以下常住人口的平均残疾患病率。",
   },
   {
     name: "prevalence60plus",
@@ -156,6 +164,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 40,
     doc: "Percent: average disability prevalence among residents aged 60+ in the start year.",
+    docZh: "百分比：基期60岁及以上常住人口的平均残疾患病率。",
   },
   {
     name: "prevalenceTrend",
@@ -163,6 +172,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: -5,
     max: 5,
     doc: "Percent a year: relative change of age-specific prevalence; 0 means ageing alone drives change.",
+    docZh: "百分比/年：分年龄患病率每年的相对变化；0 表示只有老龄化带来变化。",
   },
   {
     name: "certifiedShare",
@@ -170,6 +180,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 100,
     doc: "Percent: certified (持证) disabled as a share of survey-defined disabled people.",
+    docZh: "百分比：持证残疾人占调查口径残疾人的比例。",
   },
   {
     name: "severeShare",
@@ -177,6 +188,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 100,
     doc: "Percent: grades 1–2 (severe) as a share of certified disabled people.",
+    docZh: "百分比：重度（一、二级）占持证残疾人的比例。",
   },
   {
     name: "migrantCertification",
@@ -184,6 +196,7 @@ export const POPULATION_PARAMS: readonly (ParamSpec & { name: PopulationParam })
     min: 0,
     max: 100,
     doc: "Percent: certification of in-migrants since the start year relative to residents (100 = same).",
+    docZh: "百分比：基期以来迁入者的持证比例相对本地居民（100 = 相同）。",
   },
 ];
 
@@ -388,6 +401,26 @@ function calibrateLevel(target: number): number {
 }
 
 /**
+ * The calibrated mortality level for a start-year structure and death rate, remembered for the last
+ * distinct parameter set: the level depends only on these four numbers (the start-year stock is a
+ * function of the first three), and in a Monte Carlo or a sweep they rarely change between runs, so the
+ * root-find runs once per distinct set instead of once per run. Call after {@link startStructure} has
+ * filled `stock` for the same three structure parameters.
+ */
+const calibrated = { total0: Number.NaN, s60: Number.NaN, s65: Number.NaN, deathRate0: Number.NaN, level: 0 };
+function calibratedLevel(total0: number, s60: number, s65: number, deathRate0: number): number {
+  const c = calibrated;
+  if (c.total0 === total0 && c.s60 === s60 && c.s65 === s65 && c.deathRate0 === deathRate0) return c.level;
+  const level = calibrateLevel((deathRate0 / 1000) * total0);
+  c.total0 = total0;
+  c.s60 = s60;
+  c.s65 = s65;
+  c.deathRate0 = deathRate0;
+  c.level = level;
+  return level;
+}
+
+/**
  * Last step of a year: spreads `migrationTotal` over the cells (clamping out-migration at each cell's
  * size) and, in the same pass, writes year `t`'s stock statistics. Returns the migration applied.
  * Year 0 calls it with no migration.
@@ -529,7 +562,7 @@ function runPopulation(
   out.netMigration[0] = 0;
   migrateAndTally(out, 0, 0, 1, certified, severe, migrantCertification);
 
-  let level = calibrateLevel((params.deathRate0 / 1000) * total0);
+  let level = calibratedLevel(total0, params.share60plus0, params.share65plus0, params.deathRate0);
   let prevalenceFactor = 1;
   const shape = K.mortalityShape;
   for (let t = 1; t < n; t++) {

@@ -63,6 +63,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 1,
       max: 10_000_000,
       doc: "Households eligible for a retrofit in the start year (households).",
+      docZh: "户：基期符合改造条件的家庭数。",
     },
     {
       name: "rate0",
@@ -70,6 +71,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 0,
       max: 100,
       doc: "Share of eligible households already retrofitted in the start year (percent): the printed baseline.",
+      docZh: "百分比：基期已完成改造的家庭占符合条件家庭的比例：规划印出的基期值。",
     },
     {
       name: "inflowRate",
@@ -77,6 +79,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 0,
       max: 50,
       doc: "New eligible households a year (percent of eligible0 a year), scaled by the driver's ratio.",
+      docZh: "百分比/年：每年新增符合条件家庭（占 eligible0 的百分比），按驱动序列比例变化。",
     },
     {
       name: "capacity1",
@@ -84,6 +87,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 0,
       max: 1_000_000,
       doc: "Retrofits the delivery system can complete in the first projected year (households a year).",
+      docZh: "户/年：第一个推算年的实施能力。",
     },
     {
       name: "capacityRamp",
@@ -91,6 +95,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: -50,
       max: 100,
       doc: "Yearly growth of delivery capacity after the first projected year (percent a year).",
+      docZh: "百分比/年：第一个推算年之后实施能力的年增长率。",
     },
     {
       name: "cost0",
@@ -98,6 +103,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 100,
       max: 100_000,
       doc: "Average cost of one retrofit in the start year (yuan per household).",
+      docZh: "元/户：基期每户平均改造费用。",
     },
     {
       name: "costInflation",
@@ -105,6 +111,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: -10,
       max: 30,
       doc: "Yearly change of the cost per household (percent a year).",
+      docZh: "百分比/年：每户费用的年变化率。",
     },
     {
       name: "budget1",
@@ -112,6 +119,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: 0,
       max: 10_000_000_000,
       doc: "Retrofit budget in the first projected year (yuan a year).",
+      docZh: "元/年：第一个推算年的改造预算。",
     },
     {
       name: "budgetGrowth",
@@ -119,6 +127,7 @@ export const retrofitModel: ModelSpec<RetrofitParam, RetrofitInput, RetrofitOutp
       min: -50,
       max: 50,
       doc: "Yearly growth of the retrofit budget after the first projected year (percent a year).",
+      docZh: "百分比/年：第一个推算年之后改造预算的年增长率。",
     },
   ],
   inputs: INPUTS,

@@ -18,8 +18,8 @@ export const PROVENANCE_KINDS = ["published", "trend", "estimate", "plan"] as co
 export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
 
 /** How a trend was fitted: `points` a linear pace in percentage points a year (rates); `compound` a
- * log-linear growth in % a year (counts); `flat` equal observations, held; `average` a per-year mean of a
- * total observed over a span. */
+ * log-linear growth in % a year (counts); `flat` equal observations, held; `average` the mean of two or
+ * more observations, or the per-year mean of a total observed over a span. */
 export const TREND_FITS = ["points", "compound", "flat", "average"] as const;
 
 const evidenceRef = z.string().refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$/.test(r), {

@@ -51,6 +51,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 10_000_000,
       doc: "People eligible in the start year (people); the eligible population scales from it with the driver.",
+      docZh: "人：基期符合条件人数；此后随驱动序列按比例变化。",
     },
     {
       name: "coverage0",
@@ -58,6 +59,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 100,
       doc: "Start-year coverage (percent of eligible receiving it): the plan's printed baseline; sets the budget.",
+      docZh: "百分比：基期覆盖率（获补贴者占符合条件者）：规划印出的基期值；据此确定预算。",
     },
     {
       name: "standard0",
@@ -65,6 +67,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 1,
       max: 5_000,
       doc: "Subsidy standard in the start year (yuan per month per recipient).",
+      docZh: "元/月：基期每人补贴标准。",
     },
     {
       name: "standardIndex",
@@ -72,6 +75,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 30,
       doc: "Yearly indexation of the standard (percent a year), e.g. following the minimum-living standard.",
+      docZh: "百分比/年：补贴标准每年调整幅度，如随最低生活保障标准调整。",
     },
     {
       name: "takeUp",
@@ -79,6 +83,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 100,
       doc: "Share of eligible people who claim when funded (percent); below coverage0 it pulls coverage down.",
+      docZh: "百分比：有资金时符合条件者申领的比例；低于 coverage0 会拉低覆盖率。",
     },
     {
       name: "budgetGrowth",
@@ -86,6 +91,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: -50,
       max: 50,
       doc: "Yearly growth of the subsidy budget (percent a year) from the amount that funds the baseline.",
+      docZh: "百分比/年：补贴预算每年增长率，起点为恰好覆盖基期的金额。",
     },
     {
       name: "wideningYear",
@@ -93,6 +99,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 2100,
       doc: "Calendar year from which eligibility is widened (year); 0, or a year not after the start, adds nothing.",
+      docZh: "年：扩大补贴范围的起始年份；0 或不晚于基期的年份表示不扩面。",
     },
     {
       name: "wideningShare",
@@ -100,6 +107,7 @@ export const subsidyModel: ModelSpec<SubsidyParam, SubsidyInput, SubsidyOutput> 
       min: 0,
       max: 200,
       doc: "Extra eligible people once widened (percent of the unwidened eligible count).",
+      docZh: "百分比：扩面后新增符合条件人数（占未扩面人数的百分比）。",
     },
   ],
   inputs: INPUTS,

@@ -11,6 +11,17 @@ export interface InputIssue {
   /** Where inside it, as a JSON path such as `indicators[3].target.comparator`; "" for the whole input. */
   path: string;
   message: Bilingual;
+  /**
+   * The same place in words of each language ("第 6 行“数值”列" / "row 6, column 数值"), where `path`
+   * is not a JSON path a person reads as it is (CSV rows and columns, JSON lines and columns).
+   */
+  where?: Bilingual;
+}
+
+/** The place of an issue in the person's language: its `where` if it has one, else its path. */
+export function placeOf(issue: InputIssue, lang: "zh-CN" | "en"): string {
+  if (issue.where) return lang === "zh-CN" ? issue.where.zh : issue.where.en;
+  return issue.path;
 }
 
 /** Formats a path array the way a person reads it: `indicators[3].target.value`. */
@@ -128,8 +139,54 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Bilingua
   }
 }
 
-/** Validates `input` against `schema`, returning every problem as an {@link InputIssue}. */
+/** Keys that name an object's prototype machinery; in data they can only be a mistake or an attack. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Every key `__proto__`, `constructor` or `prototype` anywhere in `value`, as issues naming its path.
+ * `JSON.parse` keeps such a key as an ordinary own property, but any later `Object.assign` or
+ * `target[key] = …` would reach the prototype with it; so it is reported rather than dropped. The
+ * walk uses its own stack, so the deepest JSON the engine accepts cannot overflow it.
+ */
+export function forbiddenKeys(value: unknown, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(v);
+    // Issues in the order the keys are written; children onto the stack in reverse, so read in order.
+    for (const key of keys) {
+      if (!FORBIDDEN_KEYS.has(key)) continue;
+      issues.push({
+        file,
+        path: formatPath([...path, key]),
+        message: {
+          zh: `不允许使用字段名 “${key}”（它会改写对象的原型）`,
+          en: `the field name "${key}" is not allowed (it would reach the object's prototype)`,
+        },
+      });
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (!FORBIDDEN_KEYS.has(key))
+        stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validates `input` against `schema`, returning every problem as an {@link InputIssue}. A key that
+ * could reach a prototype (see {@link forbiddenKeys}) is refused before the schema sees it.
+ */
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, file: string): Result<T, InputIssue[]> {
+  const bad = forbiddenKeys(input, file);
+  if (bad.length > 0) return { ok: false, error: bad };
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
@@ -142,21 +199,187 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, file: string)
   };
 }
 
-/** Parses JSON text, reporting a syntax error as an {@link InputIssue} with the line and column. */
+/**
+ * Parses JSON text from outside: a UTF-8 byte order mark is dropped, CRLF is whitespace as any other;
+ * an empty file, a syntax error (with its line and column, and the character found there) and a key
+ * that could reach a prototype are each reported as an {@link InputIssue} naming the file. Messages
+ * are one line each, so that every printed line names its file.
+ */
 export function parseJsonText(text: string, file: string): Result<unknown, InputIssue[]> {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") {
+    return { ok: false, error: [{ file, path: "", message: { zh: "文件是空的", en: "the file is empty" } }] };
+  }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(body);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*[\r\n]+\s*/g, " ");
+    const at = syntaxErrorAt(body);
+    if (!at) {
+      return {
+        ok: false,
+        error: [{ file, path: "", message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` } }],
+      };
+    }
+    const found = body[at.offset];
+    const what: Bilingual =
+      found === undefined
+        ? { zh: "文件在此意外结束", en: "the file ends too early" }
+        : {
+            zh: `此处的 ${JSON.stringify(found)} 不符合 JSON 语法`,
+            en: `${JSON.stringify(found)} here does not fit JSON syntax`,
+          };
     return {
       ok: false,
-      error: [{ file, path: "", message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` } }],
+      error: [
+        {
+          file,
+          path: `line ${at.line}, column ${at.column}`,
+          where: { zh: `第 ${at.line} 行第 ${at.column} 列`, en: `line ${at.line}, column ${at.column}` },
+          message: {
+            zh: `不是有效的 JSON：${what.zh}`,
+            en: `not valid JSON: ${what.en}`,
+          },
+        },
+      ],
     };
+  }
+  const bad = forbiddenKeys(value, file);
+  return bad.length > 0 ? { ok: false, error: bad } : { ok: true, value };
+}
+
+/**
+ * Where a JSON syntax error is. Engines disagree (V8 gives a position for some errors and only a
+ * snippet of the text for others, Firefox a line and column), so the text is scanned here: the first
+ * offset at which it stops being JSON (RFC 8259), with its line and column counted from 1.
+ */
+export function syntaxErrorAt(text: string): { line: number; column: number; offset: number } | null {
+  const offset = jsonErrorOffset(text);
+  if (offset === null) return null;
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - (before.lastIndexOf("\n") + 1) + 1;
+  return { line, column, offset };
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+
+/** The offset of the first character that breaks JSON syntax, or null if the text is valid JSON. */
+function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  const string = (): boolean => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            return false;
+          }
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else {
+          i++;
+          return false;
+        }
+      } else i++;
+    }
+    return false;
+  };
+  const number = (): boolean => {
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (!m) return false;
+    i += m[0].length;
+    return true;
+  };
+  // Containers on an explicit stack: "[" or "{"; `expect` says what may come next.
+  const stack: string[] = [];
+  let expect: "value" | "key" | "after-value" | "colon" | "first-value" | "first-key" = "value";
+  for (;;) {
+    ws();
+    if (i >= n) return expect === "after-value" && stack.length === 0 ? null : n;
+    const c = text[i]!;
+    switch (expect) {
+      case "value":
+      case "first-value": {
+        if (c === "]" && expect === "first-value") {
+          stack.pop();
+          i++;
+          expect = "after-value";
+          break;
+        }
+        if (c === "{") {
+          stack.push("{");
+          i++;
+          expect = "first-key";
+        } else if (c === "[") {
+          stack.push("[");
+          i++;
+          expect = "first-value";
+        } else if (c === '"') {
+          if (!string()) return i;
+          expect = "after-value";
+        } else if (c === "-" || (c >= "0" && c <= "9")) {
+          if (!number()) return i;
+          expect = "after-value";
+        } else {
+          const word = ["true", "false", "null"].find((w) => text.startsWith(w, i));
+          if (!word) return i;
+          i += word.length;
+          expect = "after-value";
+        }
+        break;
+      }
+      case "key":
+      case "first-key": {
+        if (c === "}" && expect === "first-key") {
+          stack.pop();
+          i++;
+          expect = "after-value";
+          break;
+        }
+        if (c !== '"') return i;
+        if (!string()) return i;
+        expect = "colon";
+        break;
+      }
+      case "colon":
+        if (c !== ":") return i;
+        i++;
+        expect = "value";
+        break;
+      case "after-value": {
+        const top = stack.at(-1);
+        if (top === undefined) return i;
+        if (c === ",") {
+          i++;
+          expect = top === "{" ? "key" : "value";
+        } else if ((c === "]" && top === "[") || (c === "}" && top === "{")) {
+          stack.pop();
+          i++;
+        } else return i;
+        break;
+      }
+    }
   }
 }
 
-/** One line a person reads: `file › path: message`. */
+/** One line a person reads: `file › place: message`, the place in the person's language. */
 export function formatIssue(issue: InputIssue, lang: "zh-CN" | "en"): string {
-  const where = issue.path === "" ? issue.file : `${issue.file} › ${issue.path}`;
+  const place = placeOf(issue, lang);
+  const where = place === "" ? issue.file : `${issue.file} › ${place}`;
   return `${where}: ${lang === "zh-CN" ? issue.message.zh : issue.message.en}`;
 }

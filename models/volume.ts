@@ -29,6 +29,7 @@ export const volumeModel: ModelSpec<VolumeParam, never, VolumeOutput> = {
       min: 0,
       max: 1_000_000_000,
       doc: "Count of the activity in the start year (count a year, e.g. training attendances).",
+      docZh: "个/年：基期当年的活动数量（如培训人次）。",
     },
     {
       name: "growth",
@@ -36,6 +37,7 @@ export const volumeModel: ModelSpec<VolumeParam, never, VolumeOutput> = {
       min: -50,
       max: 100,
       doc: "Yearly growth of the annual count (percent a year).",
+      docZh: "百分比/年：每年数量的年增长率。",
     },
     {
       name: "stock0",
@@ -43,6 +45,7 @@ export const volumeModel: ModelSpec<VolumeParam, never, VolumeOutput> = {
       min: 0,
       max: 1_000_000_000,
       doc: "Count already achieved before the start year that a cumulative target counts (count), usually 0.",
+      docZh: "个：基期之前已完成、计入累计目标的数量，通常为 0。",
     },
   ],
   inputs: [],

@@ -6,7 +6,12 @@ import type { Assumption, ResolvedScenario } from "./scenario.ts";
 import type { Result } from "./text.ts";
 import type { InputIssue } from "./validation.ts";
 
-/** An indicator as the engine judges it: the plan's indicator plus the series bound to it. */
+/**
+ * An indicator as the engine judges it: the plan's indicator plus the series bound to it. Where the plan
+ * leaves the measure `unstated`, `indicator` is the world's own copy whose `measure` every run sets from
+ * the assumption `<indicator id>.measure` (0 → annual, 1 → cumulative), and `output` names a series the
+ * world fills from the yearly or the cumulative output accordingly.
+ */
 export interface BoundIndicator {
   readonly indicator: Indicator;
   readonly output: string;
@@ -24,6 +29,8 @@ interface CompiledComponent {
   readonly readIndex: Int32Array;
   /** The value each read param had on the last run (NaN before the first), to skip unchanged writes. */
   readonly last: Float64Array;
+  /** Run-order positions of the components whose outputs feed this one's inputs. */
+  readonly upstream: Int32Array;
   readonly inputs: Record<string, Series>;
   readonly out: Record<string, Series>;
 }
@@ -48,6 +55,16 @@ export interface World {
 }
 
 const CONSTANT = "constant";
+
+/** The assumption that resolves an `unstated` measure: 0 = every year, 1 = over the period. */
+export function measureAssumptionId(indicatorId: string): string {
+  return `${indicatorId}.measure`;
+}
+
+/** "a, b, c" — valid names listed in an error message. */
+function names(xs: Iterable<string>): string {
+  return [...xs].join(", ");
+}
 
 /**
  * Links a plan, its bindings and a resolved scenario. Every problem is reported with the bindings file,
@@ -124,7 +141,11 @@ export function compileWorld(
     const spec = MODELS[c.model];
     const at = `components[${i}]`;
     if (!spec) {
-      err(`${at}.model`, `未知模型 “${c.model}”`, `unknown model "${c.model}"`);
+      err(
+        `${at}.model`,
+        `未知模型 “${c.model}”；可用的模型：${names(Object.keys(MODELS))}（npm run models 列出其参数与输出）`,
+        `unknown model "${c.model}"; the models are: ${names(Object.keys(MODELS))} (npm run models lists their parameters and outputs)`,
+      );
       continue;
     }
     const params: Record<string, number> = {};
@@ -142,6 +163,12 @@ export function compileWorld(
             `${at}.params.${p.name}`,
             `baselineOf 指向不存在的指标 “${src.baselineOf}”`,
             `baselineOf names no indicator "${src.baselineOf}"`,
+          );
+        } else if (ind.baseline.qualifier === "not-in-source") {
+          err(
+            `${at}.params.${p.name}`,
+            `指标 ${ind.id} 在原文中没有基期值；请改用假设`,
+            `indicator ${ind.id} has no baseline in the source; use an assumption`,
           );
         } else if (ind.baseline.qualifier !== "exact") {
           err(
@@ -174,12 +201,22 @@ export function compileWorld(
       if (!spec.params.some((p) => p.name === extra)) {
         err(
           `${at}.params.${extra}`,
-          `模型 ${spec.name} 没有参数 “${extra}”`,
-          `model ${spec.name} has no parameter "${extra}"`,
+          `模型 ${spec.name} 没有参数 “${extra}”；它的参数：${names(spec.params.map((q) => q.name))}`,
+          `model ${spec.name} has no parameter "${extra}"; its parameters are: ${names(spec.params.map((q) => q.name))}`,
         );
       }
     }
     const inputs: Record<string, Series> = {};
+    const feeds = new Set<string>();
+    for (const extra of Object.keys(c.inputs ?? {})) {
+      if (!spec.inputs.includes(extra)) {
+        err(
+          `${at}.inputs.${extra}`,
+          `模型 ${spec.name} 没有输入 “${extra}”；它的输入：${names(spec.inputs) || "（无）"}`,
+          `model ${spec.name} has no input "${extra}"; its inputs are: ${names(spec.inputs) || "(none)"}`,
+        );
+      }
+    }
     for (const name of spec.inputs) {
       const ref = c.inputs?.[name];
       if (ref === undefined) {
@@ -195,12 +232,13 @@ export function compileWorld(
           if (up)
             err(
               `${at}.inputs.${name}`,
-              `组件 ${upId} 没有输出 “${output}”`,
-              `component ${upId} has no output "${output}"`,
+              `组件 ${upId}（模型 ${up.spec.name}）没有输出 “${output}”；它的输出：${names(up.spec.outputs)}`,
+              `component ${upId} (model ${up.spec.name}) has no output "${output}"; its outputs are: ${names(up.spec.outputs)}`,
             );
           inputs[name] = ones;
         } else {
           inputs[name] = col;
+          feeds.add(upId);
           for (const d of upstream.get(upId) ?? []) deps.add(d);
         }
       }
@@ -213,6 +251,8 @@ export function compileWorld(
       readNames: reads.map((r) => r[0]),
       readIndex: Int32Array.from(reads.map((r) => r[1])),
       last: new Float64Array(reads.length).fill(Number.NaN),
+      // Filled in once the run order is known (components are compiled in that order).
+      upstream: Int32Array.from([...feeds].map((id) => [...compiled.keys()].indexOf(id))),
       inputs,
       out: spec.createWorkspace(n),
     });
@@ -222,19 +262,39 @@ export function compileWorld(
     const [cid, output] = ref.split(".") as [string, string];
     const comp = compiled.get(cid);
     if (!comp) {
-      err(path, `“${ref}” 指向不存在的组件`, `"${ref}" names no component`);
+      err(
+        path,
+        `“${ref}” 指向不存在的组件；本文件的组件：${names(compiled.keys())}`,
+        `"${ref}" names no component; the components are: ${names(compiled.keys())}`,
+      );
       return false;
     }
     if (!comp.out[output]) {
-      err(path, `组件 ${cid} 没有输出 “${output}”`, `component ${cid} has no output "${output}"`);
+      err(
+        path,
+        `组件 ${cid}（模型 ${comp.spec.name}）没有输出 “${output}”；它的输出：${names(comp.spec.outputs)}`,
+        `component ${cid} (model ${comp.spec.name}) has no output "${output}"; its outputs are: ${names(comp.spec.outputs)}`,
+      );
       return false;
     }
     return true;
   };
 
   const indicators: BoundIndicator[] = [];
+  /** Unstated measures: the world's indicator copy, its switch, and the series it copies from. */
+  const switches: {
+    bound: { indicator: Indicator };
+    index: number;
+    column: Series;
+    annual: Series;
+    cumulative: Series;
+  }[] = [];
+  const chosen = new Map<string, Series>();
   for (const ind of plan.indicators) {
     const b = bindings.indicators[ind.id];
+    // An unstated measure's switch belongs to the indicator: reported with it, never as unused.
+    if (ind.measure === "unstated" && assumptionIndex.has(measureAssumptionId(ind.id)))
+      used.add(measureAssumptionId(ind.id));
     if (!b) {
       err(
         `indicators.${ind.id}`,
@@ -263,6 +323,61 @@ export function compileWorld(
     }
     const deps = new Set(upstream.get(b.output.split(".")[0]!) ?? []);
     if (b.against) for (const d of upstream.get(b.against.split(".")[0]!) ?? []) deps.add(d);
+    if (ind.measure === "unstated") {
+      const aid = measureAssumptionId(ind.id);
+      const idx = assumptionIndex.get(aid);
+      if (!b.cumulativeOutput) {
+        err(
+          `indicators.${ind.id}.cumulativeOutput`,
+          `指标 ${ind.id} 未说明是每年还是累计：output 为每年的序列，还需 cumulativeOutput（规划期累计的序列）`,
+          `indicator ${ind.id} does not say per year or in total: output is the yearly series, and it needs a cumulativeOutput (the total over the period)`,
+        );
+        continue;
+      }
+      if (!lookup(b.cumulativeOutput, `indicators.${ind.id}.cumulativeOutput`)) continue;
+      if (idx === undefined) {
+        err(
+          `indicators.${ind.id}`,
+          `指标 ${ind.id} 未说明是每年还是累计：情景中需要假设 “${aid}”（0 = 每年，1 = 规划期累计）`,
+          `indicator ${ind.id} does not say per year or in total: the scenario needs the assumption "${aid}" (0 = every year, 1 = over the period)`,
+        );
+        continue;
+      }
+      used.add(aid);
+      deps.add(aid);
+      for (const d of upstream.get(b.cumulativeOutput.split(".")[0]!) ?? []) deps.add(d);
+      const a = scenario.assumptions[aid]!;
+      if (a.min < 0 || a.max > 1) {
+        err(
+          `indicators.${ind.id}`,
+          `假设 “${aid}” 的范围 ${a.min}–${a.max} 超出 0–1（0 = 每年，1 = 规划期累计）`,
+          `assumption "${aid}" range ${a.min}–${a.max} exceeds 0–1 (0 = every year, 1 = over the period)`,
+        );
+        continue;
+      }
+      const copy: Indicator = { ...ind, measure: a.value >= 0.5 ? "cumulative" : "annual" };
+      const name = `${ind.id}.judged`;
+      const column = new Float64Array(n);
+      chosen.set(name, column);
+      const bound = { indicator: copy, output: name, against: b.against, assumptions: [...deps].sort() };
+      indicators.push(bound);
+      switches.push({
+        bound,
+        index: idx,
+        column,
+        annual: compiled.get(b.output.split(".")[0]!)!.out[b.output.split(".")[1]!]!,
+        cumulative: compiled.get(b.cumulativeOutput.split(".")[0]!)!.out[b.cumulativeOutput.split(".")[1]!]!,
+      });
+      continue;
+    }
+    if (b.cumulativeOutput) {
+      err(
+        `indicators.${ind.id}.cumulativeOutput`,
+        `cumulativeOutput 只用于未说明口径（measure: "unstated"）的指标；${ind.id} 的口径为 ${ind.measure}`,
+        `cumulativeOutput is only for an indicator whose measure is "unstated"; ${ind.id} is ${ind.measure}`,
+      );
+      continue;
+    }
     indicators.push({ indicator: ind, output: b.output, against: b.against, assumptions: [...deps].sort() });
   }
   for (const key of Object.keys(bindings.indicators)) {
@@ -276,6 +391,14 @@ export function compileWorld(
   if (issues.length > 0) return { ok: false, error: issues };
 
   const runOrder = order.map((i) => compiled.get(comps[i]!.id)!);
+  /**
+   * Whether each component (in run order) ran on the last `run`. A component whose read params are all
+   * unchanged and none of whose upstream components ran would recompute exactly the series it already
+   * holds (models are pure functions of params, inputs and span), so it is skipped: a one-at-a-time sweep
+   * or a slider change reruns only the component it touches and what lies downstream.
+   */
+  const ran = new Uint8Array(runOrder.length);
+  let first = true;
   const years = new Int32Array(n);
   for (let i = 0; i < n; i++) years[i] = span.start + i;
   const pointValues = new Float64Array(assumptionIds.map((id) => scenario.assumptions[id]!.value));
@@ -293,17 +416,32 @@ export function compileWorld(
         for (let ci = 0; ci < runOrder.length; ci++) {
           const c = runOrder[ci]!;
           const idx = c.readIndex;
+          let dirty = first;
           for (let r = 0; r < idx.length; r++) {
             const v = values[idx[r]!]!;
-            if (v !== c.last[r]) {
+            // Object.is: NaN equals NaN (an unchanged NaN needs no rerun), −0 differs from 0.
+            if (!Object.is(v, c.last[r])) {
               c.last[r] = v;
               c.params[c.readNames[r]!] = v;
+              dirty = true;
             }
           }
-          c.spec.run(c.params, c.inputs, span, c.out);
+          const up = c.upstream;
+          for (let u = 0; !dirty && u < up.length; u++) if (ran[up[u]!] === 1) dirty = true;
+          ran[ci] = dirty ? 1 : 0;
+          if (dirty) c.spec.run(c.params, c.inputs, span, c.out);
+        }
+        first = false;
+        for (let k = 0; k < switches.length; k++) {
+          const sw = switches[k]!;
+          const cumulative = values[sw.index]! >= 0.5;
+          sw.bound.indicator.measure = cumulative ? "cumulative" : "annual";
+          sw.column.set(cumulative ? sw.cumulative : sw.annual);
         }
       },
       series(name: string): Series {
+        const own = chosen.get(name);
+        if (own) return own;
         const [cid, output] = name.split(".") as [string, string];
         const s = compiled.get(cid)?.out[output];
         if (!s) throw new Error(`no series ${name}`);

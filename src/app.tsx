@@ -20,11 +20,12 @@ import { useI18n } from "./kernel/i18n.ts";
 import type { PlanCatalogue } from "./kernel/plans.ts";
 import { checkRoute, formatRoute, isRouteHash, PLANS, parseRoute, type Route } from "./kernel/route.ts";
 import { useSession } from "./kernel/session.ts";
+import { importOrReload } from "./kernel/update-reload.ts";
 import { wt } from "./kernel/workshop-text.ts";
 import "./workshop.css";
 
 // Workshop mode (its models, Plot and workshop files) loads only when a trainer enters it.
-const WorkshopScreen = lazy(() => import("./components/workshop.tsx"));
+const WorkshopScreen = lazy(() => importOrReload(() => import("./components/workshop.tsx")));
 
 /**
  * The app shell: skip link, banner, and the main region with either the plans on offer or one opened

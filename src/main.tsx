@@ -4,18 +4,22 @@ import { createI18n, I18nProvider } from "./kernel/i18n.ts";
 import { createPersistence, type Persistence, type StorageProblem } from "./kernel/persistence.ts";
 import { bundledPlans } from "./kernel/plans.ts";
 import { createSession, type LinkState, SessionProvider } from "./kernel/session.ts";
+import { setBeforeUpdateReload, takeUpdateNotice } from "./kernel/update-reload.ts";
 import type { Workspace } from "./kernel/workspace.ts";
 import "./styles.css";
 
 // The app's edge: browser state (storage, languages, the address) and bundled files enter here, validated.
+declare const __APP_BUILD__: string;
+document.documentElement.dataset.build = __APP_BUILD__;
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no element with id 'root'");
 
 // ?selftest exposes the worker-pool self-test to the browser tests; loaded on demand, never in the first bundle.
 if (new URLSearchParams(location.search).has("selftest")) {
-  void import("./kernel/self-test.ts").then((m) =>
-    Object.assign(window, { __reachableSelfTest: m.workerSelfTest }),
-  );
+  void import("./kernel/self-test.ts").then((m) => {
+    m.trackWorkers();
+    Object.assign(window, { __reachableSelfTest: m.workerSelfTest, __reachableKillWorkers: m.killWorkers });
+  });
 }
 
 // Offline: the service worker precaches the build (production only; the dev server has no sw.js).
@@ -62,12 +66,12 @@ async function readLink(): Promise<LinkState> {
   if (!/[#&]s=/.test(location.hash)) return { kind: "none" };
   const share = await import("./kernel/share.ts");
   if (!share.hasScenarioLink(location.href)) return { kind: "none" };
-  const decoded = share.decodeScenarioLink(location.href);
+  const decoded = share.decodeLink(location.href);
   // A reload must not bring the link back once it was dealt with; saved work carries what was taken in.
   history.replaceState(null, "", location.pathname + location.search);
-  return decoded.ok
-    ? { kind: "scenario", scenario: decoded.value }
-    : { kind: "invalid", issues: decoded.error };
+  if (!decoded.ok) return { kind: "invalid", issues: decoded.error };
+  const { scenario, settings } = decoded.value;
+  return settings ? { kind: "scenario", scenario, settings } : { kind: "scenario", scenario };
 }
 
 async function start(el: HTMLElement): Promise<void> {
@@ -80,8 +84,11 @@ async function start(el: HTMLElement): Promise<void> {
     initial: saved.workspace,
     loadProblem: saved.problem,
     link,
+    updated: takeUpdateNotice(),
     planIds: new Set(catalogue.plans.map((p) => p.id)),
   });
+  // A chunk removed by a deploy: save, then reload into the new build (update-reload.ts).
+  setBeforeUpdateReload(() => session.flush());
   // A link pasted into this open tab changes only the fragment: read it the same way.
   window.addEventListener("hashchange", () => {
     void readLink().then((l) => {

@@ -19,6 +19,17 @@ export interface FileTask {
 
 export type FileOutcome = { ok: true; record: PlanRecord; plan: Plan } | { ok: false; issues: InputIssue[] };
 
+let repoFiles: ReturnType<typeof loadRepositoryFiles> | undefined;
+/**
+ * The repository's scenarios/ files, read and JSON-parsed once per process (per CLI worker): a batch
+ * of a thousand files would otherwise re-read the whole library for each. The CLI is short-lived, so
+ * edits made while it runs are not its concern.
+ */
+function repositoryFiles(): ReturnType<typeof loadRepositoryFiles> {
+  repoFiles ??= loadRepositoryFiles();
+  return repoFiles;
+}
+
 /**
  * Evaluates one plan or scenario file against the repository's library: a plan file runs its baseline
  * scenario; a scenario file may extend any scenario in scenarios/. Pure apart from reading files.
@@ -28,7 +39,7 @@ export function evaluateFile(task: FileTask): FileOutcome {
   const read = readJsonFile(task.path, display);
   if (!read.ok) return { ok: false, issues: read.error };
   const abs = resolve(task.path);
-  const repo = loadRepositoryFiles();
+  const repo = repositoryFiles();
   const inRepo = abs.startsWith(SCENARIOS_DIR);
   const kind = kindOf(abs, read.value);
   const files = repo.files.filter((f) => resolve(f.file) !== abs);
@@ -88,4 +99,19 @@ export function evaluateFile(task: FileTask): FileOutcome {
   });
   void inRepo;
   return { ok: true, record: toRecord(display, resolved.id, plan, ev), plan };
+}
+
+/** {@link evaluateFile}, with an internal error turned into an issue naming the file. */
+export function evaluateGuarded(task: FileTask): FileOutcome {
+  try {
+    return evaluateFile(task);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      issues: [
+        { file: task.path, path: "", message: { zh: `内部错误：${why}`, en: `internal error: ${why}` } },
+      ],
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import type { Basis } from "../../models/basis.ts";
 import type { Evaluation } from "../../models/engine.ts";
-import { judgingPrecision, type Pace } from "../../models/feasibility.ts";
+import { displayDecimals, type Pace } from "../../models/feasibility.ts";
 import { QUANTILES } from "../../models/monte-carlo.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Lang } from "../../models/text.ts";
@@ -11,7 +11,8 @@ export interface IndicatorRecord {
   printedNumber: number | null;
   name: { zh: string; en: string };
   attribute: string;
-  baseline: string;
+  /** The baseline as printed; null where the source has none (`not-in-source`). */
+  baseline: string | null;
   target: string;
   targetYear: number;
   /**
@@ -78,7 +79,7 @@ export function toRecord(file: string, scenarioId: string, plan: Plan, ev: Evalu
         printedNumber: r.printedNumber,
         name: ind.name,
         attribute: ind.attribute,
-        baseline: ind.baseline.printed,
+        baseline: ind.baseline.printed ?? null,
         target: ind.target.printed,
         targetYear: ind.target.year,
         projected: r6(r.judgement.value),
@@ -152,6 +153,10 @@ const T = {
     >,
     samples: (n: number, seed: number, s: string) =>
       `蒙特卡洛 ${n} 次，种子 ${seed}，抽样 ${s === "lhs" ? "拉丁超立方" : "随机"}`,
+    planNote: "依据为“规划自身进度”的行：推演假定按规划自身要求的进度推进（并非证据），达标概率以此为前提。",
+    inStepNote: "“同步”目标：残疾人家庭收入增速不低于生产总值增速即为达标，结论取决于两者增速差距的假设。",
+    verdictNote: (median: boolean) =>
+      median ? "判定依据：抽样中位数（达标 ⇔ 概率 ≥ 50%）。" : "判定依据：所有假设取中位数的单次推演。",
   },
   en: {
     head: [
@@ -186,18 +191,28 @@ const T = {
     >,
     samples: (n: number, seed: number, s: string) =>
       `Monte Carlo ${n} samples, seed ${seed}, ${s === "lhs" ? "Latin hypercube" : "random"} sampling`,
+    planNote:
+      "Basis \"plan's pace\": the projection assumes the plan's own pace (not evidence); its probability is conditional on it.",
+    inStepNote:
+      '"In step" targets are met when disabled households\' income grows at least as fast as GDP; the verdict depends on the assumed gap.',
+    verdictNote: (median: boolean) =>
+      median
+        ? "Verdicts are the median sample's (met ⇔ probability ≥ 50%)."
+        : "Verdicts come from one run with every assumption at its median.",
   },
 } as const;
 
+/** A number at `digits` decimals; a value that rounds to zero prints as 0, never "-0.00". */
 function fmt(x: number | null, digits: number): string {
   if (x === null || !Number.isFinite(x)) return "—";
-  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const r = Number(x.toFixed(digits)) + 0;
+  return r.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** The judged value at the precision it was judged at (so it never reads as met against a higher target). */
 function valueText(ind: Indicator, x: number): string {
   const digits =
-    ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind);
+    ind.target.kind === "in-step-with" ? Math.max(displayDecimals(ind), 1) : displayDecimals(ind);
   return fmt(x, digits) + (ind.unit === "percent" ? "%" : "");
 }
 
@@ -214,12 +229,12 @@ export function renderTable(rec: PlanRecord, plan: Plan, lang: Lang): string {
       r.printedNumber === null ? "—" : String(r.printedNumber),
       clip(lang === "zh-CN" ? ind.name.zh : ind.name.en, 30),
       attr,
-      clip(r.baseline, 8),
+      clip(r.baseline ?? (lang === "zh-CN" ? "（无）" : "(none)"), 8),
       clip(r.target, 12),
       `${valueText(ind, r.projected)} ${r.met ? t.met : t.missed}`,
       fmt(
         r.margin,
-        ind.target.kind === "in-step-with" ? Math.max(judgingPrecision(ind), 1) : judgingPrecision(ind),
+        ind.target.kind === "in-step-with" ? Math.max(displayDecimals(ind), 1) : displayDecimals(ind),
       ),
       r.probability === null ? "—" : `${fmt(r.probability, 1)}%`,
       r.status ? t.status[r.status]! : "—",
@@ -238,6 +253,10 @@ export function renderTable(rec: PlanRecord, plan: Plan, lang: Lang): string {
     line(t.head),
     line(widths.map((w) => "─".repeat(w))),
     ...rows.map(line),
+    "",
+    t.verdictNote(rec.samples > 0),
+    ...(rec.indicators.some((r) => r.basis === "plan") ? [t.planNote] : []),
+    ...(plan.indicators.some((i) => i.target.kind === "in-step-with") ? [t.inStepNote] : []),
     "",
   ].join("\n");
 }

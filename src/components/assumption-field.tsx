@@ -1,23 +1,15 @@
-import { createEffect, createSignal, on, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../models/distributions.ts";
 import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { decimalsOfStep, formatNumber, formatParam, formatYear, paramUnitText } from "../kernel/format.ts";
 import { type I18n, useI18n } from "../kernel/i18n.ts";
+import { composedInput, parseNumberInput } from "../kernel/number-input.ts";
+import { createSliderGrid, keyStep, snap } from "../kernel/slider-grid.ts";
 
 /** A DOM id for an assumption id ("retrofit.capacity1" → "as-retrofit-capacity1"). */
 export function assumptionDomId(id: string): string {
   return `as-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-}
-
-/** Reads a typed number: grouping commas and spaces are allowed; anything else is not a number. */
-export function parseTyped(text: string): number | null {
-  const cleaned = text
-    .replace(/[,\s，]/g, "")
-    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (cleaned === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
 }
 
 /** A distribution in words, its numbers in the assumption's unit. */
@@ -65,7 +57,6 @@ export function AssumptionField(props: AssumptionFieldProps) {
   const { lang, t } = useI18n();
   const dom = () => assumptionDomId(props.id);
   const decimals = () => decimalsOfStep(props.current.step ?? (props.current.max - props.current.min) / 100);
-  const step = () => props.current.step ?? (props.current.max - props.current.min) / 100;
   // Thousands grouped for reading ("47,528"); what is typed is read with or without the commas.
   const plain = (v: number): string =>
     props.current.unit === "year"
@@ -79,6 +70,21 @@ export function AssumptionField(props: AssumptionFieldProps) {
   const [draft, setDraft] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
   let field: HTMLInputElement | undefined;
+  /** The slider's positions: through the scenario's own value, reaching the minimum and maximum. */
+  const grid = createMemo(() =>
+    createSliderGrid(props.current.min, props.current.max, props.current.step, props.defaults.value),
+  );
+  /** Moves to a grid position: applied, and the thumb put exactly on it. */
+  const slide = (input: HTMLInputElement, v: number): void => {
+    const r = props.set(v);
+    if (r.ok) {
+      setProblem(null);
+      setDraft(null);
+    }
+    input.value = String(props.current.value);
+  };
+  // Nothing is read, applied or logged while an input method is still composing.
+  const typed = composedInput((text) => commit(text));
 
   // A change from elsewhere (slider, reset, goal seek, another scenario) replaces a valid draft.
   createEffect(
@@ -93,14 +99,14 @@ export function AssumptionField(props: AssumptionFieldProps) {
 
   const commit = (text: string): void => {
     setDraft(text);
-    const v = parseTyped(text);
-    if (v === null) {
+    const v = parseNumberInput(text, { unit: props.current.unit });
+    if (!v.ok) {
       setProblem(
-        t("as.notANumber", { example: plain(props.defaults.value), value: withUnit(props.current.value) }),
+        `${pick(v.error, lang())} ${t("as.notANumber", { example: plain(props.defaults.value), value: withUnit(props.current.value) })}`,
       );
       return;
     }
-    const r = props.set(v);
+    const r = props.set(v.value);
     if (r.ok) setProblem(null);
     else
       setProblem(`${pick(r.error, lang())} ${t("as.keptValue", { value: withUnit(props.current.value) })}`);
@@ -125,22 +131,24 @@ export function AssumptionField(props: AssumptionFieldProps) {
         </Show>
       </div>
       <div class="assumption-inputs">
+        {/* step="any" with the grid kept here: the native grid runs from min in whole steps, which
+            misses a maximum or a published default off that grid (see kernel/slider-grid.ts). */}
         <input
           type="range"
           class="slider"
-          min={props.current.min}
-          max={props.current.max}
-          step={step()}
+          min={grid().min}
+          max={grid().max}
+          step="any"
           value={props.current.value}
           aria-label={t("as.slider", { label: pick(props.shortLabel, lang()) })}
           aria-valuetext={withUnit(props.current.value)}
-          onInput={(e) => {
-            const r = props.set(Number(e.currentTarget.value));
-            if (r.ok) {
-              setProblem(null);
-              setDraft(null);
-            }
+          onKeyDown={(e) => {
+            const v = keyStep(grid(), props.current.value, e.key);
+            if (v === null) return;
+            e.preventDefault();
+            slide(e.currentTarget, v);
           }}
+          onInput={(e) => slide(e.currentTarget, snap(grid(), Number(e.currentTarget.value)))}
         />
         <span class="number-field">
           <input
@@ -153,12 +161,14 @@ export function AssumptionField(props: AssumptionFieldProps) {
             value={draft() ?? plain(props.current.value)}
             aria-invalid={problem() !== null ? "true" : undefined}
             aria-describedby={`${dom()}-unit ${dom()}-range${problem() !== null ? ` ${dom()}-error` : ""}`}
-            onInput={(e) => commit(e.currentTarget.value)}
+            onInput={typed.onInput}
+            onCompositionStart={typed.onCompositionStart}
+            onCompositionEnd={typed.onCompositionEnd}
             onBlur={() => {
               if (problem() === null) setDraft(null);
             }}
             onKeyDown={(e) => {
-              if (e.key === "Enter") commit(e.currentTarget.value);
+              if (e.key === "Enter" && !e.isComposing) commit(e.currentTarget.value);
             }}
           />
           <span id={`${dom()}-unit`} class="unit">

@@ -285,6 +285,12 @@ export function Dashboard(props: {
                           {indicatorLabel(r.ind, lang())}
                         </span>
                       </button>
+                      <Show when={r.v.basis === "plan"}>
+                        <span class="visually-hidden">{t("basis.planNote")}</span>
+                      </Show>
+                      <Show when={r.ind.target.kind === "in-step-with"}>
+                        <span class="visually-hidden">{t("basis.inStepNote")}</span>
+                      </Show>
                     </th>
                     <td class="printed" lang="zh-CN">
                       <span class="clamp">

@@ -1,7 +1,8 @@
-import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from "solid-js";
+import { type ActualsCsv, allActuals } from "../../models/actuals-csv.ts";
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
-import type { ScenarioFile } from "../../models/scenario.ts";
+import type { Actual, ScenarioFile } from "../../models/scenario.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import {
   actualsTemplateCsv,
@@ -11,6 +12,7 @@ import {
   importScenarioJson,
   importWorkspaceJson,
   scenarioFileName,
+  type VerdictChange,
   verdictsCsv,
   workspaceFileName,
 } from "../kernel/files.ts";
@@ -68,6 +70,11 @@ export function FilesPanel(props: {
   /** Takes in a workspace read from a file (asks before replacing the current work). */
   onImportWorkspace: (ws: Workspace, source: string, report: (n: PanelNotice) => void) => void;
   language: Workspace["language"];
+  /**
+   * How verdicts would change if `actuals` were added to the plan's (deterministic projection), or
+   * undefined when the scenario cannot be run.
+   */
+  previewActuals?: (actuals: readonly Actual[]) => VerdictChange[] | undefined;
 }) {
   const { lang, t } = useI18n();
   const store = props.store;
@@ -75,6 +82,15 @@ export function FilesPanel(props: {
   const [notice, setNotice] = createSignal<PanelNotice | null>(null);
   const [actualsNotice, setActualsNotice] = createSignal<PanelNotice | null>(null);
   const actuals = createMemo(() => store.actualsOf(props.plan.id));
+  /** An actuals file read and waiting for the person to apply its good rows or cancel. */
+  const [review, setReview] = createSignal<{
+    /** The plan the file was read against: a review never outlives a change of plan. */
+    planId: string;
+    name: string;
+    read: ActualsCsv;
+    good: Actual[];
+    changes: VerdictChange[] | undefined;
+  } | null>(null);
   const indicatorName = (id: string): string => {
     const ind = props.plan.indicators.find((i) => i.id === id);
     return ind ? indicatorLabel(ind, lang()) : id;
@@ -93,7 +109,8 @@ export function FilesPanel(props: {
       return;
     }
     const base = location.href.split("#")[0]!;
-    const url = encodeScenarioLink(s.value, base);
+    // The run settings travel with the scenario, so the recipient sees the same probabilities.
+    const url = encodeScenarioLink(s.value, base, { ...store.state.settings });
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -173,27 +190,63 @@ export function FilesPanel(props: {
     if (!r.ok) return refused(r.error);
     props.onImportWorkspace(r.value, name, setNotice);
   });
-  const importActuals = onFile((text, name) => {
-    const r = importActualsCsv(text, name, props.plan);
-    if (!r.ok) return refused(r.error, setActualsNotice);
-    if (r.value.length === 0) {
-      return refused(
-        [
-          {
-            file: name,
-            path: "",
-            message: { zh: "文件中没有任何观测值", en: "the file holds no observed values" },
-          },
-        ],
-        setActualsNotice,
-      );
-    }
-    store.mergeActuals(props.plan.id, r.value);
+  // The actuals file is read as bytes: the reader tells UTF-8 from GB18030 (Excel in Chinese) itself.
+  const importActuals: JSX.EventHandler<HTMLInputElement, Event> = (e) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    void file.arrayBuffer().then(
+      (buffer) => {
+        input.value = "";
+        const r = importActualsCsv(new Uint8Array(buffer), file.name, props.plan);
+        if (!r.ok) {
+          setReview(null);
+          return refused(r.error, setActualsNotice);
+        }
+        const good = allActuals(r.value);
+        setActualsNotice(null);
+        setReview({
+          planId: props.plan.id,
+          name: file.name,
+          read: r.value,
+          good,
+          changes: props.previewActuals?.(good),
+        });
+      },
+      () => {
+        input.value = "";
+        refused(
+          [
+            {
+              file: file.name,
+              path: "",
+              message: { zh: "无法读取该文件", en: "the file could not be read" },
+            },
+          ],
+          setActualsNotice,
+        );
+      },
+    );
+  };
+  const applyReview = (): void => {
+    const r = review();
+    if (!r || r.good.length === 0 || r.planId !== props.plan.id) return;
+    store.mergeActuals(props.plan.id, r.good);
+    setReview(null);
     setActualsNotice({
       kind: "ok",
-      text: t("act.imported", { count: r.value.length, total: store.actualsOf(props.plan.id).length }),
+      text: t("act.imported", { count: r.good.length, total: store.actualsOf(props.plan.id).length }),
     });
-  });
+  };
+  // Another plan opened: the file was read against the old one, so its review is dropped.
+  createEffect(
+    on(
+      () => props.plan.id,
+      () => setReview(null),
+      { defer: true },
+    ),
+  );
+  const verdictWord = (met: boolean) => t(met ? "verdict.met" : "verdict.missed");
 
   return (
     <section class="files-panel" aria-labelledby="files-heading">
@@ -293,6 +346,71 @@ export function FilesPanel(props: {
         <div class="no-print">
           <NoticeView notice={actualsNotice()} id="actuals-notice" />
         </div>
+        <Show when={review()}>
+          {(r) => (
+            <section class="actuals-review no-print" aria-labelledby="actuals-review-heading">
+              <h5 id="actuals-review-heading">{t("act.review.heading", { name: r().name })}</h5>
+              <p class="actuals-review-summary">
+                {r().read.rejectedRows.length === 0
+                  ? t("act.review.allGood", { good: r().good.length })
+                  : t("act.review.summary", { good: r().good.length, bad: r().read.rejectedRows.length })}
+              </p>
+              <Show when={r().good.length > 0}>
+                <Show
+                  when={(r().changes?.length ?? 0) > 0}
+                  fallback={
+                    <Show when={r().changes !== undefined}>
+                      <p class="actuals-preview">{t("act.review.noChange")}</p>
+                    </Show>
+                  }
+                >
+                  <div class="actuals-preview">
+                    <p>{t("act.review.changes", { count: r().changes!.length })}</p>
+                    <ul>
+                      <For each={r().changes}>
+                        {(c) => (
+                          <li data-indicator={c.id}>
+                            {t("act.review.change", {
+                              name: indicatorName(c.id),
+                              from: verdictWord(c.before),
+                              to: verdictWord(c.after),
+                            })}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </div>
+                </Show>
+              </Show>
+              <div role="alert" class="import-problems">
+                <InputIssues
+                  issues={r().read.rejected}
+                  headingId="actuals-review-refused"
+                  heading={t("act.review.refusedHeading")}
+                  intro={t("act.review.refusedIntro")}
+                  level={6}
+                />
+              </div>
+              <div class="actuals-review-actions">
+                <Show when={r().good.length > 0} fallback={<p>{t("act.review.nothingToApply")}</p>}>
+                  <button type="button" class="button primary" onClick={applyReview}>
+                    {t("act.review.apply", { count: r().good.length })}
+                  </button>
+                </Show>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => {
+                    setReview(null);
+                    setActualsNotice({ kind: "ok", text: t("act.review.cancelled") });
+                  }}
+                >
+                  {t("act.review.cancel")}
+                </button>
+              </div>
+            </section>
+          )}
+        </Show>
         <Show when={actuals().length > 0} fallback={<p class="empty">{t("act.none")}</p>}>
           <section class="table-scroll" tabindex="0" aria-labelledby="actuals-caption">
             <table class="indicator-table compact actuals-table">

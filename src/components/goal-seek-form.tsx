@@ -5,9 +5,10 @@ import type { GoalSeekAnswer, GoalSeekRefusal } from "../../models/sensitivity.t
 import { type Bilingual, pick, type Result } from "../../models/text.ts";
 import { decimalsOfStep, formatParam, formatProbability } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { parseNumberInput } from "../kernel/number-input.ts";
 import type { Runner } from "../kernel/runner.ts";
+import { createSliderGrid, snapDown, snapUp } from "../kernel/slider-grid.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { parseTyped } from "./assumption-field.tsx";
 
 /** Goal seek estimates each probability from this many samples at most: ~30 evaluations per answer. */
 export const GOAL_SEEK_MAX_SAMPLES = 500;
@@ -54,12 +55,16 @@ export function GoalSeekForm(props: {
 
   const run = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
-    const p = parseTyped(probText());
-    if (p === null || p < 1 || p > 100) {
-      setProblem(t("gs.probabilityInvalid"));
+    // A probability in percent: "80", "80%" and "８０％" all mean 80.
+    const read = parseNumberInput(probText(), { unit: "percent" });
+    if (!read.ok || read.value < 1 || read.value > 100) {
+      setProblem(
+        read.ok ? t("gs.probabilityInvalid") : `${pick(read.error, lang())} ${t("gs.probabilityInvalid")}`,
+      );
       probField?.focus();
       return;
     }
+    const p = read.value;
     setProblem(null);
     const m = props.store.runModel();
     if (!m?.ok || !lever()) return;
@@ -140,21 +145,16 @@ export function GoalSeekForm(props: {
                     class="button small"
                     onClick={() => {
                       const a0 = props.assumptions[v.lever];
-                      const step = a0?.step;
-                      // Round up to the lever's step so the applied value still meets the target.
-                      const snapped =
-                        step && a0
-                          ? Math.min(
-                              a0.max,
-                              Math.max(
-                                a0.min,
-                                (r.value.direction === "at-least" ? Math.ceil : Math.floor)(
-                                  r.value.value / step - 1e-9,
-                                ) * step,
-                              ),
-                            )
-                          : r.value.value;
-                      props.store.setAssumption(v.lever, Number(snapped.toPrecision(12)));
+                      // To the lever's slider grid, on the side that still meets the target.
+                      // The grid is laid through the scenario's own value, as the slider's is.
+                      const own = props.store.resolved();
+                      const anchor =
+                        (own?.ok ? own.value.assumptions[v.lever]?.value : undefined) ?? a0?.value;
+                      const grid = a0 ? createSliderGrid(a0.min, a0.max, a0.step, anchor) : undefined;
+                      const snapped = grid
+                        ? (r.value.direction === "at-least" ? snapUp : snapDown)(grid, r.value.value)
+                        : r.value.value;
+                      props.store.setAssumption(v.lever, snapped);
                     }}
                   >
                     {t("gs.apply", { value: fmt(v.lever, r.value.value) })}

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { pick } from "../../models/text.ts";
-import type { InputIssue } from "../../models/validation.ts";
+import { type InputIssue, placeOf } from "../../models/validation.ts";
 import { useI18n } from "../kernel/i18n.ts";
 
 /** Groups issues by file, keeping the order in which files first appear. */
@@ -26,7 +26,7 @@ export function InputIssues(props: {
   heading?: string;
   intro?: string;
   /** Heading level; default 2. */
-  level?: 2 | 3 | 4;
+  level?: 2 | 3 | 4 | 5 | 6;
 }) {
   const { lang, t } = useI18n();
   const groups = createMemo(() => byFile(props.issues));
@@ -54,7 +54,13 @@ export function InputIssues(props: {
                 <For each={group.issues}>
                   {(issue) => (
                     <tr>
-                      <td>{issue.path === "" ? t("issues.wholeFile") : <code>{issue.path}</code>}</td>
+                      <td>
+                        {placeOf(issue, lang()) === "" ? (
+                          t("issues.wholeFile")
+                        ) : (
+                          <code>{placeOf(issue, lang())}</code>
+                        )}
+                      </td>
                       <td>{pick(issue.message, lang())}</td>
                     </tr>
                   )}

@@ -212,7 +212,7 @@ export function NotebookPanel(props: {
                           when={note().markdown.trim() !== ""}
                           fallback={<p class="muted">{t("nb.emptyNote")}</p>}
                         >
-                          <div class="note-body" innerHTML={renderMarkdown(note().markdown)} />
+                          <div class="note-body" innerHTML={renderMarkdown(note().markdown, lang())} />
                         </Show>
                       </>
                     )}

@@ -4,11 +4,13 @@ import { type Bilingual, pick } from "../../models/text.ts";
 import { formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { formatRoute, PLANS } from "../kernel/route.ts";
+import { importOrReload } from "../kernel/update-reload.ts";
 import { ErrorPanel } from "./error-panel.tsx";
 import { SourceText } from "./source-text.tsx";
 
 // The workbench, its models and Plot load only when a plan is opened, so the first screen stays small.
-const Workbench = lazy(() => import("./workbench.tsx"));
+// A deploy may have removed this build's chunk from the server: see update-reload.ts.
+const Workbench = lazy(() => importOrReload(() => import("./workbench.tsx")));
 
 /** The part of the address the workbench follows and keeps up to date (null: not given). */
 export interface WorkbenchRoute {

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import type { Bilingual } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { parseNumberInput } from "../kernel/number-input.ts";
 import type { RunSettings } from "../kernel/store.ts";
 
 /** Sample counts offered: enough for a quick look up to the 10,000 a published figure deserves. */
@@ -41,17 +42,26 @@ export function RunSettingsForm(props: {
       </label>
       <label>
         {t("run.settings.seed")}
+        {/* Text, not type="number": a number input hides what was typed ("" for "1,2") and would
+            round a seed past 2^53; the shared reader explains every refusal instead. */}
         <input
-          type="number"
+          type="text"
           inputMode="numeric"
-          min="0"
-          step="1"
+          autocomplete="off"
+          spellcheck={false}
           value={props.settings.seed}
           aria-invalid={problem() ? "true" : undefined}
           aria-describedby={problem() ? "run-settings-error" : undefined}
           onChange={(e) => {
-            const v = e.currentTarget.value.trim();
-            apply({ seed: v === "" ? Number.NaN : Number(v) });
+            const read = parseNumberInput(e.currentTarget.value, { integer: true, allowNegative: false });
+            if (!read.ok) {
+              setProblem({
+                zh: `随机种子：${read.error.zh}`,
+                en: `seed: ${read.error.en}`,
+              });
+              return;
+            }
+            apply({ seed: read.value });
           }}
         />
       </label>

@@ -1,4 +1,4 @@
-import { createEffect, For, on, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { pick } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { useSession } from "../kernel/session.ts";
@@ -13,6 +13,7 @@ import { download } from "./downloads.ts";
 export function SessionNotices() {
   const { lang, t } = useI18n();
   const session = useSession();
+  const [updateDismissed, setUpdateDismissed] = createSignal(false);
 
   createEffect(
     on(
@@ -55,7 +56,22 @@ export function SessionNotices() {
     <div class="session-notices">
       <p class="save-status" role="status" aria-live="polite">
         {statusText()}
+        <Show when={session.mergedFromOtherTabs() > 0}>
+          {" "}
+          <span class="save-merged">{t("save.mergedOtherTab")}</span>
+        </Show>
       </p>
+      <Show when={session.updated && !updateDismissed()}>
+        <section class="update-notice" role="status" aria-labelledby="update-notice-heading">
+          <h2 id="update-notice-heading" class="banner-heading">
+            {t("update.heading")}
+          </h2>
+          <p>{t("update.body")}</p>
+          <button type="button" class="button small" onClick={() => setUpdateDismissed(true)}>
+            {t("link.dismiss")}
+          </button>
+        </section>
+      </Show>
       <Show when={session.problem()}>
         {(p) => (
           <section class="storage-banner" role="alert" aria-labelledby="storage-banner-heading">
@@ -84,7 +100,7 @@ export function SessionNotices() {
         })()}
       >
         {(l) => (
-          <section class="link-banner" role="alert" aria-labelledby="link-banner-heading">
+          <section class="link-banner no-print" role="alert" aria-labelledby="link-banner-heading">
             <h2 id="link-banner-heading" class="banner-heading">
               <span aria-hidden="true">⚠ </span>
               {t("link.invalidHeading")}

@@ -67,7 +67,10 @@ export function TrajectoryFigure(props: {
     const tg = props.ind.target;
     return {
       rows: rows(),
-      baseline: b.qualifier === "missing" ? null : { year: b.year, value: b.value },
+      baseline:
+        b.qualifier === "missing" || b.qualifier === "not-in-source"
+          ? null
+          : { year: b.year, value: b.value },
       target:
         tg.kind === "compare" && props.ind.measure !== "annual" ? { year: tg.year, value: tg.value } : null,
     };

@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import type { Basis } from "../../models/basis.ts";
 import type { IndicatorResult } from "../../models/engine.ts";
-import { judgingPrecision, type Pace, type Status } from "../../models/feasibility.ts";
+import { displayDecimals, type Pace, type Status } from "../../models/feasibility.ts";
 import type { Indicator } from "../../models/plan.ts";
 import type { Lang } from "../../models/text.ts";
 import {
@@ -23,7 +23,7 @@ const COMPARATOR_TEXT = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"
 
 /** How an indicator's values are written: at the precision it is judged at, so what is shown is judged. */
 export function unitOf(ind: Indicator): ValueUnit {
-  return { unit: ind.unit, precision: judgingPrecision(ind), unitLabel: ind.unitLabel };
+  return { unit: ind.unit, precision: displayDecimals(ind), unitLabel: ind.unitLabel };
 }
 
 /**
@@ -65,13 +65,15 @@ export function targetText(ind: Indicator, lang: Lang, t: I18n["t"]): string {
     return t("target.inStep", { series: lang === "zh-CN" ? tg.seriesName.zh : tg.seriesName.en });
   }
   if (tg.kind === "hold") return t("target.hold");
+  if (tg.kind === "range")
+    return `${formatValue(tg.lo, unitOf(ind), lang)} – ${formatValue(tg.hi, unitOf(ind), lang)}`;
   return `${COMPARATOR_TEXT[tg.comparator]} ${formatValue(tg.value, unitOf(ind), lang)}`;
 }
 
 /** The margin in the indicator's unit, signed; percentage points for rates. */
 export function marginText(ind: Indicator, margin: number, lang: Lang): string {
   const decimals = Math.max(
-    judgingPrecision(ind),
+    displayDecimals(ind),
     ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0,
   );
   const n = formatSigned(margin, lang, decimals);

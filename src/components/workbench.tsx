@@ -12,9 +12,10 @@ import {
 import { type Evaluation, evaluate } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
-import type { ScenarioFile } from "../../models/scenario.ts";
+import type { Actual, ScenarioFile } from "../../models/scenario.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
 import { type Bilingual, pick, type Result } from "../../models/text.ts";
+import { type VerdictChange, verdictChanges } from "../kernel/files.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
@@ -28,8 +29,8 @@ import {
 } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { useSession } from "../kernel/session.ts";
-import { createWorkbenchStore } from "../kernel/store.ts";
-import { createWorkerRunner } from "../kernel/worker-runner.ts";
+import { createWorkbenchStore, mergeActualLists, type RunSettings } from "../kernel/store.ts";
+import { createWorkerRunner, type Incident } from "../kernel/worker-runner.ts";
 import type { Workspace } from "../kernel/workspace.ts";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
 import { ChoiceDialog } from "./choice-dialog.tsx";
@@ -60,7 +61,14 @@ import { indicatorLabel, shownResult } from "./verdict.tsx";
  */
 /** A question the workbench is asking in a dialog. */
 type Question =
-  | { kind: "clash"; file: ScenarioFile; source: string; shipped: boolean; report: (n: PanelNotice) => void }
+  | {
+      kind: "clash";
+      file: ScenarioFile;
+      source: string;
+      shipped: boolean;
+      report: (n: PanelNotice) => void;
+      settings?: RunSettings;
+    }
   | { kind: "workspace"; ws: Workspace; source: string; report: (n: PanelNotice) => void };
 
 export default function Workbench(props: {
@@ -99,29 +107,63 @@ export default function Workbench(props: {
     ),
   );
 
+  // Work another tab saved comes in merged with this tab's (session.ts); the view shows both.
+  createEffect(
+    on(
+      session.incoming,
+      (inc) => {
+        if (!inc || !saving) return;
+        const r = store.absorb(inc.ws, "browser storage");
+        if (!r.ok) {
+          // Saving on without it would store this tab's work without the other's: stop, and say so.
+          saving = false;
+          setNotice({ kind: "issues", heading: t("save.hydrateFailed"), issues: r.error });
+        }
+      },
+      { defer: true },
+    ),
+  );
+
   const [question, setQuestion] = createSignal<Question | null>(null);
 
-  /** Adds a scenario from a link or a file, asking first when its id is taken. */
-  const takeScenario = (file: ScenarioFile, source: string, report: (n: PanelNotice) => void): void => {
+  /**
+   * Adds a scenario from a link or a file, asking first when its id is taken. A link's run settings
+   * are taken with it, so the probabilities are the sender's.
+   */
+  const takeScenario = (
+    file: ScenarioFile,
+    source: string,
+    report: (n: PanelNotice) => void,
+    settings?: RunSettings,
+  ): void => {
     const clash = store.clashOf(file.id);
     if (clash !== "none") {
-      setQuestion({ kind: "clash", file, source, shipped: clash === "shipped", report });
+      setQuestion({ kind: "clash", file, source, shipped: clash === "shipped", report, settings });
       return;
     }
-    addScenario(file, "new", source, report);
+    addScenario(file, "new", source, report, settings);
   };
   const addScenario = (
     file: ScenarioFile,
     mode: "new" | "rename" | "replace",
     source: string,
     report: (n: PanelNotice) => void,
+    settings?: RunSettings,
   ): void => {
     const r = store.addScenario(file, mode, source);
     if (r.ok) {
       const entry = store.scenarios().find((s) => s.id === r.value);
+      const name = entry ? pick(entry.name, lang()) : r.value;
+      const applied = settings ? store.setSettings(settings) : undefined;
       report({
         kind: "ok",
-        text: t("files.scenarioAdded", { name: entry ? pick(entry.name, lang()) : r.value }),
+        text: applied?.ok
+          ? `${t("files.scenarioAdded", { name })} ${t("link.settingsTaken", {
+              samples: formatNumber(applied.value.samples, lang(), 0),
+              seed: applied.value.seed,
+              sampling: t(applied.value.sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
+            })}`
+          : t("files.scenarioAdded", { name }),
       });
     } else report({ kind: "issues", heading: t("files.refused"), issues: r.error });
   };
@@ -134,7 +176,7 @@ export default function Workbench(props: {
       return;
     }
     if (q.kind === "clash" && (choice === "rename" || choice === "replace")) {
-      addScenario(q.file, choice, q.source, q.report);
+      addScenario(q.file, choice, q.source, q.report, q.settings);
     } else if (q.kind === "workspace") {
       const r = store.hydrate(q.ws, q.source);
       if (!r.ok) {
@@ -153,7 +195,7 @@ export default function Workbench(props: {
     if (l.kind === "scenario" && l.scenario.planId === props.plan.id) {
       untrack(() => {
         session.settleLink();
-        takeScenario(l.scenario, "link", setNotice);
+        takeScenario(l.scenario, "link", setNotice, l.settings);
       });
     }
   });
@@ -193,7 +235,10 @@ export default function Workbench(props: {
     ),
   );
 
-  const pool: Runner = typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner();
+  // A worker that crashed, hung or stopped is replaced and its run retried; the person is told.
+  const [incident, setIncident] = createSignal<Incident | null>(null);
+  const pool: Runner =
+    typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident: setIncident });
   onCleanup(() => pool.dispose());
 
   /** The deterministic evaluation of the current inputs, or the error that stops it. */
@@ -307,6 +352,19 @@ export default function Workbench(props: {
     const d = det();
     return d?.ok ? d.value : undefined;
   });
+
+  /** How the deterministic verdicts would change with `list` added to the plan's actuals. */
+  const previewActuals = (list: readonly Actual[]): VerdictChange[] | undefined => {
+    const m = store.runModel();
+    const before = detEval();
+    if (!m?.ok || !before) return undefined;
+    const actuals = mergeActualLists(m.value.actuals, list);
+    const w = worldFor({ ...m.value, actuals });
+    if (!w.ok) return undefined;
+    const { seed, sampling } = store.state.settings;
+    const after = evaluate(w.value, { samples: 0, seed, sampling, bands: m.value.bands, actuals });
+    return verdictChanges(before, after);
+  };
 
   /** Shows an indicator's chart in place; focus stays where the person is (the row they chose). */
   const select = (id: string): void => {
@@ -481,6 +539,19 @@ export default function Workbench(props: {
             </Show>
           </p>
         </div>
+        <Show when={incident()}>
+          {(i) => (
+            <div class="worker-notice no-print" role="status" data-kind={i().kind}>
+              <p>
+                <span aria-hidden="true">⚠ </span>
+                {pick(i().message, lang())}
+              </p>
+              <button type="button" class="button small" onClick={() => setIncident(null)}>
+                {t("link.dismiss")}
+              </button>
+            </div>
+          )}
+        </Show>
         <div class="workbench-notice">
           <NoticeView notice={notice()} id="workbench-notice" />
         </div>
@@ -554,6 +625,7 @@ export default function Workbench(props: {
         onImportScenario={takeScenario}
         onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
         language={lang()}
+        previewActuals={previewActuals}
       />
       <Comparison store={store} plan={props.plan} runner={pool} />
       <Show when={question()}>

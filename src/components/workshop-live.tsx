@@ -3,6 +3,7 @@ import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { parseNumberInput } from "../kernel/number-input.ts";
 import { wt } from "../kernel/workshop-text.ts";
 
 /**
@@ -36,17 +37,16 @@ export function WorkshopLive(props: {
     e.preventDefault();
     const { id, a } = current();
     if (!a) return;
-    const raw = text().trim().replace(/,/g, "");
-    const v = raw === "" ? Number.NaN : Number(raw);
-    if (!Number.isFinite(v)) {
+    const read = parseNumberInput(text(), { unit: a.unit });
+    if (!read.ok) {
       const ex = formatNumber(a.value, "en", 0).replace(/,/g, "");
       setProblem({
-        zh: wt("zh-CN", "liveNotANumber", { example: ex }),
-        en: wt("en", "liveNotANumber", { example: ex }),
+        zh: `${read.error.zh} ${wt("zh-CN", "liveNotANumber", { example: ex })}`,
+        en: `${read.error.en} ${wt("en", "liveNotANumber", { example: ex })}`,
       });
       return;
     }
-    const r = props.onApply(id, v);
+    const r = props.onApply(id, read.value);
     if (!r.ok) {
       setProblem(r.error);
       return;

@@ -1,17 +1,18 @@
-import { parseActualsCsv } from "../../models/actuals-csv.ts";
+import { type ActualsCsv, readActualsCsv } from "../../models/actuals-csv.ts";
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
-import { type Actual, parseScenario, type ScenarioFile } from "../../models/scenario.ts";
+import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import { type Lang, pick, type Result } from "../../models/text.ts";
-import type { InputIssue } from "../../models/validation.ts";
+import { type InputIssue, parseJsonText } from "../../models/validation.ts";
 import { catalogues } from "./i18n.ts";
 import { migrate, type Workspace } from "./workspace.ts";
 
 /**
  * Files the person exports and imports: scenarios and whole workspaces as JSON, verdicts as CSV for a
  * spreadsheet, and actuals as CSV (a template to fill in, and its import). Every import validates the
- * whole file first and answers either the complete value or every problem, each naming the file and the
- * place in it (JSON path, or row and column), in both languages; nothing is ever half-applied.
+ * whole file first, each problem naming the file and the place in it (JSON path, or row and column) in
+ * both languages. JSON files are applied whole or not at all; an actuals file answers its good rows
+ * and its refused ones, and the person chooses whether to apply the good rows.
  */
 
 /** Byte order mark: lets Excel detect UTF-8, without which it shows Chinese as mojibake. */
@@ -40,48 +41,12 @@ export function workspaceFileName(savedAt: string): string {
 }
 
 /**
- * Parses JSON text. A syntax error is reported with its line and column (as `line 3, column 14`),
- * read from the engine's message, since V8 gives a character position and Firefox a line and column.
+ * Parses JSON text from a file (models/validation.ts `parseJsonText`, shared with the command line):
+ * BOM and CRLF accepted; a syntax error named by line and column; a `__proto__`, `constructor` or
+ * `prototype` key reported with its path.
  */
 export function parseJson(text: string, file: string): Result<unknown, InputIssue[]> {
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") {
-    return { ok: false, error: [{ file, path: "", message: { zh: "文件是空的", en: "the file is empty" } }] };
-  }
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const where = locate(body, msg);
-    const path = where ? `line ${where.line}, column ${where.column}` : "";
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path,
-          message: {
-            zh: `不是有效的 JSON${where ? `（第 ${where.line} 行第 ${where.column} 列）` : ""}：${msg}`,
-            en: `not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ""}: ${msg}`,
-          },
-        },
-      ],
-    };
-  }
-}
-
-function locate(text: string, msg: string): { line: number; column: number } | null {
-  const lc = /line (\d+) column (\d+)/i.exec(msg);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/i.exec(msg);
-  let at: number;
-  if (pos) at = Number(pos[1]);
-  else if (/unexpected end/i.test(msg)) at = text.length;
-  else return null;
-  const before = text.slice(0, at);
-  const line = before.split("\n").length;
-  const column = at - (before.lastIndexOf("\n") + 1) + 1;
-  return { line, column };
+  return parseJsonText(text, file);
 }
 
 /** Reads a scenario file: JSON syntax, then the scenario schema. */
@@ -206,9 +171,9 @@ export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): str
 /**
  * A template for evaluator actuals: the header `indicator,year,value,name` and one row per indicator
  * and year from the year after its baseline to its target year, with the value left empty to fill in.
- * `name` (the plan's Chinese name) is there for the person and is not read back; it is the last column
- * so that a comma inside a name cannot shift the columns that are read. Rows left empty are "no
- * observation" to {@link importActualsCsv}.
+ * `name` (the plan's Chinese name) helps the person and is checked against the indicator when read
+ * back; it is the last column so that a comma inside a name cannot shift the columns before it. Rows
+ * left empty are "no observation" to {@link importActualsCsv}.
  */
 export function actualsTemplateCsv(plan: Plan): string {
   const rows = ["indicator,year,value,name"];
@@ -222,52 +187,32 @@ export function actualsTemplateCsv(plan: Plan): string {
 }
 
 /**
- * Reads evaluator actuals for one plan from CSV (see `parseActualsCsv` in models/actuals-csv.ts for the
- * format). Rows whose value is empty, as in the template, are no observation and are skipped (kept as
- * blank lines so every row number in a message is still the row the person sees). The same indicator
- * and year given twice is refused, naming both rows. Answers all actuals or every problem.
+ * Reads evaluator actuals for one plan from a CSV file's bytes (or text), with the same reader as the
+ * command line (`readActualsCsv` in models/actuals-csv.ts): either the file's problems, or its good
+ * rows together with the problems of the rows refused, so that the good ones can be applied.
  */
-export function importActualsCsv(text: string, fileName: string, plan: Plan): Result<Actual[], InputIssue[]> {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase());
-  const valueCol = header.indexOf("value");
-  const indicatorCol = header.indexOf("indicator");
-  const yearCol = header.indexOf("year");
-  const seen = new Map<string, number>();
-  const issues: InputIssue[] = [];
-  if (valueCol >= 0 && indicatorCol >= 0 && yearCol >= 0) {
-    for (let i = 1; i < lines.length; i++) {
-      const cells = lines[i]!.split(",").map((c) => c.trim());
-      if (lines[i]!.trim() === "") continue;
-      if ((cells[valueCol] ?? "") === "") {
-        lines[i] = "";
-        continue;
-      }
-      const key = `${cells[indicatorCol]}|${cells[yearCol]}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        issues.push({
-          file: fileName,
-          path: `row ${i + 1}, column indicator`,
-          message: {
-            zh: `指标 “${cells[indicatorCol]}” ${cells[yearCol]} 年的数值与第 ${first} 行重复`,
-            en: `indicator "${cells[indicatorCol]}" in ${cells[yearCol]} repeats row ${first}`,
-          },
-        });
-      } else seen.set(key, i + 1);
-    }
-  }
-  const parsed = parseActualsCsv(lines.join("\n"), fileName, [plan]);
-  if (!parsed.ok) return { ok: false, error: byRow([...parsed.error, ...issues]) };
-  if (issues.length > 0) return { ok: false, error: issues };
-  return { ok: true, value: parsed.value.get(plan.id) ?? [] };
+export function importActualsCsv(
+  input: Uint8Array | string,
+  fileName: string,
+  plan: Plan,
+): Result<ActualsCsv, InputIssue[]> {
+  return readActualsCsv(input, fileName, [plan]);
 }
 
-/** Issues in the order of their rows (stable within a row), as a person reads the file. */
-function byRow(issues: InputIssue[]): InputIssue[] {
-  const row = (i: InputIssue) => Number(/^row (\d+)/.exec(i.path)?.[1] ?? 0);
-  return issues
-    .map((i, k) => ({ i, k }))
-    .sort((a, b) => row(a.i) - row(b.i) || a.k - b.k)
-    .map((x) => x.i);
+/** One indicator whose verdict (met or missed, deterministic projection) would change. */
+export interface VerdictChange {
+  id: string;
+  before: boolean;
+  after: boolean;
+}
+
+/** The indicators whose deterministic verdict differs between two evaluations of the same plan. */
+export function verdictChanges(before: Evaluation, after: Evaluation): VerdictChange[] {
+  const was = new Map(before.indicators.map((r) => [r.id, r.judgement.met] as const));
+  const out: VerdictChange[] = [];
+  for (const r of after.indicators) {
+    const b = was.get(r.id);
+    if (b !== undefined && b !== r.judgement.met) out.push({ id: r.id, before: b, after: r.judgement.met });
+  }
+  return out;
 }

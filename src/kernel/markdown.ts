@@ -1,5 +1,6 @@
 import DOMPurify from "dompurify";
 import { Marked, type Tokens } from "marked";
+import type { Lang } from "../../models/text.ts";
 
 /**
  * Notebook notes are Markdown, rendered to HTML that is safe to put into the page. Two layers:
@@ -116,19 +117,83 @@ export function createMarked(): Marked {
   });
 }
 
-/** Renders Markdown to safe HTML. */
-export type MarkdownRenderer = (text: string) => string;
+/** Renders Markdown to safe HTML; `lang` is the language of a notice when the note is shown as text. */
+export type MarkdownRenderer = (text: string, lang?: Lang) => string;
+
+/**
+ * Longest note rendered as Markdown, in characters. marked's emphasis matching grows with the square of
+ * the text in the worst case ("**a" repeated: ~2.6 s at 90,000 characters, ~0.15 s at this cap), and a
+ * note is typed into a page that must not freeze; a longer note is shown as plain text.
+ */
+export const MAX_MARKDOWN_CHARS = 20_000;
+
+/**
+ * Deepest nesting rendered as Markdown: quote and list markers at the start of a line, plus two spaces
+ * of indentation a level. marked parses nested blocks recursively and overflows the stack at a few
+ * thousand levels (5,000 ">" in a row); no note needs more than a handful.
+ */
+export const MAX_MARKDOWN_DEPTH = 32;
+
+const CONTAINER = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+
+/** The deepest block nesting of any line: its container markers plus its indentation in pairs of spaces. */
+export function nestingDepth(text: string): number {
+  let deepest = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+    const prefix = CONTAINER.exec(line)?.[0] ?? "";
+    const markers = (prefix.match(/>|[*+-]|\d{1,9}[.)]/g) ?? []).length;
+    deepest = Math.max(deepest, markers + Math.floor(indent / 2));
+  }
+  return deepest;
+}
+
+/** Why a note is shown as text rather than formatted, in both languages. */
+function fallbackNotice(kind: "long" | "deep" | "failed", text: string): { zh: string; en: string } {
+  switch (kind) {
+    case "long":
+      return {
+        zh: `这条笔记有 ${text.length} 个字符，超过排版上限 ${MAX_MARKDOWN_CHARS} 个字符，以下按原文显示。`,
+        en: `This note has ${text.length} characters, more than the ${MAX_MARKDOWN_CHARS} that are formatted; it is shown as plain text.`,
+      };
+    case "deep":
+      return {
+        zh: `这条笔记嵌套了 ${nestingDepth(text)} 层，超过排版上限 ${MAX_MARKDOWN_DEPTH} 层，以下按原文显示。`,
+        en: `This note is nested ${nestingDepth(text)} levels deep, more than the ${MAX_MARKDOWN_DEPTH} that are formatted; it is shown as plain text.`,
+      };
+    case "failed":
+      return {
+        zh: "这条笔记无法排版，以下按原文显示。",
+        en: "This note could not be formatted; it is shown as plain text.",
+      };
+  }
+}
+
+/** A note shown as escaped text after a notice saying why. */
+function asText(kind: "long" | "deep" | "failed", text: string, lang: Lang): string {
+  const notice = fallbackNotice(kind, text);
+  return `<p class="md-fallback" role="note">${escapeHtml(lang === "zh-CN" ? notice.zh : notice.en)}</p>${plainText(text)}`;
+}
 
 /**
  * Makes a renderer over a sanitiser. A sanitiser that says it cannot work (`isSupported === false`,
  * DOMPurify without a DOM) would pass HTML through unchecked, so the renderer then shows the note as
- * escaped plain text instead: never unsafe, nothing lost.
+ * escaped plain text instead: never unsafe, nothing lost. A note too long or too deeply nested to
+ * format in bounded time and stack, or one the parser fails on, is shown as escaped text after a
+ * notice in the person's language — never nothing, never a frozen or crashed page.
  */
 export function createMarkdownRenderer(purify: Sanitizer): MarkdownRenderer {
   const marked = createMarked();
-  return (text) => {
+  return (text, lang = "en") => {
     if (purify.isSupported === false) return plainText(text);
-    const html = marked.parse(text, { async: false });
+    if (text.length > MAX_MARKDOWN_CHARS) return asText("long", text, lang);
+    if (nestingDepth(text) > MAX_MARKDOWN_DEPTH) return asText("deep", text, lang);
+    let html: string;
+    try {
+      html = marked.parse(text, { async: false });
+    } catch {
+      return asText("failed", text, lang);
+    }
     return purify.sanitize(html, SANITIZE_CONFIG);
   };
 }
@@ -144,12 +209,12 @@ let browserRenderer: MarkdownRenderer | undefined;
  * Renders Markdown with DOMPurify bound to this page's `window`; created on first use so that importing
  * this module in node (tests, CLI) touches no DOM. Without a window it falls back to plain text.
  */
-export function renderMarkdown(text: string): string {
+export function renderMarkdown(text: string, lang: Lang = "en"): string {
   if (!browserRenderer) {
     const win = (globalThis as { window?: Window & typeof globalThis }).window;
     browserRenderer = win
       ? createMarkdownRenderer(DOMPurify(win))
       : createMarkdownRenderer({ isSupported: false, sanitize: () => "" });
   }
-  return browserRenderer(text);
+  return browserRenderer(text, lang);
 }

@@ -60,6 +60,22 @@ const api = {
   },
   tornado: (req: SensitivityRequest) => inline.tornado(req),
   goalSeek: (req: GoalSeekRunRequest) => inline.goalSeek(req),
+  /**
+   * Takes the Web Lock `name` and holds it for as long as this worker lives; answers true once it is
+   * held (false where there are no Web Locks). The browser lets go of a lock when its holder ends,
+   * however it ends (terminated, crashed, killed for memory), so the page, waiting for the same lock,
+   * learns at once that this worker is gone — a dead worker sends no error event.
+   */
+  hold(name: string): Promise<boolean> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks) return Promise.resolve(false);
+    return new Promise<boolean>((held) => {
+      void locks.request(name, () => {
+        held(true);
+        return new Promise<never>(() => {});
+      });
+    });
+  },
 };
 
 /** What the worker answers; the pool's endpoints speak exactly this. */

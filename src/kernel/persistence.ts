@@ -1,6 +1,7 @@
 import { type IDBPDatabase, wrap } from "idb";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
+import { mergeWorkspaces } from "./merge.ts";
 import { migrate, type Workspace } from "./workspace.ts";
 
 /**
@@ -21,6 +22,23 @@ const STORE = "records";
 export const WORKSPACE_KEY = "workspace";
 /** Prefix of the keys under which damaged records are kept. */
 export const BACKUP_PREFIX = "workspace-unreadable:";
+/**
+ * Key of the workspace's revision: a count of the saves, written in the same transaction as the
+ * workspace. A save that finds a revision other than the one it started from knows another tab saved
+ * in between, and merges instead of overwriting.
+ */
+export const REVISION_KEY = "workspace-revision";
+/**
+ * Prefix of the keys of journals: what a page held when it was hidden or left, written at once, beside
+ * the workspace rather than over it (there is no time to read first). The next load merges every
+ * journal into the workspace; the page's own next save of the same value removes its journal.
+ *
+ * A journal goes to localStorage when it can, and to IndexedDB (one transaction) only when
+ * localStorage refuses (full, or switched off): Chromium aborts a page's IndexedDB transactions that
+ * have not finished committing when the page is closed, and on a busy machine 1 close in 20 lost its
+ * journal that way, while a localStorage write is handed to the browser at once.
+ */
+export const JOURNAL_PREFIX = "workspace-journal:";
 /** What the stored record is called in messages. */
 const SOURCE = "browser storage";
 
@@ -76,11 +94,41 @@ export function problemOf(error: unknown): StorageProblem {
   return { kind: "unavailable", message: UNAVAILABLE, cause: text };
 }
 
+/** What a save did. */
+export interface SaveOutcome {
+  /** The revision now stored. */
+  revision: number;
+  /**
+   * Another tab had saved since this one last read or wrote: what is stored now is this workspace
+   * merged with that one's (see merge.ts). Null when the workspace was stored as it was given.
+   */
+  merged: Workspace | null;
+}
+
 export interface Persistence {
-  /** The saved workspace, migrated to the current version; null when nothing was saved yet. */
+  /**
+   * The saved workspace, migrated to the current version, with every journal left by a closed page
+   * merged into it; null when nothing was saved yet.
+   */
   load(): Promise<Result<Workspace | null, StorageProblem>>;
-  /** Saves the workspace (a plain-data copy of it; Solid proxies are fine). */
-  save(ws: Workspace): Promise<Result<void, StorageProblem>>;
+  /**
+   * Saves the workspace (a plain-data copy of it; Solid proxies are fine) in one transaction that
+   * checks the stored revision: if another tab saved since this one last read or wrote, the two are
+   * merged and the merge is stored (and answered). Never overwrites another tab's work.
+   */
+  save(ws: Workspace): Promise<Result<SaveOutcome, StorageProblem>>;
+  /**
+   * What another tab stored since this one last read or wrote, or null if nothing changed. Does not
+   * move this tab's base: its next save merges against what it started from, so nothing is lost
+   * whatever it does with the answer.
+   */
+  pull(): Promise<Result<{ stored: Workspace; base: Workspace | null } | null, StorageProblem>>;
+  /**
+   * Writes the workspace at once, as this page's journal, in one transaction whose requests are all
+   * issued before this returns (for `pagehide`, when a page may not live to see a reply). False when
+   * the database is not open yet or refused.
+   */
+  journal(ws: Workspace): boolean;
   /** Every damaged record kept aside, for export. */
   backups(): Promise<Result<{ key: string; value: unknown }[], StorageProblem>>;
   /** Closes the database connection (a later call opens it again). */
@@ -98,6 +146,12 @@ export interface PersistenceOptions {
   indexedDB?: IDBFactory;
   /** Clock for backup keys (ms). Default `Date.now`. */
   now?: () => number;
+  /** Names this page's journal. Default a random UUID. */
+  pageId?: string;
+  /**
+   * Where journals go first; default `globalThis.localStorage` (null or absent: IndexedDB only).
+   */
+  journalStorage?: Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length"> | null;
 }
 
 /** Creates the local store of the workspace. Nothing is opened until the first call. */
@@ -105,8 +159,16 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   const dbName = opts.dbName ?? DEFAULT_DB_NAME;
   const now = opts.now ?? Date.now;
   let db: Promise<IDBPDatabase> | null = null;
+  /** The open connection, for the journal, which cannot wait for a promise. */
+  let raw: IDBDatabase | null = null;
   /** Set while a damaged record sits under the main key without a copy: saving would destroy it. */
   let unbacked: StorageProblem | null = null;
+  /** The stored revision this page last read or wrote, and the workspace stored under it. */
+  let known: { revision: number; ws: Workspace | null } = { revision: 0, ws: null };
+  const journalKey = `${JOURNAL_PREFIX}${opts.pageId ?? globalThis.crypto?.randomUUID?.() ?? String(Math.random())}`;
+  const local = journalStorageOf(opts);
+  /** The workspace the newest journal of this page holds: a save of that same value removes it. */
+  let journaled: Workspace | null = null;
 
   function open(): Promise<IDBPDatabase> {
     if (db) return db;
@@ -121,16 +183,18 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       req.onerror = () =>
         reject(req.error ?? new DOMException("could not open the database", "UnknownError"));
       req.onsuccess = () => {
-        const raw = req.result;
+        const conn = req.result;
         // Another tab upgrading the database asks this one to let go; reopen on the next call.
-        raw.onversionchange = () => {
-          raw.close();
+        conn.onversionchange = () => {
+          conn.close();
+          if (raw === conn) raw = null;
           db = null;
         };
         try {
-          resolve(wrap(raw));
+          resolve(wrap(conn));
+          raw = conn;
         } catch (e) {
-          raw.close();
+          conn.close();
           reject(e);
         }
       };
@@ -162,33 +226,88 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   return {
     async load() {
       let d: IDBPDatabase;
-      let raw: unknown;
+      let stored: unknown;
+      let revision: number;
+      let journals: { key: string; value: unknown }[];
       try {
         d = await open();
-        raw = await d.get(STORE, WORKSPACE_KEY);
+        const tx = d.transaction(STORE, "readonly");
+        stored = await tx.store.get(WORKSPACE_KEY);
+        revision = revisionOf(await tx.store.get(REVISION_KEY));
+        journals = [];
+        for (const k of await tx.store.getAllKeys()) {
+          if (typeof k === "string" && k.startsWith(JOURNAL_PREFIX))
+            journals.push({ key: k, value: await tx.store.get(k) });
+        }
+        await tx.done;
       } catch (e) {
         return { ok: false, error: problemOf(e) };
       }
-      if (raw === undefined) return { ok: true, value: null };
-      const parsed = migrate(raw, SOURCE);
-      if (parsed.ok) {
-        unbacked = null;
-        return parsed;
+      const localJournals = readLocalJournals(local);
+      let current: Workspace | null = null;
+      if (stored !== undefined) {
+        const parsed = migrate(stored, SOURCE);
+        if (!parsed.ok) {
+          let backupKey: string | null = null;
+          try {
+            backupKey = await backup(d, stored);
+          } catch {
+            backupKey = null;
+          }
+          const problem: StorageProblem = {
+            kind: "corrupt",
+            message: corruptMessage(parsed.error, backupKey),
+            issues: parsed.error,
+            backupKey,
+          };
+          unbacked = backupKey === null ? problem : null;
+          return { ok: false, error: problem };
+        }
+        current = parsed.value;
       }
-      let backupKey: string | null = null;
+      unbacked = null;
+      known = { revision, ws: current };
+      if (journals.length === 0 && localJournals.length === 0) return { ok: true, value: current };
+      // Pages that were left before their last save finished: fold in what they held.
+      const readable: { key: string; ws: Workspace; base: Workspace | null; local: boolean }[] = [];
+      const unreadable: { key: string; value: unknown; local: boolean }[] = [];
+      for (const j of [
+        ...journals.map((x) => ({ ...x, local: false })),
+        ...localJournals.map((x) => ({ ...x, local: true })),
+      ]) {
+        const r = readJournal(j.value);
+        if (r) readable.push({ key: j.key, local: j.local, ...r });
+        else unreadable.push(j);
+      }
+      readable.sort((a, b) => (a.ws.savedAt < b.ws.savedAt ? -1 : 1));
+      let merged = current;
+      for (const j of readable) merged = merged ? mergeWorkspaces(j.base, j.ws, merged) : j.ws;
       try {
-        backupKey = await backup(d, raw);
+        const tx = d.transaction(STORE, "readwrite");
+        const now0 = revisionOf(await tx.store.get(REVISION_KEY));
+        if (now0 === revision) {
+          if (merged) await tx.store.put(JSON.parse(JSON.stringify(merged)), WORKSPACE_KEY);
+          await tx.store.put(revision + 1, REVISION_KEY);
+          for (const j of readable) if (!j.local) await tx.store.delete(j.key);
+          // A journal that cannot be read is kept aside like any damaged record, never just dropped.
+          for (const j of unreadable) {
+            await tx.store.put(j.value, `${BACKUP_PREFIX}${new Date(now()).toISOString()}:${j.key}`);
+            if (!j.local) await tx.store.delete(j.key);
+          }
+          await tx.done;
+          known = { revision: revision + 1, ws: merged };
+          // Only once the merge is stored: a crash before this leaves them to be merged again (the
+          // merge of a journal already in is the workspace itself).
+          for (const j of [...readable, ...unreadable]) if (j.local) local?.removeItem(j.key);
+        } else {
+          // Another tab saved meanwhile: keep the journals for the next load, and merge through save.
+          tx.abort();
+          await tx.done.catch(() => {});
+        }
       } catch {
-        backupKey = null;
+        // The journals stay where they are; what this page shows still includes them.
       }
-      const problem: StorageProblem = {
-        kind: "corrupt",
-        message: corruptMessage(parsed.error, backupKey),
-        issues: parsed.error,
-        backupKey,
-      };
-      unbacked = backupKey === null ? problem : null;
-      return { ok: false, error: problem };
+      return { ok: true, value: merged };
     },
 
     async save(ws) {
@@ -197,10 +316,74 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         const d = await open();
         // A JSON copy: what is stored is exactly what an export would hold, and store proxies and
         // typed arrays never reach structured cloning.
-        await d.put(STORE, JSON.parse(JSON.stringify(ws)), WORKSPACE_KEY);
-        return { ok: true, value: undefined };
+        const mine = JSON.parse(JSON.stringify(ws)) as Workspace;
+        // One transaction: the revision check, the merge and the write cannot be split by another tab.
+        const tx = d.transaction(STORE, "readwrite");
+        const revision = revisionOf(await tx.store.get(REVISION_KEY));
+        let merged: Workspace | null = null;
+        if (revision !== known.revision) {
+          const raw0: unknown = await tx.store.get(WORKSPACE_KEY);
+          const theirs = raw0 === undefined ? null : migrate(raw0, SOURCE);
+          if (theirs?.ok) merged = mergeWorkspaces(known.ws, mine, theirs.value);
+          else if (theirs && !theirs.ok) {
+            // Unreadable, written by something else: set it aside before writing over it.
+            await tx.store.put(raw0, `${BACKUP_PREFIX}${new Date(now()).toISOString()}`);
+          }
+        }
+        const value = merged ?? mine;
+        await tx.store.put(merged ? JSON.parse(JSON.stringify(merged)) : mine, WORKSPACE_KEY);
+        await tx.store.put(revision + 1, REVISION_KEY);
+        const dropJournal = journaled === ws;
+        if (dropJournal) await tx.store.delete(journalKey);
+        await tx.done;
+        if (dropJournal && journaled === ws) {
+          journaled = null;
+          local?.removeItem(journalKey);
+        }
+        known = { revision: revision + 1, ws: JSON.parse(JSON.stringify(value)) as Workspace };
+        return { ok: true, value: { revision: revision + 1, merged } };
       } catch (e) {
         return { ok: false, error: problemOf(e) };
+      }
+    },
+
+    async pull() {
+      try {
+        const d = await open();
+        const tx = d.transaction(STORE, "readonly");
+        const revision = revisionOf(await tx.store.get(REVISION_KEY));
+        if (revision === known.revision) return { ok: true, value: null };
+        const stored: unknown = await tx.store.get(WORKSPACE_KEY);
+        await tx.done;
+        const parsed = stored === undefined ? null : migrate(stored, SOURCE);
+        if (!parsed?.ok) return { ok: true, value: null };
+        return { ok: true, value: { stored: parsed.value, base: known.ws } };
+      } catch (e) {
+        return { ok: false, error: problemOf(e) };
+      }
+    },
+
+    journal(ws) {
+      if (unbacked) return false;
+      const entry = { ws: JSON.parse(JSON.stringify(ws)), base: known.ws, baseRevision: known.revision };
+      journaled = ws;
+      if (local) {
+        try {
+          local.setItem(journalKey, JSON.stringify(entry));
+          return true;
+        } catch {
+          // Full or refused: IndexedDB, below.
+        }
+      }
+      if (!raw) return false;
+      try {
+        const tx = raw.transaction(STORE, "readwrite");
+        tx.objectStore(STORE).put(entry, journalKey);
+        // Ask for the commit now rather than when the event loop comes back (it may not).
+        tx.commit?.();
+        return true;
+      } catch {
+        return false;
       }
     },
 
@@ -218,19 +401,74 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
     close() {
       const p = db;
       db = null;
+      raw = null;
       p?.then((d) => d.close()).catch(() => {});
     },
   };
 }
 
+function journalStorageOf(opts: PersistenceOptions): PersistenceOptions["journalStorage"] {
+  if (opts.journalStorage !== undefined) return opts.journalStorage;
+  try {
+    return (globalThis as { localStorage?: Storage }).localStorage ?? null;
+  } catch {
+    // Reading localStorage throws where storage is blocked.
+    return null;
+  }
+}
+
+/** Every journal in localStorage, parsed from JSON (a text that is not JSON is kept as text). */
+function readLocalJournals(local: PersistenceOptions["journalStorage"]): { key: string; value: unknown }[] {
+  const out: { key: string; value: unknown }[] = [];
+  if (!local) return out;
+  try {
+    for (let i = 0; i < local.length; i++) {
+      const key = local.key(i);
+      if (!key?.startsWith(JOURNAL_PREFIX)) continue;
+      const text = local.getItem(key);
+      if (text === null) continue;
+      let value: unknown = text;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        // Kept as text: set aside as unreadable by load.
+      }
+      out.push({ key, value });
+    }
+  } catch {
+    // Storage blocked: no journals to read.
+  }
+  return out;
+}
+
+function revisionOf(v: unknown): number {
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : 0;
+}
+
+/** A journal's workspace and the base it was made from, or null if it cannot be read. */
+function readJournal(v: unknown): { ws: Workspace; base: Workspace | null } | null {
+  if (!v || typeof v !== "object") return null;
+  const j = v as { ws?: unknown; base?: unknown };
+  const ws = migrate(j.ws, SOURCE);
+  if (!ws.ok) return null;
+  const base = j.base === null || j.base === undefined ? null : migrate(j.base, SOURCE);
+  return { ws: ws.value, base: base?.ok ? base.value : null };
+}
+
 /** Autosave options. */
-export interface AutosaveOptions {
+export interface AutosaveOptions<T = unknown> {
   /** Quiet time after the last change before saving (ms). Default 400. */
   delayMs?: number;
   /** Longest a change waits while changes keep coming (ms). Default 1000. */
   maxWaitMs?: number;
   /** Told of every failed save (and of recovery, with null). */
   onProblem?: (problem: StorageProblem | null) => void;
+  /**
+   * Called synchronously when the page is hidden or left while a value waits or is being saved, with
+   * the newest such value: the save that starts then may not live to finish, so this is the moment to
+   * write it somewhere at once (`Persistence.journal`).
+   */
+  onLeave?: (value: T) => void;
   /**
    * Where to listen for the page going away; default `globalThis.window` / `globalThis.document`.
    * Pass null to listen nowhere (workers, tests).
@@ -256,8 +494,8 @@ export interface Autosave<T> {
  * page (`pagehide`, or `visibilitychange` to hidden) saves at once.
  */
 export function createAutosave<T>(
-  save: (value: T) => Promise<Result<void, StorageProblem>>,
-  opts: AutosaveOptions = {},
+  save: (value: T) => Promise<Result<unknown, StorageProblem>>,
+  opts: AutosaveOptions<T> = {},
 ): Autosave<T> {
   const delay = opts.delayMs ?? 400;
   const maxWait = Math.max(delay, opts.maxWaitMs ?? 1000);
@@ -265,6 +503,8 @@ export function createAutosave<T>(
   let firstAt: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight: Promise<void> | null = null;
+  /** The value being saved by `inFlight`. */
+  let inFlightValue: { value: T } | null = null;
   let failing = false;
 
   function clear(): void {
@@ -279,6 +519,7 @@ export function createAutosave<T>(
     const { value } = latest;
     latest = null;
     firstAt = null;
+    inFlightValue = { value };
     inFlight = save(value)
       .then(
         (r) => {
@@ -297,6 +538,7 @@ export function createAutosave<T>(
       )
       .finally(() => {
         inFlight = null;
+        inFlightValue = null;
         // Changes made during the save wait for their own timer, unless it already fired.
         if (latest && timer === null) void run();
       });
@@ -324,9 +566,14 @@ export function createAutosave<T>(
       ? undefined
       : (opts.events?.document ??
         (globalThis as { document?: EventTarget & { visibilityState: string } }).document);
-  const onHide = () => void run();
+  const leave = (): void => {
+    const newest = latest ?? inFlightValue;
+    if (newest) opts.onLeave?.(newest.value);
+    void run();
+  };
+  const onHide = () => leave();
   const onVisibility = () => {
-    if (doc?.visibilityState === "hidden") void run();
+    if (doc?.visibilityState === "hidden") leave();
   };
   win?.addEventListener("pagehide", onHide);
   doc?.addEventListener("visibilitychange", onVisibility);

@@ -102,3 +102,40 @@ export async function workerSelfTest(opts: SelfTestOptions = {}): Promise<SelfTe
 function probabilitiesOf(e: Evaluation): number[] {
   return e.indicators.map((i) => i.probability ?? Number.NaN);
 }
+
+/** Workers made since {@link trackWorkers} was called and not yet terminated by their owner. */
+const liveWorkers = new Set<Worker>();
+
+/**
+ * From now on, every Worker the page makes is remembered, so {@link killWorkers} can end them the way
+ * the browser would (without a word to their owner). Only under `?selftest`: it replaces the page's
+ * `Worker` with a subclass that records each instance.
+ */
+export function trackWorkers(): void {
+  const g = globalThis as { Worker?: typeof Worker };
+  const Base = g.Worker;
+  if (!Base || (Base as { tracked?: boolean }).tracked) return;
+  class TrackedWorker extends Base {
+    static tracked = true;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      liveWorkers.add(this);
+    }
+    override terminate(): void {
+      liveWorkers.delete(this);
+      super.terminate();
+    }
+  }
+  g.Worker = TrackedWorker;
+}
+
+/**
+ * Terminates every tracked worker behind its owner's back, as a crash or the browser reclaiming memory
+ * would, and answers how many there were. The app must notice, replace them and say so.
+ */
+export function killWorkers(): number {
+  const n = liveWorkers.size;
+  for (const w of liveWorkers) Worker.prototype.terminate.call(w);
+  liveWorkers.clear();
+  return n;
+}

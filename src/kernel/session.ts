@@ -2,7 +2,9 @@ import { type Accessor, createComponent, createContext, createSignal, type JSX, 
 import type { ScenarioFile } from "../../models/scenario.ts";
 import type { Lang } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
+import { mergeWorkspaces, sameWork } from "./merge.ts";
 import { type Autosave, createAutosave, type Persistence, type StorageProblem } from "./persistence.ts";
+import type { RunSettings } from "./store.ts";
 import { emptyWorkspace, type Workspace } from "./workspace.ts";
 
 /**
@@ -17,7 +19,7 @@ export type SaveStatus = "idle" | "saving" | "saved" | "failed";
 /** A share link read at startup: the scenario it carries, or what is wrong with it. */
 export type LinkState =
   | { kind: "none" }
-  | { kind: "scenario"; scenario: ScenarioFile }
+  | { kind: "scenario"; scenario: ScenarioFile; settings?: RunSettings }
   | { kind: "invalid"; issues: InputIssue[] };
 
 export interface Session {
@@ -45,6 +47,18 @@ export interface Session {
   requestedPlan: Accessor<{ id: string; n: number } | null>;
   /** The newest workspace, or an empty one in `lang`, for "Export workspace". */
   exportable(lang: Lang): Workspace;
+  /**
+   * Work from another tab, merged with this tab's: the workbench takes it in (`store.absorb`). `n`
+   * makes each one new. Comes after a save found that another tab had saved meanwhile, or when another
+   * tab says it saved.
+   */
+  incoming: Accessor<{ ws: Workspace; n: number } | null>;
+  /** How many times work from another tab was merged into this tab's (0: never). */
+  mergedFromOtherTabs: Accessor<number>;
+  /** True when the page reloaded itself into a new build of the app, after saving. */
+  updated: boolean;
+  /** Stops listening to other tabs and to the page; does not save (flush first). */
+  dispose(): void;
 }
 
 export interface SessionOptions {
@@ -56,7 +70,18 @@ export interface SessionOptions {
   /** Plan ids that exist, so a start plan is only offered when it can be opened. */
   planIds: ReadonlySet<string>;
   autosave?: { delayMs?: number; maxWaitMs?: number };
+  /** The page reloaded itself into a new build of the app (update-reload.ts): say so. */
+  updated?: boolean;
+  /**
+   * Where tabs of the app tell each other they saved; default a BroadcastChannel named
+   * {@link CHANNEL_NAME} when the browser has one. Null: no channel (a save still merges, see
+   * `Persistence.save`; only the other tab learns of it later).
+   */
+  channel?: Pick<BroadcastChannel, "postMessage" | "close"> & EventTarget;
 }
+
+/** The BroadcastChannel over which tabs of the app say they saved. */
+export const CHANNEL_NAME = "reachable-workspace";
 
 /** Creates the session; with `persistence` null (or a damaged record without backup) nothing is saved. */
 export function createSession(opts: SessionOptions): Session {
@@ -90,22 +115,68 @@ export function createSession(opts: SessionOptions): Session {
   );
 
   const persistence = opts.persistence;
+  const [incoming, setIncoming] = createSignal<{ ws: Workspace; n: number } | null>(null);
+  const [merges, setMerges] = createSignal(0);
+  let incomingN = 0;
+
+  /** Takes in `next`, work merged with another tab's, unless it holds nothing this tab lacks. */
+  function adopt(next: Workspace): void {
+    const cur = latest;
+    if (cur && sameWork(next, cur)) return;
+    latest = next;
+    setMerges((n) => n + 1);
+    setIncoming({ ws: next, n: ++incomingN });
+  }
+
   // Unavailable storage fails every save with the same message; it is shown once, from the load.
   const autosave: Autosave<{ ws: Workspace; seq: number }> | null = persistence
     ? createAutosave(
         async ({ ws, seq: at }) => {
           const r = await persistence.save(ws);
-          if (r.ok && at === seq) setStatus("saved");
-          if (!r.ok) setStatus("failed");
+          if (r.ok) {
+            try {
+              channel?.postMessage({ revision: r.value.revision });
+            } catch {
+              // A closed channel only means other tabs learn of this save at their own next save.
+            }
+            // Another tab had saved: what is stored is both tabs' work. Changes made here since this
+            // save started are laid over it, so none are lost.
+            if (r.value.merged) adopt(latest ? mergeWorkspaces(ws, latest, r.value.merged) : r.value.merged);
+            if (at === seq) setStatus("saved");
+          } else setStatus("failed");
           return r;
         },
         {
           delayMs: opts.autosave?.delayMs ?? 300,
           maxWaitMs: opts.autosave?.maxWaitMs ?? 800,
           onProblem: (p) => setProblem(p),
+          onLeave: ({ ws }) => void persistence.journal(ws),
         },
       )
     : null;
+
+  /** Another tab saved: take in its work now, so this tab shows it (its own next save merges anyway). */
+  async function pull(): Promise<void> {
+    if (!persistence) return;
+    const r = await persistence.pull();
+    if (!r.ok || !r.value) return;
+    const { stored, base } = r.value;
+    adopt(latest ? mergeWorkspaces(base, latest, stored) : stored);
+  }
+
+  const channel =
+    opts.channel === undefined
+      ? typeof BroadcastChannel === "undefined" || !persistence
+        ? null
+        : new BroadcastChannel(CHANNEL_NAME)
+      : opts.channel;
+  const onMessage = () => void pull();
+  channel?.addEventListener("message", onMessage);
+  const doc = typeof document === "undefined" ? undefined : document;
+  const onVisible = () => {
+    if (doc?.visibilityState === "visible") void pull();
+  };
+  doc?.addEventListener("visibilitychange", onVisible);
 
   return {
     initial: opts.initial,
@@ -134,6 +205,15 @@ export function createSession(opts: SessionOptions): Session {
     },
     requestedPlan,
     exportable: (lang) => latest ?? emptyWorkspace({ language: lang }),
+    incoming,
+    mergedFromOtherTabs: merges,
+    updated: opts.updated ?? false,
+    dispose() {
+      channel?.removeEventListener("message", onMessage);
+      if (opts.channel === undefined) channel?.close();
+      doc?.removeEventListener("visibilitychange", onVisible);
+      autosave?.dispose();
+    },
   };
 }
 

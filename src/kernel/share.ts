@@ -1,13 +1,30 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
-import type { InputIssue } from "../../models/validation.ts";
+import { type InputIssue, parseWith } from "../../models/validation.ts";
+import type { RunSettings } from "./store.ts";
+import { settingsSchema } from "./workspace.ts";
 
 /**
  * Share links: a scenario travels in the URL fragment as `#s=<lz-string of its JSON>`. The fragment
  * never reaches a server, so sharing sends nothing anywhere; the person who opens the link gets the
  * scenario validated like any file ("link" names it in every message).
+ *
+ * The link carries `{ format: "reachable-link", version: 1, scenario, settings }`: the scenario
+ * (self-contained: see `store.shareable`) and the run settings (samples, seed, sampling), so the
+ * recipient sees the same probabilities. A link of the first form, the scenario's JSON alone, is still
+ * read (without settings).
  */
+
+/** The `format` of a link's payload. */
+export const LINK_FORMAT = "reachable-link";
+
+/** What a share link carries. */
+export interface SharedLink {
+  scenario: ScenarioFile;
+  /** The sender's run settings; absent in links of the first form. */
+  settings?: RunSettings;
+}
 
 /** The fragment parameter that carries a scenario. */
 export const LINK_PARAM = "s";
@@ -16,10 +33,13 @@ export const LINK_FILE = "link";
 /** Longest compressed scenario read from a link (characters); a scenario file is a few KB. */
 export const MAX_LINK_CHARS = 200_000;
 
-/** A link to `base` (its own fragment replaced) that opens `scenario`. */
-export function encodeScenarioLink(scenario: ScenarioFile, base: string): string {
+/** A link to `base` (its own fragment replaced) that opens `scenario`, run with `settings` when given. */
+export function encodeScenarioLink(scenario: ScenarioFile, base: string, settings?: RunSettings): string {
   const url = new URL(base);
-  url.hash = `${LINK_PARAM}=${compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+  const payload = settings
+    ? { format: LINK_FORMAT, version: 1, scenario, settings: { ...settings } }
+    : { format: LINK_FORMAT, version: 1, scenario };
+  url.hash = `${LINK_PARAM}=${compressToEncodedURIComponent(JSON.stringify(payload))}`;
   return url.toString();
 }
 
@@ -53,6 +73,12 @@ const damaged = (detail: { zh: string; en: string }): Result<never, InputIssue[]
 
 /** Reads the scenario in a share link, validated; every problem names the link and, inside it, the path. */
 export function decodeScenarioLink(href: string): Result<ScenarioFile, InputIssue[]> {
+  const r = decodeLink(href);
+  return r.ok ? { ok: true, value: r.value.scenario } : r;
+}
+
+/** Reads a share link: its scenario and run settings, validated, every problem with its path. */
+export function decodeLink(href: string): Result<SharedLink, InputIssue[]> {
   const packed = fragmentValue(href);
   if (packed === undefined) {
     return damaged({ zh: "链接里没有 “#s=” 部分", en: 'the link has no "#s=" part' });
@@ -79,7 +105,44 @@ export function decodeScenarioLink(href: string): Result<ScenarioFile, InputIssu
   } catch {
     return damaged({ zh: "解压后的内容不是完整的 JSON", en: "the unpacked content is not complete JSON" });
   }
-  return parseScenario(json, LINK_FILE);
+  if (!json || typeof json !== "object" || (json as { format?: unknown }).format !== LINK_FORMAT) {
+    const scenario = parseScenario(json, LINK_FILE);
+    return scenario.ok ? { ok: true, value: { scenario: scenario.value } } : scenario;
+  }
+  const doc = json as { version?: unknown; scenario?: unknown; settings?: unknown };
+  if (doc.version !== 1) {
+    return {
+      ok: false,
+      error: [
+        {
+          file: LINK_FILE,
+          path: "version",
+          message: {
+            zh: `此链接由更新版本的 Reachable 生成（版本 ${JSON.stringify(doc.version)}），本版本无法读取；请更新后再打开。`,
+            en: `this link was made by a newer Reachable (version ${JSON.stringify(doc.version)}) and cannot be read here; update Reachable to open it.`,
+          },
+        },
+      ],
+    };
+  }
+  const issues: InputIssue[] = [];
+  const scenario = parseScenario(doc.scenario, LINK_FILE);
+  if (!scenario.ok) issues.push(...scenario.error.map((i) => ({ ...i, path: prefixed("scenario", i.path) })));
+  let settings: RunSettings | undefined;
+  if (doc.settings !== undefined) {
+    const parsed = parseWith(settingsSchema, doc.settings, LINK_FILE);
+    if (parsed.ok) settings = parsed.value;
+    else issues.push(...parsed.error.map((i) => ({ ...i, path: prefixed("settings", i.path) })));
+  }
+  if (!scenario.ok || issues.length > 0) return { ok: false, error: issues };
+  return {
+    ok: true,
+    value: settings ? { scenario: scenario.value, settings } : { scenario: scenario.value },
+  };
+}
+
+function prefixed(root: string, path: string): string {
+  return path === "" ? root : path.startsWith("[") ? `${root}${path}` : `${root}.${path}`;
 }
 
 function safeDecode(s: string): string {

@@ -2,7 +2,6 @@ import { type Accessor, batch, createMemo, createSignal } from "solid-js";
 import { createStore, produce, unwrap } from "solid-js/store";
 import type { Distribution } from "../../models/distributions.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
-import type { Sampling } from "../../models/monte-carlo.ts";
 import {
   type Actual,
   type Override,
@@ -27,6 +26,7 @@ import {
   updateNote,
 } from "./notebook.ts";
 import type { EvaluateRequest, RunModel } from "./runner.ts";
+import { checkSettings, DEFAULT_SETTINGS, type RunSettings } from "./settings.ts";
 // Types only: workspace.ts imports values from this module, so a value import back would be a cycle.
 import type { Workspace } from "./workspace.ts";
 
@@ -44,19 +44,7 @@ export interface AssumptionEditState {
   uncertaintyOn?: boolean;
 }
 
-/** Run settings. */
-export interface RunSettings {
-  /** Monte Carlo samples; 0 for the deterministic projection only. Default 2,000. */
-  samples: number;
-  /** Seed of every random draw. Default 1. */
-  seed: number;
-  /** Latin hypercube ("lhs", the default) or plain random sampling. */
-  sampling: Sampling;
-}
-
-export const DEFAULT_SETTINGS: Readonly<RunSettings> = { samples: 2000, seed: 1, sampling: "lhs" };
-/** Most samples a run may ask for. */
-export const MAX_SAMPLES = 100_000;
+export { DEFAULT_SETTINGS, MAX_SAMPLES, type RunSettings } from "./settings.ts";
 /** How many scenarios can be compared side by side. */
 export const MAX_COMPARE = 4;
 
@@ -153,8 +141,17 @@ export interface WorkbenchStore {
    */
   hydrate(ws: Workspace, file?: string): Result<void, InputIssue[]>;
   /**
-   * The open scenario as a self-contained file to share: its own overrides with the unsaved edits
-   * folded in, and the plan's actuals. A shipped scenario becomes one that extends it.
+   * Takes in the work of a workspace merged with another tab's (scenarios, edits, notebooks, actuals,
+   * settings), keeping what is open and the comparison. Checked like {@link hydrate}; nothing changes
+   * on error. Undo history starts over: stepping back past the merge would take the other tab's work
+   * out again.
+   */
+  absorb(ws: Workspace, file?: string): Result<void, InputIssue[]>;
+  /**
+   * The open scenario as a self-contained file to share: its own overrides, and those of every
+   * scenario the person made that it extends, with the unsaved edits folded in, and the plan's actuals;
+   * it extends the shipped scenario at the root of its chain. A shipped scenario becomes one that
+   * extends it.
    */
   shareable(): Result<ScenarioFile, Bilingual>;
   /** Whether a scenario id is taken, and by what: a shipped scenario or one the person made. */
@@ -487,21 +484,11 @@ export function createWorkbenchStore(
     },
 
     setSettings(patch) {
-      const next = { ...state.settings, ...patch };
-      if (!Number.isInteger(next.samples) || next.samples < 0 || next.samples > MAX_SAMPLES) {
-        return err(
-          `样本数须为 0–${MAX_SAMPLES} 之间的整数`,
-          `samples must be a whole number from 0 to ${MAX_SAMPLES}`,
-        );
-      }
-      if (!Number.isSafeInteger(next.seed) || next.seed < 0) {
-        return err("随机种子须为非负整数", "the seed must be a whole number, 0 or more");
-      }
-      if (next.sampling !== "lhs" && next.sampling !== "random") {
-        return err("抽样方式须为 lhs 或 random", 'sampling must be "lhs" or "random"');
-      }
-      setState("settings", next);
-      return { ok: true, value: next };
+      // The same schema as a stored workspace's settings: what can be set can be saved and read back.
+      const next = checkSettings({ ...unwrap(state.settings), ...patch });
+      if (!next.ok) return next;
+      setState("settings", next.value);
+      return next;
     },
 
     notebook,
@@ -633,26 +620,68 @@ export function createWorkbenchStore(
       return { ok: true, value: undefined };
     },
 
+    absorb(ws, file = "workspace") {
+      const checked = checkScenarios(ws.scenarios, file);
+      if (!checked.ok) return checked;
+      const created: Record<string, ScenarioFile> = {};
+      for (const sc of ws.scenarios) created[sc.id] = structuredClone(sc);
+      batch(() => {
+        setState(
+          produce((s) => {
+            s.created = created;
+            s.edits = structuredClone(ws.edits);
+            s.settings = { ...ws.settings };
+          }),
+        );
+        // The same notebook objects where nothing changed, so their cells are not drawn again.
+        setNotebooks({ ...ws.notebooks });
+        setActuals({ ...ws.actuals });
+        const sid = state.scenarioId;
+        if (sid && !library().scenarios.has(sid) && state.planId) store.selectPlan(state.planId);
+      });
+      history.reset(undoable());
+      return { ok: true, value: undefined };
+    },
+
     shareable() {
       const sid = state.scenarioId;
       const s = sid ? scenarioFile(sid) : undefined;
       if (!sid || !s) return err("请先打开一个情景", "open a scenario first");
       const edits = editsOf(sid);
       const own = sid in state.created;
-      const overrides: Record<string, Override> = own ? structuredClone(unwrap(s.overrides) ?? {}) : {};
+      // A scenario the person made may extend another they made, which the recipient does not have:
+      // the whole chain of made scenarios is folded into this one, which then extends the shipped
+      // scenario at the chain's root (as resolveScenario applies them: root first, nearest last).
+      const chain: ScenarioFile[] = [];
+      let root: string | undefined = s.id;
+      const seen = new Set<string>();
+      while (root !== undefined && root in state.created && !seen.has(root)) {
+        seen.add(root);
+        const made: ScenarioFile = unwrap(state.created[root]!);
+        chain.unshift(made);
+        root = made.extends;
+      }
+      const overrides: Record<string, Override> = {};
+      let bands = undefined as ScenarioFile["bands"];
+      let chainActuals: Actual[] = [];
+      for (const made of chain) {
+        for (const [id, o] of Object.entries(made.overrides ?? {}))
+          overrides[id] = { ...overrides[id], ...structuredClone(o) };
+        if (made.bands) bands = { ...made.bands };
+        if (made.actuals) chainActuals = made.actuals;
+      }
       for (const [id, e] of Object.entries(edits)) overrides[id] = { ...overrides[id], ...e };
       const planActuals = actuals()[s.planId] ?? [];
-      const ownActuals = own ? (s.actuals ?? []) : [];
-      const allActuals = mergeActualLists(ownActuals, planActuals);
+      const allActuals = mergeActualLists(chainActuals, planActuals);
       const file = {
         schemaVersion: 1 as const,
         id: own ? s.id : `${s.id}-shared`,
         planId: s.planId,
         name: structuredClone(unwrap(s.name)),
         ...(s.description ? { description: structuredClone(unwrap(s.description)) } : {}),
-        extends: own ? s.extends : s.id,
+        extends: own ? root : s.id,
         ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
-        ...(own && s.bands ? { bands: { ...s.bands } } : {}),
+        ...(own && bands ? { bands } : {}),
         ...(allActuals.length > 0 ? { actuals: allActuals.map((a) => ({ ...a })) } : {}),
       };
       const parsed = parseScenario(file, file.id);

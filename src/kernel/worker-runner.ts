@@ -45,7 +45,8 @@ export interface ModelEndpoint {
 
 /** Something the person should know happened to a worker; the run itself was retried. */
 export interface Incident {
-  kind: "crashed" | "hung";
+  /** "stopped": the worker ended without a word (terminated, or killed by the browser). */
+  kind: "crashed" | "hung" | "stopped";
   message: Bilingual;
 }
 
@@ -87,16 +88,56 @@ export function createWorkerRunner(opts: WorkerRunnerOptions = {}): Runner {
   });
 }
 
-/** Wraps a Web Worker with Comlink. */
+let lifeLocks = 0;
+/** The crash detail of a worker that ended without an error event. */
+export const STOPPED = "stopped";
+
+/**
+ * Wraps a Web Worker with Comlink. Besides its `error` and `messageerror` events, a worker's end is
+ * seen through a Web Lock it holds for life (`hold` in model-worker.ts): when the page is granted the
+ * same lock, the worker is gone. A terminated or killed worker sends no event, and its calls would
+ * otherwise wait for the pool's time limit (20 s) before anyone noticed.
+ */
 export function endpointOf(worker: Worker): ModelEndpoint {
-  const api: ModelApi = Comlink.wrap<ModelWorkerApi>(worker);
+  const remote = Comlink.wrap<ModelWorkerApi>(worker);
+  const api: ModelApi = remote;
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  const name = `reachable-model-worker-${Date.now().toString(36)}-${++lifeLocks}-${Math.random().toString(36).slice(2)}`;
+  const stop = new AbortController();
+  const listeners: ((detail: string) => void)[] = [];
+  let gone = false;
+  const die = (detail: string): void => {
+    if (gone) return;
+    gone = true;
+    for (const l of listeners) l(detail);
+  };
+  if (locks) {
+    remote.hold(name).then(
+      (held) => {
+        if (!held || stop.signal.aborted) return;
+        locks
+          .request(name, { signal: stop.signal }, () => die(STOPPED))
+          .catch(() => {
+            // Aborted: the pool itself ended this worker.
+          });
+      },
+      () => {
+        // The worker ended before it could take the lock: its error event, or the time limit, tells.
+      },
+    );
+  }
   return {
     api,
     onCrash(listener) {
-      worker.addEventListener("error", (e) => listener(e.message || "uncaught error"));
-      worker.addEventListener("messageerror", () => listener("a message could not be read"));
+      listeners.push(listener);
+      worker.addEventListener("error", (e) => die(e.message || "uncaught error"));
+      worker.addEventListener("messageerror", () => die("a message could not be read"));
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      gone = true;
+      stop.abort();
+      worker.terminate();
+    },
   };
 }
 
@@ -117,6 +158,15 @@ interface Member {
 }
 
 function crashed(detail: string): Incident {
+  if (detail === STOPPED) {
+    return {
+      kind: "stopped",
+      message: {
+        zh: "一个模型计算进程意外停止，已换用新进程，进行中的计算已重试。",
+        en: "A model worker stopped unexpectedly; it was replaced and any run in progress was retried.",
+      },
+    };
+  }
   return {
     kind: "crashed",
     message: {
@@ -243,24 +293,71 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     return best;
   }
 
+  /**
+   * Measured milliseconds per sample of a Monte Carlo run whole on one member (key 1) and split over
+   * every member (key `size`), a moving average. Splitting pays only where the cores are free: on two
+   * cores the page, the browser and two workers compete, and the split run (two slices, a merge, an
+   * extra round trip) was measured slower than one worker. So each way is tried once, then the faster
+   * is used, and the measurement keeps following the machine's load. The result is the same either way
+   * (any split of the samples merges into exactly the single run).
+   */
+  const msPerSample = new Map<number, number>();
+  function partsFor(): number {
+    if (size === 1) return 1;
+    if (!msPerSample.has(size)) return size;
+    if (!msPerSample.has(1)) return 1;
+    return msPerSample.get(size)! < msPerSample.get(1)! ? size : 1;
+  }
+  function measured(parts: number, samples: number, ms: number): void {
+    const x = ms / samples;
+    const old = msPerSample.get(parts);
+    msPerSample.set(parts, old === undefined ? x : 0.7 * old + 0.3 * x);
+  }
+
   return {
     async evaluate(req) {
       if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
-      const parts = splitSamples(req.samples, size);
-      const results = await Promise.all(
-        parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
-      );
-      const slices: SampleSlice[] = [];
-      for (const r of results) {
-        if (!r.ok) return r;
-        slices.push(r.value);
+      const k = partsFor();
+      const t0 = performance.now();
+      if (k === 1) {
+        const r = await attempt(pick(), (api) => api.evaluate(req));
+        if (r.ok) measured(1, req.samples, performance.now() - t0);
+        return r;
       }
-      // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
-      // update; the slices are transferred, not copied.
-      const buffers = slices.flatMap((s) =>
-        [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
-      );
-      return attempt(pick(), (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
+      const parts = splitSamples(req.samples, k);
+      // The slices are handed to `finish` by transfer, so a finish lost with its worker cannot be
+      // retried with them: the whole run is made again once (each sample draws from its own seeded
+      // stream, so the slices come out the same).
+      for (let tries = 0; ; tries++) {
+        const results = await Promise.all(
+          parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
+        );
+        const slices: SampleSlice[] = [];
+        for (const r of results) {
+          if (!r.ok) return r;
+          slices.push(r.value);
+        }
+        // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
+        // update; the slices are transferred, not copied. Each buffer once: indicators judged on one
+        // series share its array, and listing a buffer twice is a DataCloneError.
+        const buffers = [
+          ...new Set(
+            slices.flatMap((s) =>
+              [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
+            ),
+          ),
+        ];
+        try {
+          const r = await once(pick(), (api) =>
+            api.finish(Comlink.transfer({ request: req, slices }, buffers)),
+          );
+          if (r.ok) measured(k, req.samples, performance.now() - t0);
+          return r;
+        } catch (e) {
+          if (e instanceof MemberDied && tries === 0 && !closed) continue;
+          return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
+        }
+      }
     },
     tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
     goalSeek: (req) => attempt(pick(), (api) => api.goalSeek(req)),

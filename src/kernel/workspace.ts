@@ -3,7 +3,7 @@ import { actualSchema, scenarioSchema } from "../../models/scenario.ts";
 import { LANGS, type Lang, type Result } from "../../models/text.ts";
 import { type InputIssue, parseWith } from "../../models/validation.ts";
 import { notebookSchema } from "./notebook.ts";
-import { DEFAULT_SETTINGS, MAX_SAMPLES, type RunSettings } from "./store.ts";
+import { DEFAULT_SETTINGS, type RunSettings, settingsSchema } from "./settings.ts";
 
 /**
  * The stored format of a person's work: what is kept in IndexedDB (persistence.ts) and in an exported
@@ -22,12 +22,8 @@ export const WORKSPACE_VERSION = 2;
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
-/** Run settings as stored (see {@link RunSettings}). */
-export const settingsSchema = z.strictObject({
-  samples: z.number().int().min(0).max(MAX_SAMPLES),
-  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  sampling: z.enum(["lhs", "random"]),
-});
+/** Run settings as stored (see {@link RunSettings}); one schema with the run settings form. */
+export { settingsSchema };
 
 const editSchema = z.strictObject({
   value: z.number().optional(),

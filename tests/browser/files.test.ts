@@ -158,25 +158,53 @@ describe("files", () => {
     expect(png.length).toBeGreaterThan(2000);
   });
 
-  it("refuses actuals with a bad cell, naming row and column, and changes nothing", async () => {
+  // Reads, reviews, runs axe on the review and applies: the heaviest test here, so it has more time.
+  it("lists the bad rows of an actuals file in the page's language, previews the verdicts, and applies only the good rows", async () => {
     const page = await start("zh-CN");
     const before = await verdictOf(page, RETROFIT);
+    // A GB18030 file from Excel in Chinese: a Chinese header (指标,年份,数值), one good row, one bad.
+    const gbHeader = Buffer.from([
+      0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xca, 0xfd, 0xd6, 0xb5,
+    ]);
+    const body = Buffer.from(`\r\n${RETROFIT},2022,"1,000"\r\n${RETROFIT},2023,abc\r\n`);
     await page
       .getByLabel("导入观测值（CSV 文件）")
-      .setInputFiles(
-        file(
-          "actuals.csv",
-          `indicator,year,value\n${RETROFIT},2022,1000\n${RETROFIT},2023,abc\n`,
-          "text/csv",
-        ),
-      );
-    const problems = page.locator(".actuals .import-problems");
-    await expect.poll(() => problems.textContent()).toContain("actuals.csv");
-    expect(await problems.textContent()).toContain("row 3, column value");
+      .setInputFiles({ name: "actuals.csv", mimeType: "text/csv", buffer: Buffer.concat([gbHeader, body]) });
+    const review = page.locator(".actuals-review");
+    await expect.poll(() => review.textContent()).toContain("1 行可以导入；1 行有问题，将不导入。");
+    const problems = review.locator(".import-problems");
+    expect(await problems.textContent()).toContain("actuals.csv");
+    expect(await problems.textContent()).toContain("第 3 行“数值”列");
     expect(await problems.textContent()).toContain("“abc” 不是数字");
+    expect(await problems.textContent()).not.toContain("row 3");
+    // The preview says how many verdicts would change (1,000 households by 2022 changes none).
+    expect(await review.locator(".actuals-preview").textContent()).toMatch(/判断会改变/);
+    // Nothing changes before the person applies.
     expect(await page.locator(".actuals-table").count()).toBe(0);
     expect(await verdictOf(page, RETROFIT)).toBe(before);
     await expectNoAxeViolations(page);
+    await review.getByRole("button", { name: "应用 1 个观测值" }).click();
+    await expect.poll(() => page.locator(".actuals-table tbody tr").count()).toBe(1);
+    expect(await page.locator(".actuals-review").count()).toBe(0);
+    expect(await page.locator(".actuals .note-ok").textContent()).toContain("已导入 1 个观测值");
+  }, 120_000);
+
+  it("previews a verdict that an observed value would turn, and cancels without a change", async () => {
+    // Homes for the disabled reach every town on the observed trend: a low observed 2025 value turns it.
+    const HOMES = "jx-t04-homes-coverage";
+    const page = await start("en");
+    expect(await verdictOf(page, HOMES)).not.toContain("Missed");
+    await page
+      .getByLabel("Import observed values (CSV file)")
+      .setInputFiles(file("low.csv", `indicator,year,value\n${HOMES},2025,50\n`, "text/csv"));
+    const review = page.locator(".actuals-review");
+    await expect.poll(() => review.textContent()).toContain("All 1 rows can be imported.");
+    const change = review.locator(`.actuals-preview li[data-indicator="${HOMES}"]`);
+    expect(await change.textContent()).toMatch(/Met → Missed/);
+    await review.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.locator(".actuals-review").count()).toBe(0);
+    expect(await page.locator(".actuals-table").count()).toBe(0);
+    expect(await verdictOf(page, HOMES)).not.toContain("Missed");
   });
 
   it("re-projects the retrofit trajectory through imported actuals, draws them, and clears them", async () => {
@@ -196,6 +224,7 @@ describe("files", () => {
     await page
       .getByLabel("Import observed values (CSV file)")
       .setInputFiles(file("filled.csv", filled, "text/csv"));
+    await page.locator(".actuals-review").getByRole("button", { name: "Apply 1 observed values" }).click();
     await expect
       .poll(() => page.locator(".actuals .note-ok").textContent())
       .toMatch(/1 observed values imported/);

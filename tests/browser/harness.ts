@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import type { Lang } from "../../models/text.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
 
 /** The built app, next to package.json. */
 export const DIST_DIR = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -70,18 +71,24 @@ export interface DistServer {
 /**
  * Serves `dist/` on 127.0.0.1 at a free port. `/` and any path without a file extension answer with
  * index.html; paths outside `dist/` and missing files answer 404. Throws when the app is not built.
+ * Every answer carries the app's Content-Security-Policy header, as `vite preview` sends it, so the
+ * model workers run under it too. `dir` may be a function, read on every request, so a test can swap
+ * what is served (a new deploy) while pages stay open.
  */
-export async function serveDist(dir: string = DIST_DIR): Promise<DistServer> {
-  const index = join(dir, "index.html");
+export async function serveDist(dir: string | (() => string) = DIST_DIR): Promise<DistServer> {
+  const dirOf = typeof dir === "function" ? dir : () => dir;
+  const index = join(dirOf(), "index.html");
   if (!existsSync(index)) {
     throw new Error(
       `${index} is missing: build the app first with \`npm run build\` (\`npm test\` builds before testing).`,
     );
   }
-  const root = normalize(dir.endsWith(sep) ? dir : dir + sep);
   const server = createServer((req, res) => {
     void (async () => {
       try {
+        const d = dirOf();
+        const root = normalize(d.endsWith(sep) ? d : d + sep);
+        const index = join(root, "index.html");
         const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
         let file = normalize(join(root, pathname));
         if (!file.startsWith(root)) {
@@ -103,6 +110,7 @@ export async function serveDist(dir: string = DIST_DIR): Promise<DistServer> {
         res.writeHead(200, {
           "content-type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
           "cache-control": "no-store",
+          "content-security-policy": CONTENT_SECURITY_POLICY,
         });
         res.end(req.method === "HEAD" ? undefined : body);
       } catch (e) {
@@ -174,6 +182,9 @@ export async function newPage(
       await route.abort("blockedbyclient");
     },
   );
+  // Playwright's 30 s default is for an idle machine; on a loaded 2-core one (CI beside a second copy)
+  // a Monte Carlo answer can take longer. Every wait is still on an event or a condition.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());

@@ -6,7 +6,9 @@ import { type DistServer, launchBrowser, newPage, serveDist } from "./harness.ts
  * The worker pool in the built app, in Chromium: `?selftest` exposes `window.__reachableSelfTest`, which
  * evaluates the Jiaxing baseline with a pool of two real module workers and on the main thread. The two
  * must agree number for number (the replacement of crashed or hung workers is tested in node, in
- * tests/kernel/worker-runner.test.ts, with fake members).
+ * tests/kernel/worker-runner.test.ts, with fake members). `?selftest` also exposes
+ * `window.__reachableKillWorkers`, which terminates the app's workers behind its back: the workbench
+ * must notice at once, replace them, finish the run and tell the person.
  */
 
 interface SelfTestResult {
@@ -66,4 +68,57 @@ describe("worker runner in the browser", () => {
       await tp.close();
     }
   });
+
+  it("replaces workers that were killed mid-run, finishes the run and says so, in both languages", async () => {
+    const tp = await newPage(browser, { lang: "en" });
+    const { page } = tp;
+    try {
+      await page.goto(`${server.url}?selftest`);
+      await page.waitForFunction(() => "__reachableKillWorkers" in window, undefined, { timeout: 15_000 });
+      await page
+        .getByRole("article")
+        .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+        .getByRole("button")
+        .click();
+      const status = page.locator(".run-status");
+      await expect
+        .poll(() => status.textContent(), { timeout: 30_000 })
+        .toMatch(/Probabilities from 2,000 samples/);
+      expect(await page.locator(".worker-notice").count()).toBe(0);
+
+      // A new run starts (5,000 samples; the request is sent as the setting changes), and every worker
+      // is killed while it runs.
+      await page.getByLabel("Samples").selectOption("5000");
+      const killed = await page.evaluate(() =>
+        (window as unknown as { __reachableKillWorkers: () => number }).__reachableKillWorkers(),
+      );
+      expect(killed).toBeGreaterThan(0);
+
+      // Seen at once from the workers' life locks ("stopped"), not after the 20 s a hung call waits.
+      const notice = page.locator(".worker-notice");
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.getAttribute("data-kind")).toBe("stopped");
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toContain("was replaced and any run in progress was retried");
+      await expect
+        .poll(() => status.textContent(), { timeout: 30_000 })
+        .toMatch(/Probabilities from 5,000 samples/);
+      await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+      expect(await status.textContent()).not.toMatch(/fail|error/i);
+
+      await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
+      expect(await notice.textContent()).toContain("已换用新进程");
+
+      // The replacements work: another run answers without a new notice.
+      await page.getByRole("button", { name: "关闭提示" }).first().click();
+      await page.getByLabel("样本数").selectOption("1000");
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/概率基于 1,?000 个样本/);
+      await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+      expect(await notice.count()).toBe(0);
+      expect(tp.consoleErrors, "console errors").toEqual([]);
+      expect(tp.failedRequests, "failed requests").toEqual([]);
+    } finally {
+      await tp.close();
+    }
+  }, 180_000);
 });

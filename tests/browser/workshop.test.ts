@@ -54,7 +54,7 @@ describe("workshop mode", () => {
     expect(sizes.h2).toBeGreaterThan(sizes.base);
     expect(await page.locator(".ws-keys").textContent()).toContain("→");
 
-    expect(await counter(page)).toBe("第 1 步，共 5 步");
+    expect(await counter(page)).toBe("第 1 步，共 6 步");
     expect(await nowVerdict(page, HOUSEHOLDS)).toContain("达标");
     expect(await nowVerdict(page, HOUSEHOLDS)).not.toContain("未达标");
     expect(await page.locator(".ws-prev").isDisabled()).toBe(true);
@@ -68,7 +68,7 @@ describe("workshop mode", () => {
 
     // → : the cost step. The 2,500-household target is now missed, marked ↓ and in words.
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => counter(page)).toBe("第 2 步，共 5 步");
+    await expect.poll(() => counter(page)).toBe("第 2 步，共 6 步");
     expect(await nowVerdict(page, HOUSEHOLDS)).toContain("未达标");
     expect(await card(page, HOUSEHOLDS).getAttribute("data-change")).toBe("worse");
     const worse = (await card(page, HOUSEHOLDS).locator(".ws-change").textContent()) ?? "";
@@ -77,12 +77,12 @@ describe("workshop mode", () => {
     expect(await card(page, HOUSEHOLDS).locator(".ws-col-before .verdict").textContent()).not.toContain(
       "未达标",
     );
-    await expect.poll(() => announcer(page)).toContain("第 2 步，共 5 步");
+    await expect.poll(() => announcer(page)).toContain("第 2 步，共 6 步");
     expect(await announcer(page)).toContain("达标 → 未达标");
 
     // → : the budget step. Met again, marked ↑.
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => counter(page)).toBe("第 3 步，共 5 步");
+    await expect.poll(() => counter(page)).toBe("第 3 步，共 6 步");
     expect(await nowVerdict(page, HOUSEHOLDS)).not.toContain("未达标");
     expect(await card(page, HOUSEHOLDS).getAttribute("data-change")).toBe("better");
     expect(await card(page, HOUSEHOLDS).locator(".ws-change").textContent()).toContain("↑");
@@ -93,17 +93,17 @@ describe("workshop mode", () => {
 
     // ← goes back; the Next button works and keeps focus; on the last step focus moves to the heading.
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => counter(page)).toBe("第 2 步，共 5 步");
+    await expect.poll(() => counter(page)).toBe("第 2 步，共 6 步");
     await page.locator(".ws-next").focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Enter");
-    await expect.poll(() => counter(page)).toBe("第 5 步，共 5 步");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Enter");
+    await expect.poll(() => counter(page)).toBe("第 6 步，共 6 步");
     expect(await page.locator(".ws-next").isDisabled()).toBe(true);
     await expect.poll(() => activeId(page)).toBe("ws-step-heading");
     // Arrow keys typed into a field are the field's, not the sequence's.
     await page.locator(".ws-live > summary").click();
     await page.locator("#ws-live-value").focus();
     await page.keyboard.press("ArrowLeft");
-    expect(await counter(page)).toBe("第 5 步，共 5 步");
+    expect(await counter(page)).toBe("第 6 步，共 6 步");
 
     // Leaving returns to the plans, focus on the button that entered.
     await page.getByRole("button", { name: "退出培训模式" }).click();
@@ -128,7 +128,7 @@ describe("workshop mode", () => {
     // A live change: retrofit budget raised far enough to meet the target again.
     await page.locator(".ws-live > summary").click();
     await page.getByLabel("假设", { exact: true }).selectOption("retrofit.budget1");
-    await page.getByLabel(/新取值/).fill("5000000");
+    await page.getByLabel(/新取值/).fill("5200000");
     await page.getByRole("button", { name: "应用" }).click();
     await expect.poll(() => nowVerdict(page, HOUSEHOLDS)).not.toContain("未达标");
     expect(await card(page, HOUSEHOLDS).locator(".ws-col-label").first().textContent()).toContain(
@@ -152,7 +152,7 @@ describe("workshop mode", () => {
 
     // Back to the sequence where it was.
     await page.getByRole("button", { name: "回到第 1 步" }).click();
-    await expect.poll(() => counter(page)).toBe("第 1 步，共 5 步");
+    await expect.poll(() => counter(page)).toBe("第 1 步，共 6 步");
   });
 
   it("keeps the step across a language switch mid-sequence, with no axe violations in either language", async () => {
@@ -160,13 +160,13 @@ describe("workshop mode", () => {
     await enterJiaxing(page);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
-    await expect.poll(() => counter(page)).toBe("第 3 步，共 5 步");
+    await expect.poll(() => counter(page)).toBe("第 3 步，共 6 步");
     await mcSettled(page);
     await expectNoAxeViolations(page);
 
     await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    expect(await counter(page)).toBe("Step 3 of 5");
+    expect(await counter(page)).toBe("Step 3 of 6");
     expect(await page.locator("#ws-step-heading").textContent()).toBe("Raise the retrofit budget by 50%");
     expect(await nowVerdict(page, HOUSEHOLDS)).toContain("Met");
     expect(await card(page, HOUSEHOLDS).locator(".ws-change").textContent()).toContain(
@@ -179,11 +179,11 @@ describe("workshop mode", () => {
     await expectNoAxeViolations(page);
 
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => counter(page)).toBe("Step 2 of 5");
+    await expect.poll(() => counter(page)).toBe("Step 2 of 6");
     expect(await nowVerdict(page, HOUSEHOLDS)).toContain("Missed");
     await expect.poll(() => announcer(page)).toContain("Met → Missed");
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
-    expect(await counter(page)).toBe("第 2 步，共 5 步");
+    expect(await counter(page)).toBe("第 2 步，共 6 步");
   });
 
   it("opens Huyi's sequence on the training tension", async () => {

@@ -82,8 +82,13 @@ describe("scenario and workspace JSON", () => {
     const [issue] = refused(importScenarioJson(text, "bad.json"));
     expect(issue!.file).toBe("bad.json");
     expect(issue!.path).toBe("line 4, column 3");
-    expect(issue!.message.en).toMatch(/^not valid JSON \(line 4, column 3\)/);
-    expect(issue!.message.zh).toMatch(/^不是有效的 JSON（第 4 行第 3 列）/);
+    expect(issue!.where).toEqual({ zh: "第 4 行第 3 列", en: "line 4, column 3" });
+    expect(lines([issue!])).toEqual([
+      'bad.json › line 4, column 3: not valid JSON: "\\"" here does not fit JSON syntax',
+    ]);
+    expect(lines([issue!], "zh-CN")).toEqual([
+      'bad.json › 第 4 行第 3 列: 不是有效的 JSON：此处的 "\\"" 不符合 JSON 语法',
+    ]);
     const cut = refused(importScenarioJson('{"a": [1, 2', "cut.json"));
     expect(cut[0]!.path).toMatch(/^line 1, column \d+$/);
     expect(lines(refused(importScenarioJson("  ", "empty.json")))).toEqual(["empty.json: the file is empty"]);
@@ -161,11 +166,15 @@ describe("verdicts CSV", () => {
       "p75",
       "p95",
       "met",
+      "judged_value",
+      "judged_year",
+      "margin",
       "probability_pct",
       "status",
+      "basis",
     ]);
     expect(rows).toHaveLength(1 + evaluation.indicators.length * evaluation.years.length);
-    for (const row of rows) expect(row).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveLength(17);
     const first = evaluation.indicators[0]!;
     const ind = plan.indicators.find((i) => i.id === first.id)!;
     const own = rows.filter((r) => r[0] === first.id);
@@ -176,11 +185,19 @@ describe("verdicts CSV", () => {
     // The verdict sits on the target-year row only.
     const target = own.find((r) => Number(r[3]) === ind.target.year)!;
     expect(target[10]).toBe(first.judgement.met ? "Met" : "Missed");
-    expect(Number(target[11])).toBeCloseTo(first.probability!, 5);
-    expect(["On track", "At risk", "Off track"]).toContain(target[12]);
-    expect(own.filter((r) => r !== target).every((r) => r[10] === "" && r[11] === "" && r[12] === "")).toBe(
-      true,
-    );
+    // The same judged value, year and margin the screen shows; the basis in words.
+    expect(Number(target[11])).toBe(first.judgement.value);
+    expect(Number(target[12])).toBe(first.judgedYear);
+    expect(Number(target[13])).toBe(first.judgement.margin);
+    expect(Number(target[14])).toBeCloseTo(first.probability!, 5);
+    expect(["On track", "At risk", "Off track"]).toContain(target[15]);
+    expect(["Published figures", "Observed trend", "Estimate", "Plan's own pace"]).toContain(target[16]);
+    // One verdict: met exactly when at least half the samples meet it, never with a negative margin.
+    for (const r of evaluation.indicators) {
+      expect(r.judgement.met).toBe(r.probability! >= 50);
+      expect(r.judgement.met).toBe(r.judgement.margin >= 0);
+    }
+    expect(own.filter((r) => r !== target).every((r) => r.slice(10).every((c) => c === ""))).toBe(true);
   });
 
   it("writes Chinese names and words in zh-CN, and empty quantiles without samples", () => {
@@ -219,7 +236,13 @@ describe("verdicts CSV", () => {
 });
 
 describe("actuals CSV", () => {
-  it("makes a template with a row per indicator and year, which imports as no observations", () => {
+  const read = (text: string, file = "a.csv") => {
+    const r = importActualsCsv(text, file, plan);
+    if (!r.ok) throw new Error(`refused: ${lines(r.error).join("; ")}`);
+    return r.value;
+  };
+
+  it("makes a template with a row per indicator and year, which holds no observation yet", () => {
     const text = actualsTemplateCsv(plan);
     expect(text.startsWith(BOM)).toBe(true);
     const rows = readCsv(text);
@@ -230,20 +253,23 @@ describe("actuals CSV", () => {
     );
     expect(rows.find((r) => r[0] === ind.id)![3]).toBe(ind.name.zh);
     expect(rows.slice(1).every((r) => r[2] === "")).toBe(true);
-    expect(importActualsCsv(text, "template.csv", plan)).toEqual({ ok: true, value: [] });
+    expect(lines(refused(importActualsCsv(text, "template.csv", plan)))).toEqual([
+      "template.csv: the file holds no observed values (the value column is empty in every row)",
+    ]);
   });
 
-  it("reads a filled-in template, keeping rows left empty as no observation", () => {
+  it("reads a filled-in template, as text or as bytes, keeping rows left empty as no observation", () => {
     const ind = table.find((i) => i.unit === "percent")!;
     const y = ind.baseline.year + 1;
     const filled = actualsTemplateCsv(plan).replace(`${ind.id},${y},,`, `${ind.id},${y},97.5,`);
-    expect(importActualsCsv(filled, "filled.csv", plan)).toEqual({
-      ok: true,
-      value: [{ indicatorId: ind.id, year: y, value: 97.5 }],
-    });
+    const r = read(filled, "filled.csv");
+    expect(r.actuals.get(plan.id)).toEqual([{ indicatorId: ind.id, year: y, value: 97.5 }]);
+    expect(r.rejected).toEqual([]);
+    const bytes = importActualsCsv(new TextEncoder().encode(filled), "filled.csv", plan);
+    expect(bytes.ok && bytes.value.actuals.get(plan.id)).toEqual(r.actuals.get(plan.id));
   });
 
-  it("names the row and column of every bad cell, keeping row numbers after skipped rows", () => {
+  it("keeps the good rows and names the row and column of every bad cell, row numbers as the file has them", () => {
     const ind = table.find((i) => i.unit === "percent")!;
     const y = ind.baseline.year + 1;
     const csv = [
@@ -255,28 +281,26 @@ describe("actuals CSV", () => {
       `${ind.id},${y + 1},abc`,
       `${ind.id},${y + 2},1`,
       `${ind.id},${y + 2},2`,
+      `${ind.id},${y + 3},60`,
     ].join("\n");
-    expect(lines(refused(importActualsCsv(csv, "a.csv", plan)))).toEqual([
+    const r = read(csv);
+    expect(r.actuals.get(plan.id)).toEqual([{ indicatorId: ind.id, year: y + 3, value: 60 }]);
+    expect(r.rejectedRows).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(lines(r.rejected)).toEqual([
       'a.csv › row 3, column year: year "20x1" is not a four-digit year',
       "a.csv › row 4, column value: percentage 150 is outside 0–100",
-      'a.csv › row 5, column indicator: no indicator "no-such" (use an indicator id or the printed row number)',
-      'a.csv › row 6, column value: value "abc" is not a number',
-      `a.csv › row 8, column indicator: indicator "${ind.id}" in ${y + 2} repeats row 7`,
+      `a.csv › row 5, column indicator: no indicator "no-such" in "${plan.title.en}" (${plan.id}) (use an indicator id, the printed row number or the name)`,
+      'a.csv › row 6, column value: "abc" is not a number',
+      `a.csv › row 7, column indicator: indicator "${ind.id}" in ${y + 2} is given more than once (also row 8); keep one row`,
+      `a.csv › row 8, column indicator: indicator "${ind.id}" in ${y + 2} is given more than once (also row 7); keep one row`,
     ]);
-  });
-
-  it("refuses the same indicator and year twice, naming both rows", () => {
-    const ind = table[0]!;
-    const y = ind.baseline.year + 1;
-    const csv = `indicator,year,value\n${ind.id},${y},1\n${ind.id},${y},2\n`;
-    expect(lines(refused(importActualsCsv(csv, "d.csv", plan)))).toEqual([
-      `d.csv › row 3, column indicator: indicator "${ind.id}" in ${y} repeats row 2`,
-    ]);
+    // The place is said in the person's language.
+    expect(lines(r.rejected, "zh-CN")[0]).toBe("a.csv › 第 3 行“year”列: 年份 “20x1” 不是四位数年份");
   });
 
   it("explains a missing header column", () => {
     expect(lines(refused(importActualsCsv("indicator,value\nx,1", "h.csv", plan)))).toEqual([
-      'h.csv › row 1: missing column "year" (the header should be indicator,year,value)',
+      'h.csv › row 1 (header): missing column "year" (the header should be indicator,year,value or 指标,年份,数值)',
     ]);
   });
 });

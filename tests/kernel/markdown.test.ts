@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   createMarkdownRenderer,
   createMarked,
+  MAX_MARKDOWN_CHARS,
+  MAX_MARKDOWN_DEPTH,
+  nestingDepth,
   renderMarkdown,
   SANITIZE_CONFIG,
   type SanitizeConfig,
@@ -117,5 +120,55 @@ describe("markdown: sanitiser layer", () => {
     );
     // In node there is no window, so the default renderer falls back the same way.
     expect(renderMarkdown("<b>x</b>")).toBe("<p>&lt;b&gt;x&lt;/b&gt;</p>");
+  });
+});
+
+describe("markdown: bounded in time and stack", () => {
+  const passThrough = () => {
+    const seen: string[] = [];
+    const render = createMarkdownRenderer({
+      sanitize: (h) => {
+        seen.push(h);
+        return h;
+      },
+    });
+    return { render, seen };
+  };
+
+  it("shows a note of 5,000 nested quotes as escaped text with a notice, instead of overflowing the stack", () => {
+    const { render, seen } = passThrough();
+    const deep = `${">".repeat(5000)} <b>deep</b>`;
+    const out = render(deep, "zh-CN");
+    expect(out).toContain('<p class="md-fallback" role="note">这条笔记嵌套了 5000 层，超过排版上限 32 层');
+    expect(out).toContain("&lt;b&gt;deep&lt;/b&gt;");
+    expect(out.endsWith(`${">".repeat(5000).replace(/>/g, "&gt;")} &lt;b&gt;deep&lt;/b&gt;</p>`)).toBe(true);
+    expect(seen).toEqual([]);
+    // Nested list markers on one line and deep indentation count as nesting too.
+    expect(render(`${"- ".repeat(2000)}x`)).toContain("nested 2000 levels deep");
+    expect(nestingDepth("> > - 1. x\n    y")).toBe(4);
+    expect(nestingDepth("plain\n\n* * *")).toBe(3);
+  });
+
+  it("shows a note past the length cap as escaped text with a notice in the person's language", () => {
+    const { render, seen } = passThrough();
+    const long = "**a".repeat(Math.ceil((MAX_MARKDOWN_CHARS + 1) / 3));
+    const out = render(long, "en");
+    expect(out).toMatch(
+      new RegExp(
+        `^<p class="md-fallback" role="note">This note has ${long.length} characters, more than the ${MAX_MARKDOWN_CHARS}`,
+      ),
+    );
+    expect(out).toContain(`<p>${long}</p>`);
+    expect(seen).toEqual([]);
+    // At the cap it is formatted as usual.
+    expect(render("**a**".padEnd(MAX_MARKDOWN_CHARS, " "))).toContain("<strong>a</strong>");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("formats nesting up to the cap as usual", () => {
+    const render = createMarkdownRenderer({ sanitize: (h) => h });
+    // Just under the depth cap and still valid: formatted.
+    expect(render(`${"> ".repeat(MAX_MARKDOWN_DEPTH)}x`)).toContain("<blockquote>");
+    expect(nestingDepth(`${"> ".repeat(MAX_MARKDOWN_DEPTH)}x`)).toBe(MAX_MARKDOWN_DEPTH);
   });
 });

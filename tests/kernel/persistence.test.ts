@@ -47,8 +47,122 @@ describe("persistence", () => {
   it("answers null before anything was saved, then round-trips a workspace", async () => {
     const p = createPersistence({ indexedDB: new IDBFactory() });
     expect(await p.load()).toEqual({ ok: true, value: null });
-    expect(await p.save(ws())).toEqual({ ok: true, value: undefined });
+    expect(await p.save(ws())).toEqual({ ok: true, value: { revision: 1, merged: null } });
     expect(await p.load()).toEqual({ ok: true, value: ws() });
+  });
+
+  it("never overwrites another tab's save: the later save merges, and pull shows what the other stored", async () => {
+    const factory = new IDBFactory();
+    const a = createPersistence({ indexedDB: factory, journalStorage: null });
+    const b = createPersistence({ indexedDB: factory, journalStorage: null });
+    expect(await a.load()).toEqual({ ok: true, value: null });
+    expect(await b.load()).toEqual({ ok: true, value: null });
+    const fromA: Workspace = {
+      ...ws(),
+      edits: { "jiaxing-baseline": { "retrofit.capacity1": { value: 300 } } },
+      notebooks: { "jiaxing-baseline": { cells: [{ id: "c1", kind: "note", markdown: "A" }], log: [] } },
+    };
+    const fromB: Workspace = {
+      ...ws(),
+      edits: { "jiaxing-baseline": { "living.budgetGrowth": { value: 20 } } },
+      notebooks: { "jiaxing-baseline": { cells: [{ id: "c1", kind: "note", markdown: "B" }], log: [] } },
+    };
+    expect(await a.save(fromA)).toEqual({ ok: true, value: { revision: 1, merged: null } });
+    const pulled = await b.pull();
+    expect(pulled.ok && pulled.value?.stored.edits).toEqual(fromA.edits);
+    const r = await b.save(fromB);
+    if (!r.ok) throw new Error("save failed");
+    expect(r.value.revision).toBe(2);
+    const expected = {
+      "retrofit.capacity1": { value: 300 },
+      "living.budgetGrowth": { value: 20 },
+    };
+    expect(r.value.merged?.edits["jiaxing-baseline"]).toEqual(expected);
+    // Both notes stay: B's under its id, A's (added under the same id) under a new one.
+    expect(r.value.merged?.notebooks["jiaxing-baseline"]?.cells).toEqual([
+      { id: "c1", kind: "note", markdown: "B" },
+      { id: "c2", kind: "note", markdown: "A" },
+    ]);
+    const c = createPersistence({ indexedDB: factory, journalStorage: null });
+    const loaded = await c.load();
+    expect(loaded.ok && loaded.value).toEqual(r.value.merged);
+    // A's next save starts from revision 1: it merges in B's work rather than writing over it.
+    const again = await a.save({ ...fromA, settings: { ...fromA.settings, seed: 9 } });
+    expect(again.ok && again.value.merged?.edits["jiaxing-baseline"]).toEqual(expected);
+    expect(again.ok && again.value.merged?.settings.seed).toBe(9);
+    expect(await a.pull()).toEqual({ ok: true, value: null });
+  });
+
+  it("a journal written as the page goes is merged in by the next load, then removed", async () => {
+    const factory = new IDBFactory();
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      key: (i: number) => [...items.keys()][i] ?? null,
+      get length() {
+        return items.size;
+      },
+    };
+    const page = createPersistence({ indexedDB: factory, journalStorage: storage, pageId: "p1" });
+    await page.load();
+    await page.save(ws());
+    const newer: Workspace = {
+      ...ws(),
+      edits: { "jiaxing-baseline": { "retrofit.capacity1": { value: 301 } } },
+    };
+    expect(page.journal(newer)).toBe(true);
+    expect([...items.keys()]).toEqual(["workspace-journal:p1"]);
+    // The page is gone before its save: the next page finds the journal.
+    const next = createPersistence({ indexedDB: factory, journalStorage: storage });
+    const loaded = await next.load();
+    expect(loaded.ok && loaded.value?.edits).toEqual(newer.edits);
+    expect(items.size).toBe(0);
+    const after = await createPersistence({ indexedDB: factory, journalStorage: storage }).load();
+    expect(after.ok && after.value?.edits).toEqual(newer.edits);
+
+    // With localStorage refusing, the journal goes to IndexedDB in one transaction.
+    const full = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException("full", "QuotaExceededError");
+      },
+    };
+    const p2 = createPersistence({ indexedDB: factory, journalStorage: full, pageId: "p2" });
+    await p2.load();
+    const newest: Workspace = {
+      ...ws(),
+      edits: { "jiaxing-baseline": { "retrofit.capacity1": { value: 302 } } },
+    };
+    expect(p2.journal(newest)).toBe(true);
+    const last = await createPersistence({ indexedDB: factory, journalStorage: storage }).load();
+    expect(last.ok && last.value?.edits).toEqual(newest.edits);
+  });
+
+  it("a save of the journaled value removes the journal; a newer journal stays", async () => {
+    const factory = new IDBFactory();
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      key: (i: number) => [...items.keys()][i] ?? null,
+      get length() {
+        return items.size;
+      },
+    };
+    const p = createPersistence({ indexedDB: factory, journalStorage: storage, pageId: "p" });
+    await p.load();
+    const one = ws();
+    const two: Workspace = { ...ws(), settings: { ...ws().settings, seed: 2 } };
+    p.journal(one);
+    await p.save(one);
+    expect(items.size).toBe(0);
+    const saving = p.save(one);
+    p.journal(two);
+    await saving;
+    expect(items.size).toBe(1);
   });
 
   it("survives a reload: a new persistence over the same database reads what the last one saved", async () => {

@@ -3,7 +3,12 @@ import { compressToEncodedURIComponent } from "lz-string";
 import { describe, expect, it } from "vitest";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import { formatIssue } from "../../models/validation.ts";
-import { decodeScenarioLink, encodeScenarioLink, hasScenarioLink } from "../../src/kernel/share.ts";
+import {
+  decodeLink,
+  decodeScenarioLink,
+  encodeScenarioLink,
+  hasScenarioLink,
+} from "../../src/kernel/share.ts";
 
 const BASE = "https://example.org/reachable/index.html?x=1#old";
 const MINE: ScenarioFile = {
@@ -33,6 +38,23 @@ describe("share links", () => {
     expect(hasScenarioLink(link)).toBe(true);
     expect(hasScenarioLink(BASE)).toBe(false);
     expect(decodeScenarioLink(link)).toEqual({ ok: true, value: MINE });
+  });
+
+  it("carries the run settings, validated with their path; a first-form link (the scenario alone) still reads", () => {
+    const settings = { samples: 5000, seed: 42, sampling: "random" as const };
+    expect(decodeLink(encodeScenarioLink(MINE, BASE, settings))).toEqual({
+      ok: true,
+      value: { scenario: MINE, settings },
+    });
+    const pack = (payload: unknown) =>
+      `${BASE.split("#")[0]}#s=${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+    expect(decodeLink(pack(MINE))).toEqual({ ok: true, value: { scenario: MINE } });
+    const bad = decodeLink(
+      pack({ format: "reachable-link", version: 1, scenario: MINE, settings: { ...settings, seed: -1 } }),
+    );
+    expect(bad.ok ? [] : bad.error.map((i) => `${i.file} ${i.path}`)).toEqual(["link settings.seed"]);
+    const newer = decodeLink(pack({ format: "reachable-link", version: 2, scenario: MINE }));
+    expect(newer.ok ? "" : newer.error[0]!.message.en).toMatch(/newer Reachable/);
   });
 
   it("round-trips any override-only scenario (property, seed 42)", () => {

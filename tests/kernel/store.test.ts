@@ -182,6 +182,13 @@ describe("createWorkbenchStore", () => {
       expect(s.setSettings({ samples: -1 }).ok).toBe(false);
       expect(s.setSettings({ samples: 1.5 }).ok).toBe(false);
       expect(s.setSettings({ seed: -3 }).ok).toBe(false);
+      // 2^32 + 7 would run exactly as 7: refused, naming the seed and the bound in both languages.
+      expect(s.setSettings({ seed: 4294967303 })).toEqual({
+        ok: false,
+        error: { zh: "随机种子：不能大于 4294967295", en: "seed: must be at most 4294967295" },
+      });
+      expect(s.setSettings({ seed: Number.NaN }).ok).toBe(false);
       expect(s.state.settings).toEqual({ samples: 10_000, seed: 7, sampling: "lhs" });
+      expect(s.setSettings({ seed: 4294967295 }).ok).toBe(true);
     }));
 });

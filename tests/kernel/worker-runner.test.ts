@@ -21,7 +21,7 @@ const model = runModelFor(lib, "jiaxing-baseline");
 if (!model.ok) throw new Error(JSON.stringify(model.error));
 const req = (samples: number): EvaluateRequest => ({ ...model.value, samples, seed: 7, sampling: "lhs" });
 
-type Behaviour = "ok" | "crash" | "hang" | "throw";
+type Behaviour = "ok" | "crash" | "hang" | "throw" | "crash-on-finish";
 
 /**
  * A fake pool member running the models in-process. `crash` reports a crash on its first call and never
@@ -39,6 +39,22 @@ class FakeMember implements ModelEndpoint {
       <A, R>(name: string, f: (a: A) => R | Promise<R>) =>
       (a: A): Promise<R> => {
         this.calls.push(name);
+        if (this.behaviour === "crash-on-finish" && name === "finish") {
+          // The slices went over by transfer: the page's copies are detached, and the worker dies.
+          const f = a as unknown as FinishRequest;
+          structuredClone(f, {
+            // Each buffer once, as the pool lists them (judged series may share one array).
+            transfer: [
+              ...new Set(
+                f.slices.flatMap((x) =>
+                  [...x.values, ...x.met, ...x.metric, ...x.score].map((v) => v.buffer),
+                ),
+              ),
+            ],
+          });
+          queueMicrotask(() => this.crash?.("stopped"));
+          return new Promise<R>(() => {});
+        }
         const copy = structuredClone(a);
         if (this.behaviour === "crash") {
           queueMicrotask(() => this.crash?.("Error: boom on first use"));
@@ -104,6 +120,24 @@ describe("createPoolRunner", () => {
     runner.dispose();
   });
 
+  it("tries the split run, then the whole run on one member, and keeps the faster; every way equals inline", async () => {
+    const { runner, spawned } = pool(2);
+    const calls = () => spawned.flatMap((m) => m.calls);
+    const expected = await inlineResult(300);
+    const first = await runner.evaluate(req(300));
+    expect(first.ok && sameData(first.value, expected)).toBe(true);
+    expect(calls().filter((c) => c === "slice")).toHaveLength(2);
+    const second = await runner.evaluate(req(300));
+    expect(second.ok && sameData(second.value, expected)).toBe(true);
+    // The second run is the whole run on one member: one evaluate call, no slices.
+    expect(calls().filter((c) => c === "evaluate")).toHaveLength(1);
+    expect(calls().filter((c) => c === "slice")).toHaveLength(2);
+    // From then on one of the two ways, each giving the same result.
+    const third = await runner.evaluate(req(300));
+    expect(third.ok && sameData(third.value, expected)).toBe(true);
+    runner.dispose();
+  });
+
   it("runs a deterministic evaluation, a tornado and a goal seek on one member each", async () => {
     const { runner, spawned } = pool(2);
     const e = await runner.evaluate(req(0));
@@ -131,6 +165,22 @@ describe("createPoolRunner", () => {
     expect(incidents[0]!.kind).toBe("crashed");
     expect(incidents[0]!.message.en).toContain("boom on first use");
     expect(incidents[0]!.message.zh).toContain("崩溃");
+    runner.dispose();
+  });
+
+  it("makes the run again when the member finishing it dies (its slices were transferred away)", async () => {
+    // Two members (one member runs a whole run itself, with no finishing step); the first finish lands
+    // on member 0, which dies with the slices it was handed.
+    const { runner, spawned, incidents } = pool(2, ["crash-on-finish"]);
+    const r = await runner.evaluate(req(200));
+    if (!r.ok) throw new Error(r.error.message.en);
+    expect(sameData(r.value, await inlineResult(200))).toBe(true);
+    expect(spawned).toHaveLength(3);
+    // The run was made again: both slices once more (one on the replacement), then the finish.
+    expect(spawned[1]!.calls).toEqual(["slice", "slice", "finish"]);
+    expect(spawned[2]!.calls).toEqual(["slice"]);
+    expect(incidents.map((i) => i.kind)).toEqual(["stopped"]);
+    expect(incidents[0]!.message.zh).toContain("意外停止");
     runner.dispose();
   });
 

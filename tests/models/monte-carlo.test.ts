@@ -1,14 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Evaluation, evaluate } from "../../models/engine.ts";
+import { centreOn, createQuantile } from "../../models/distributions.ts";
+import { anchorsOf, type Evaluation, evaluate } from "../../models/engine.ts";
+import { type Judgement, judgeInto } from "../../models/feasibility.ts";
 import { baselineOf, type Library, prepare } from "../../models/library.ts";
 import {
+  createStratumPermutation,
   mergeSlices,
   QUANTILES,
   quantilesInPlace,
   type SampleSlice,
   sampleSlice,
+  stratumOf,
 } from "../../models/monte-carlo.ts";
+import { deriveSeed, fillUniform } from "../../models/rng.ts";
 import { DEFAULT_BANDS, type Override, parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import type { World } from "../../models/world.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
@@ -45,7 +50,7 @@ function derived(id: string, overrides: Record<string, Override>): ScenarioFile 
 
 /**
  * The linear case. Every uncertainty is switched off except the retrofit capacity, which becomes
- * uniform on [400, 600]. The budget is at its maximum (20 M yuan: 20 M / (6,000 × 1.03) ≈ 3,236 retrofits
+ * uniform on [400, 600] around 500. The budget is at its maximum (20 M yuan: 20 M / (6,000 × 1.03) ≈ 3,236 retrofits
  * a year, budget and cost both growing 3%) and the eligible stock at its maximum (60,000 households,
  * 90% done: a backlog of 6,000 > 5 × 600), with no capacity ramp. So capacity binds every year and
  * cumulative completions by year t are exactly t × capacity1:
@@ -58,10 +63,11 @@ function linearScenario(): ScenarioFile {
   for (const [id, assumption] of Object.entries(a)) {
     if (assumption.uncertainty) overrides[id] = { uncertainty: null };
   }
-  overrides[LEVER] = { uncertainty: { kind: "uniform", min: 400, max: 600 } };
+  // Centred on 500 a year (the plan's pace), whatever the baseline's evidence-based capacity is.
+  overrides[LEVER] = { value: 500, uncertainty: { kind: "uniform", min: 400, max: 600 } };
   overrides["retrofit.budget1"] = { value: a["retrofit.budget1"]!.max };
   overrides["retrofit.eligible0"] = { value: a["retrofit.eligible0"]!.max };
-  overrides["retrofit.capacityRamp"] = { value: 0 };
+  overrides["retrofit.capacityRamp"] = { value: 0, uncertainty: null };
   return derived("test-linear-capacity", overrides);
 }
 
@@ -74,9 +80,9 @@ function run(world: World, samples: number, seed: number, sampling: "random" | "
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-/** Sample `s` (counted from the slice's start), year index `y` of indicator `i`: slices are sample-major. */
-const valueAt = (sl: SampleSlice, i: number, s: number, y: number, years: number) =>
-  sl.values[i]![s * years + y]!;
+/** Sample `s` (counted from the slice's start), year index `y` of indicator `i`: slices are year-major. */
+const valueAt = (sl: SampleSlice, i: number, s: number, y: number, _years: number) =>
+  sl.values[i]![y * (sl.to - sl.from) + s]!;
 
 describe("a Monte Carlo with a known answer (Jiaxing, capacity uniform on [400, 600])", () => {
   const world = worldOf(linearScenario());
@@ -216,6 +222,8 @@ describe("slices merge into exactly the single run", () => {
         full.values.forEach((v, k) => {
           expect(bytes(merged.values[k]!).equals(bytes(v))).toBe(true);
           expect(bytes(merged.met[k]!).equals(bytes(full.met[k]!))).toBe(true);
+          expect(bytes(merged.metric[k]!).equals(bytes(full.metric[k]!))).toBe(true);
+          expect(bytes(merged.score[k]!).equals(bytes(full.score[k]!))).toBe(true);
         });
       }),
       { seed: 42, numRuns: 40 },
@@ -304,3 +312,51 @@ describe("quantilesInPlace", () => {
     });
   });
 });
+
+describe("targets judged over columns", () => {
+  it("equal judging each sample's own series (Jiaxing baseline, actuals on two indicators)", () => {
+    const world = worldOf(baseline);
+    const ids = world.indicators.map((b) => b.indicator.id);
+    const actuals = [
+      { indicatorId: TARGET, year: 2022, value: 900 },
+      { indicatorId: ids[0]!, year: 2023, value: world.pointValues[0]! > 0 ? 50 : 1 },
+    ];
+    const anchors = anchorsOf(world, actuals);
+    const n = 60;
+    const sl = sampleSlice(world, { samples: n, seed: 5, sampling: "lhs", from: 0, to: n }, anchors);
+    const years = world.years.length;
+    const out: Judgement = { metric: 0, value: 0, met: false, margin: 0, score: 0 };
+    for (let s = 0; s < n; s++) {
+      world.indicators.forEach((b, i) => {
+        const series = Float64Array.from({ length: years }, (_, y) => valueAt(sl, i, s, y, years));
+        // The "in step" series is not stored; rebuild it from the same sample's run.
+        let against: Float64Array | undefined;
+        if (b.against) {
+          const vec = sampleVector(world, n, 5, s);
+          world.run(vec);
+          against = Float64Array.from(world.series(b.against));
+        }
+        judgeInto(b.indicator, series, against, world.span.start, world.plan.period.from, out);
+        expect(sl.met[i]![s]).toBe(out.met ? 1 : 0);
+        expect(Object.is(sl.metric[i]![s], out.metric)).toBe(true);
+        expect(Object.is(sl.score[i]![s], out.score)).toBe(true);
+      });
+    }
+  });
+});
+
+/** Sample `s`'s assumption vector, drawn as the engine draws it (LHS). */
+function sampleVector(world: World, n: number, seed: number, s: number): Float64Array {
+  const vec = Float64Array.from(world.pointValues);
+  const uncertain = world.assumptions
+    .map((a, j) => ({ a, j }))
+    .filter(({ a }) => a.uncertainty)
+    .map(({ a, j }) => ({ j, q: createQuantile(centreOn(a.uncertainty!, vec[j]!), a.min, a.max) }));
+  const draws = new Float64Array(uncertain.length);
+  fillUniform(deriveSeed(seed, s), draws, uncertain.length);
+  uncertain.forEach(({ j, q }, k) => {
+    const p = createStratumPermutation(n, seed, k);
+    vec[j] = q((stratumOf(p, s) + draws[k]!) / n);
+  });
+  return vec;
+}

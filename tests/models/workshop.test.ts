@@ -112,7 +112,7 @@ describe("the repository's scenarios/workshops/ folder", () => {
     });
   });
 
-  it("Jiaxing: the 2,500-household target is missed at the cost step and met again at the budget step", () => {
+  it("Jiaxing: the 2,500-household target, met at the plan's own pace, is missed at the cost step and met again at the budget step", () => {
     const w = parsed("jiaxing-2021-2025.json");
     const cost = w.steps.findIndex((s) => s.scenarioId === "jiaxing-retrofit-cost-up");
     expect(cost).toBeGreaterThan(0);
@@ -120,6 +120,11 @@ describe("the repository's scenarios/workshops/ folder", () => {
     expect(verdicts(w, cost)["jx-x-retrofit-households"]).toBe(false);
     expect(w.steps[cost + 1]!.changes).toHaveProperty("retrofit.budget1");
     expect(verdicts(w, cost + 1)["jx-x-retrofit-households"]).toBe(true);
+    // The story starts from the plan's own pace, and then shows that the observed pace falls short.
+    expect(w.steps[0]!.scenarioId).toBe("jiaxing-plan-pace");
+    const evidence = w.steps.findIndex((s) => s.scenarioId === "jiaxing-baseline");
+    expect(evidence).toBeGreaterThan(cost + 1);
+    expect(verdicts(w, evidence)["jx-x-retrofit-households"]).toBe(false);
   });
 
   it("Huyi: the first step shows the training tension (text target met, table target missed)", () => {

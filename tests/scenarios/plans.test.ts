@@ -140,7 +140,14 @@ describe("Jiaxing (seeds/000_ce8763cea49ce9f3.txt)", () => {
       value: 10000,
       printed: "1万人次以上",
     });
-    expect(plan.indicators.filter((i) => i.origin === "text")).toHaveLength(24);
+    // "市、县（市、区）政府残工委各成员单位至少安排1名残疾人": every member unit, as a share reaching 100%.
+    expect(byId(plan, "jx-x-committee-units-employ")).toMatchObject({
+      unit: "percent",
+      unitPrinted: false,
+      measure: "level",
+      target: { comparator: ">=", value: 100, printed: "至少安排1名残疾人" },
+    });
+    expect(plan.indicators.filter((i) => i.origin === "text")).toHaveLength(25);
   });
 
   const seedFile = join(seedsDir, "000_ce8763cea49ce9f3.txt");

@@ -53,9 +53,11 @@ function problems(p: Provenance): string[] {
     if (s.measure === "cumulative" || s.measure === "average") spans += s.points.length;
   }
   // A trend is fitted to two or more observed points; a per-year average of a total observed over a span
-  // of years is one observation covering several.
-  if (p.fit === "average" ? spans < 1 : observations < 2)
-    out.push(`a ${p.fit} trend needs ${p.fit === "average" ? "a total over a span" : "two or more points"}`);
+  // of years is one observation covering several, so an `average` may rest on it alone.
+  if (p.fit === "average" ? spans < 1 && observations < 2 : observations < 2)
+    out.push(
+      `a ${p.fit} trend needs ${p.fit === "average" ? "a total over a span or two or more points" : "two or more points"}`,
+    );
   return out;
 }
 

@@ -46,7 +46,7 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`${huyi} (Huyi District, Xi'an`);
-    expect(r.stdout).toContain("11 findings");
+    expect(r.stdout).toContain("13 findings");
     expect(r.stdout).toContain(
       "warning missing-row-number [hy-t10-care-attendances, hy-t12-compulsory-enrolment]",
     );
@@ -84,8 +84,21 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     const r = cli([brokenJson, huyi]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${brokenJson}: could not be checked (1 problem)`);
-    expect(r.stderr).toContain(`${brokenJson}: not valid JSON`);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `\\n  ${brokenJson.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} › line 1, column 29: not valid JSON: the file ends too early\\n`,
+      ),
+    );
     expect(r.stdout).toContain("there is no row 11");
+  });
+
+  it("checks a plan saved with a BOM and CRLF line ends as the same plan", () => {
+    const windows = join(tmp, "windows.json");
+    writeFileSync(windows, `\uFEFF${readFileSync(join(root, huyi), "utf8").replace(/\r?\n/g, "\r\n")}`);
+    const [a, b] = [cli(["--json", windows]), cli(["--json", huyi])];
+    expect(a.status).toBe(0);
+    const findings = (out: string) => (JSON.parse(out) as { findings: unknown }[])[0]!.findings;
+    expect(findings(a.stdout)).toEqual(findings(b.stdout));
   });
 
   it("names a schema-invalid file with the path inside it and what is wrong, and still checks the good file", () => {
@@ -107,7 +120,7 @@ describe("scripts/check-plan.ts", { timeout: 60_000 }, () => {
     const r = cli([missing, huyi]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${missing}: no such file`);
-    expect(r.stdout).toContain("11 findings");
+    expect(r.stdout).toContain("13 findings");
   });
 
   it("prints usage and exits 2 without files or with an unknown option", () => {

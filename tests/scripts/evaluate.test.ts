@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -41,8 +42,9 @@ describe("npm run evaluate", () => {
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout) as Json;
     expect(doc.results.map((r) => r.planId)).toEqual(["jiaxing-2021-2025", "huyi-2021-2025"]);
-    expect(doc.results[0]!.indicators).toHaveLength(38);
-    expect(doc.results[1]!.indicators).toHaveLength(28);
+    const lib = loadRepositoryLibrary();
+    expect(doc.results[0]!.indicators).toHaveLength(lib.plans.get("jiaxing-2021-2025")!.indicators.length);
+    expect(doc.results[1]!.indicators).toHaveLength(lib.plans.get("huyi-2021-2025")!.indicators.length);
     for (const r of doc.results) {
       for (const ind of r.indicators) {
         for (const key of [
@@ -55,10 +57,27 @@ describe("npm run evaluate", () => {
           "p50",
           "p95",
           "pace",
+          "basis",
+          "drivers",
+          "judgedYear",
+          "verdictFrom",
+          "margin",
         ]) {
           expect(ind).toHaveProperty(key);
         }
         expect(typeof ind.probability).toBe("number");
+        // The median-based verdict: met exactly when the probability is at least 50%, margin agreeing.
+        const rec = ind as unknown as {
+          met: boolean;
+          probability: number;
+          margin: number;
+          basis: string;
+          verdictFrom: string;
+        };
+        expect(rec.verdictFrom).toBe("median");
+        expect(rec.met).toBe(rec.probability >= 50);
+        expect(rec.met).toBe(rec.margin >= 0);
+        expect(["published", "trend", "estimate", "plan"]).toContain(rec.basis);
       }
     }
     const other = await evaluate([...args.slice(0, -1), "8"]);
@@ -100,7 +119,9 @@ describe("npm run evaluate", () => {
     ]);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(`${bad} › overrides.retrofit.cost0.value: expected a number, got text`);
-    expect(out.stderr).toContain(`${broken}: not valid JSON`);
+    expect(out.stderr).toContain(
+      `${broken} › line 1, column 3: not valid JSON: "n" here does not fit JSON syntax\n`,
+    );
     expect(out.stdout).toContain("Huyi District");
   }, 60_000);
 
@@ -129,5 +150,100 @@ describe("npm run evaluate", () => {
     const bad = await evaluate(["scenarios/jiaxing-baseline.json", "--actuals", badCsv, "--lang", "en"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("row 2, column value");
+  }, 60_000);
+
+  it("hands a piped reader the whole JSON document, past 64 KiB, even when it reads slowly", async () => {
+    // The reader starts only after a pause, so the pipe is full when evaluate is done: exiting at once
+    // would cut the document at the pipe's 64 KiB.
+    const cmd =
+      "node --import tsx scripts/evaluate.ts scenarios/jiaxing-baseline.json scenarios/huyi-baseline.json --json --samples 200 | (sleep 1; cat)";
+    const { stdout } = await run("sh", ["-c", cmd], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout.length).toBeGreaterThan(65_536);
+    const doc = JSON.parse(stdout) as Json;
+    expect(doc.results).toHaveLength(2);
+  }, 60_000);
+
+  it("refuses a seed past 2^32 − 1 instead of running it as a smaller one, in the chosen language", async () => {
+    const [big, zh, max] = await Promise.all([
+      evaluate(["scenarios/huyi-baseline.json", "--samples", "0", "--seed", "4294967303", "--lang", "en"]),
+      evaluate(["scenarios/huyi-baseline.json", "--seed", "-1", "--lang", "zh-CN"]),
+      evaluate(["scenarios/huyi-baseline.json", "--samples", "0", "--seed", "4294967295", "--json"]),
+    ]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('--seed takes a whole number from 0 to 4294967295, not "4294967303"');
+    expect(big.stdout).toBe("");
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("--seed 须为 0 到 4294967295 之间的整数");
+    expect(max.code).toBe(0);
+    expect((JSON.parse(max.stdout) as { seed: number }).seed).toBe(4294967295);
+  }, 60_000);
+
+  it("reads JSON with a BOM and CRLF, and reports a __proto__ key with its path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "reachable-"));
+    const windows = join(dir, "windows.json");
+    const scenario = {
+      schemaVersion: 1,
+      id: "windows-1",
+      planId: "huyi-2021-2025",
+      name: { zh: "记事本", en: "Notepad" },
+      extends: "huyi-baseline",
+      overrides: {},
+    };
+    writeFileSync(windows, `\uFEFF${JSON.stringify(scenario, null, 2).replace(/\n/g, "\r\n")}\r\n`);
+    const proto = join(dir, "proto.json");
+    writeFileSync(
+      proto,
+      JSON.stringify(scenario).replace('"overrides":{}', '"overrides":{"__proto__":{"value":1}}'),
+    );
+    const [ok, bad] = await Promise.all([
+      evaluate([windows, "--samples", "0", "--json"]),
+      evaluate([proto, "--samples", "0", "--lang", "en"]),
+    ]);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as Json).results).toHaveLength(1);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `${proto} › overrides.__proto__: the field name "__proto__" is not allowed (it would reach the object's prototype)`,
+    );
+  }, 60_000);
+
+  it("reads actuals in GB18030 with Chinese headers, resolving a row number in the plan evaluated only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "reachable-"));
+    const gbk = join(dir, "gbk.csv");
+    const plan = JSON.parse(readFileSync(join(ROOT, "scenarios/plans/jiaxing-2021-2025.json"), "utf8")) as {
+      indicators: { id: string; printedNumber: number | null; unit: string; target: { year: number } }[];
+    };
+    const ind = plan.indicators.find((i) => i.printedNumber !== null && i.unit === "percent")!;
+    const body = `指标,年份,数值\r\n${ind.printedNumber},2023,"62.5%"\r\n,,\r\n`;
+    // Node has no GB18030 encoder: write the bytes of the Chinese header by hand (指标 年份 数值).
+    const gbBytes = Buffer.concat([
+      Buffer.from([0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xca, 0xfd, 0xd6, 0xb5]),
+      Buffer.from(`\r\n${ind.printedNumber},2023,"62.5%"\r\n,,\r\n`),
+    ]);
+    expect(new TextDecoder("gb18030").decode(gbBytes)).toBe(body);
+    writeFileSync(gbk, gbBytes);
+    const [one, two] = await Promise.all([
+      evaluate(["scenarios/jiaxing-baseline.json", "--json", "--samples", "0", "--actuals", gbk]),
+      evaluate([
+        "scenarios/jiaxing-baseline.json",
+        "scenarios/huyi-baseline.json",
+        "--samples",
+        "0",
+        "--actuals",
+        gbk,
+        "--lang",
+        "en",
+      ]),
+    ]);
+    expect(one.code).toBe(0);
+    const got = (JSON.parse(one.stdout) as Json).results[0]!.indicators.find((i) => i.id === ind.id) as {
+      projection: number[];
+    };
+    expect(got.projection[3]).toBe(62.5);
+    // With two plans a bare row number could be either: refused, naming both plans.
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(
+      /row 2, column 指标: row number "\d+" could be in any of .*\(jiaxing-2021-2025\), .*\(huyi-2021-2025\)/,
+    );
   }, 60_000);
 });
