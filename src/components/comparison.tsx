@@ -28,7 +28,7 @@ const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
  * unsaved changes, as the person sees it in the workbench.
  */
 export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: Runner }) {
-  const { lang, t } = useI18n();
+  const { lang, t, tn } = useI18n();
   const store = props.store;
   const [problem, setProblem] = createSignal<string | null>(null);
   const [indicatorId, setIndicatorId] = createSignal(props.plan.indicators[0]?.id ?? "");
@@ -184,7 +184,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
         <Show when={results()} fallback={<p role="status">{t("cmp.pending")}</p>}>
           {(res) => (
             <>
-              <p role="status">{t("cmp.diffCount", { count: diffCount() })}</p>
+              <p role="status">{tn("cmp.diffCount", diffCount())}</p>
               <section class="table-scroll" tabindex="0" aria-labelledby="comparison-caption">
                 <table
                   class="indicator-table comparison-table"

@@ -59,7 +59,12 @@ export function PlanCard(props: { plan: Plan; open: boolean; onOpen: (id: string
         <span lang={lang()}>{pick(props.plan.issuer, lang())}</span>
       </p>
       <div class="plan-actions">
-        <button type="button" class="button primary" onClick={() => props.onOpen(props.plan.id)}>
+        <button
+          type="button"
+          id={`open-${props.plan.id}`}
+          class="button primary"
+          onClick={() => props.onOpen(props.plan.id)}
+        >
           {t("plan.open")}
           <span class="visually-hidden" lang="zh-CN">
             {" "}

@@ -171,7 +171,13 @@ describe("saved work", () => {
     expect(await c.locator(BUDGET).inputValue()).toBe("20");
 
     // Later edits go on flowing both ways.
-    await a.getByLabel("Note text (Markdown)").first().fill("Note from tab A, revised");
+    // Tab A's own note, wherever the merge put it in the list.
+    const texts = a.getByLabel("Note text (Markdown)");
+    const mine = (await texts.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).indexOf(
+      "Note from tab A",
+    );
+    expect(mine).toBeGreaterThanOrEqual(0);
+    await texts.nth(mine).fill("Note from tab A, revised");
     await saved(a);
     await expect
       .poll(async () => (await notes(b)).sort())
