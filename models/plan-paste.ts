@@ -88,6 +88,15 @@ export interface PasteRow {
   group: string | null;
   indicator: Indicator;
   flags: PasteFlag[];
+  /** What the row was read with (years, id prefix, section), so an edit can read it again. */
+  context: RowContext;
+}
+
+/** What the table itself says about the plan: its caption and the years its header prints. */
+export interface TableFacts {
+  caption: string | null;
+  baselineYear?: number;
+  targetYear?: number;
 }
 
 export interface PasteResult {
@@ -101,6 +110,8 @@ export interface PasteResult {
   header: string[];
   /** The caption above the header ("专栏1 …主要指标"), if any. */
   caption: string | null;
+  /** The caption and header years, for {@link buildPlan}. */
+  facts: TableFacts;
   problems: TableProblem[];
 }
 
@@ -1041,16 +1052,13 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
   }
   if (!columns.includes("target")) problems.push(problem("no-target"));
 
-  const targetYear = options.targetYear ?? header?.years.target ?? options.period?.to ?? 2025;
-  const headerBaseline = header?.years.baseline;
-  const baselineYear = options.baselineYear ?? headerBaseline ?? targetYear - 5;
-  if (headerBaseline === undefined && options.baselineYear === undefined) {
+  const facts: TableFacts = { caption };
+  if (header?.years.baseline !== undefined) facts.baselineYear = header.years.baseline;
+  if (header?.years.target !== undefined) facts.targetYear = header.years.target;
+  const { baselineYear, targetYear, prefix, level } = planFrame(options, facts);
+  if (facts.baselineYear === undefined && options.baselineYear === undefined) {
     problems.push(problem("years-guessed", { baselineYear }));
   }
-  const period = options.period ?? { from: targetYear - 4, to: targetYear };
-  const id = options.id ?? `pasted-${period.from}-${period.to}`;
-  const prefix = options.indicatorPrefix ?? (id.replace(/-\d{4}-\d{4}$/, "") || "p");
-  const level = options.level ?? "county";
   const section = options.source?.section ?? caption ?? "主要指标";
 
   const at = (cells: string[], role: ColumnRole): string => {
@@ -1110,11 +1118,42 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
       group,
       indicator: parsed.indicator,
       flags: parsed.flags,
+      context: ctx,
     });
   }
   if (out.length === 0) problems.push(problem("no-rows"));
   dedupeIds(out);
 
+  return {
+    plan: buildPlan(out, options, facts),
+    rows: out,
+    layout,
+    columns,
+    header: header?.cells ?? [],
+    caption,
+    facts,
+    problems,
+  };
+}
+
+/** The years, ids and level a plan gets from the options and what its table prints. */
+function planFrame(options: PasteOptions, facts: TableFacts) {
+  const targetYear = options.targetYear ?? facts.targetYear ?? options.period?.to ?? 2025;
+  const baselineYear = options.baselineYear ?? facts.baselineYear ?? targetYear - 5;
+  const period = options.period ?? { from: targetYear - 4, to: targetYear };
+  const id = options.id?.trim() || `pasted-${period.from}-${period.to}`;
+  const prefix = options.indicatorPrefix ?? (id.replace(/-\d{4}-\d{4}$/, "") || "p");
+  const level: Level = options.level ?? "county";
+  return { baselineYear, targetYear, period, id, prefix, level };
+}
+
+/**
+ * The draft plan of some rows under the given metadata: indicator ids take the plan's prefix, and every
+ * baseline and target the plan's years (so changing the years or the id after reading changes them all).
+ */
+export function buildPlan(rows: readonly PasteRow[], options: PasteOptions, facts: TableFacts): Plan {
+  const { baselineYear, targetYear, period, id, prefix, level } = planFrame(options, facts);
+  const caption = facts.caption;
   const fill = (b: Partial<Bilingual> | undefined, zh: string, en: string): Bilingual => {
     const z = b?.zh?.trim() || b?.en?.trim() || zh;
     return { zh: z, en: b?.en?.trim() || (b?.zh?.trim() ? z : en) };
@@ -1122,15 +1161,24 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
   const title = fill(options.title, caption ?? "导入的规划", caption ?? "Imported plan");
   const src = options.source ?? {};
   const source: Plan["source"] = { title: src.title?.trim() || title.zh };
-  if (src.url) {
-    source.url = src.url;
+  const url = src.url?.trim();
+  if (url) {
+    source.url = url;
     source.retrieved = src.retrieved ?? new Date().toISOString().slice(0, 10);
   }
-  if (src.file || !src.url) source.file = src.file?.trim() || "pasted table";
-  if (caption || src.section) source.section = src.section ?? caption ?? undefined;
-  if (source.section === undefined) delete source.section;
+  if (src.file?.trim() || !url) source.file = src.file?.trim() || "pasted table";
+  const section = src.section?.trim() || caption;
+  if (section) source.section = section;
 
-  const plan: Plan = {
+  const indicators = rows.map((r): Indicator => {
+    const ind = structuredClone(r.indicator);
+    const old = r.context.prefix;
+    if (ind.id.startsWith(`${old}-`)) ind.id = `${prefix}${ind.id.slice(old.length)}`;
+    ind.baseline.year = baselineYear;
+    ind.target.year = targetYear;
+    return ind;
+  });
+  return {
     schemaVersion: 1,
     id,
     title,
@@ -1144,17 +1192,50 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
     targetYear,
     source,
     evaluations: [],
-    indicators: out.map((r) => r.indicator),
+    indicators,
   };
-  return {
-    plan,
-    rows: out,
-    layout,
-    columns,
-    header: header?.cells ?? [],
-    caption,
-    problems,
-  };
+}
+
+/** A person's change to a row: a cell as it should read, or a reading chosen outright. */
+export interface RowEdit {
+  cells?: Partial<RowInput>;
+  unit?: Unit;
+  measure?: Measure;
+  attribute?: Attribute;
+  nameEn?: string;
+}
+
+const FIELD_OF_EDIT: Record<Exclude<keyof RowEdit, "cells">, FlagField> = {
+  unit: "unit",
+  measure: "measure",
+  attribute: "attribute",
+  nameEn: "name",
+};
+
+/**
+ * The row read again with its cells changed, then the readings the person chose laid over it. A
+ * reading the person chose is no longer a guess: its flags go.
+ */
+export function reviseRow(row: PasteRow, edit: RowEdit): PasteRow {
+  const source = { ...row.source, ...edit.cells };
+  const { indicator, flags } = parseRow(source, row.context);
+  let kept = flags;
+  if (edit.unit !== undefined && edit.unit !== indicator.unit) {
+    indicator.unit = edit.unit;
+    if (edit.unit === "count" && !indicator.unitLabel) indicator.unitLabel = { zh: "个", en: "items" };
+    if (edit.unit !== "count") delete indicator.unitLabel;
+    if (edit.unit === "percent" || edit.unit === "growth-rate") indicator.measure = "level";
+    if (indicator.scale !== undefined && SCALES[indicator.scale].unit !== edit.unit) delete indicator.scale;
+  }
+  if (edit.measure !== undefined) indicator.measure = edit.measure;
+  if (edit.attribute !== undefined) indicator.attribute = edit.attribute;
+  if (edit.nameEn?.trim()) indicator.name.en = edit.nameEn.trim();
+  for (const key of Object.keys(FIELD_OF_EDIT) as (keyof typeof FIELD_OF_EDIT)[]) {
+    if (edit[key] === undefined || (key === "nameEn" && !edit.nameEn?.trim())) continue;
+    const field = FIELD_OF_EDIT[key];
+    kept = kept.filter((f) => f.field !== field || (field === "name" && f.key !== "name-en"));
+  }
+  return { ...row, source, indicator, flags: kept };
 }
 
 function closeCaption(s: string): string {

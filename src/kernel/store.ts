@@ -13,7 +13,7 @@ import {
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { createHistory } from "./history.ts";
-import { type AssumptionEdits, runModelFor } from "./library.ts";
+import { type AssumptionEdits, runModelFor, withImported } from "./library.ts";
 import {
   addCell,
   type Cell,
@@ -28,7 +28,7 @@ import {
 import type { EvaluateRequest, RunModel } from "./runner.ts";
 import { checkSettings, DEFAULT_SETTINGS, type RunSettings } from "./settings.ts";
 // Types only: workspace.ts imports values from this module, so a value import back would be a cycle.
-import type { Workspace } from "./workspace.ts";
+import type { ImportedPlan, Workspace } from "./workspace.ts";
 
 /**
  * The workbench state: which plan and scenario are open, the person's unsaved edits per scenario, the
@@ -204,13 +204,18 @@ export function createWorkbenchStore(
     settings: { ...DEFAULT_SETTINGS },
   });
 
+  // Plans the person imported are part of the library like shipped ones (immutable values in a signal).
+  const [imported, setImported] = createSignal<readonly ImportedPlan[]>([]);
+  const baseLib = createMemo((): Library => withImported(lib, imported()));
+
   const library = createMemo((): Library => {
     const ids = Object.keys(state.created);
-    if (ids.length === 0) return lib;
-    const scenarios = new Map(lib.scenarios);
+    const from = baseLib();
+    if (ids.length === 0) return from;
+    const scenarios = new Map(from.scenarios);
     // Created scenarios are never changed after creation, so tracking their ids is tracking them.
     for (const id of ids) scenarios.set(id, unwrap(state.created[id]!));
-    return { ...lib, scenarios };
+    return { ...from, scenarios };
   });
 
   const scenarioFile = (id: string): ScenarioFile | undefined => library().scenarios.get(id);
@@ -226,7 +231,7 @@ export function createWorkbenchStore(
     const own = r?.ok ? r.value.assumptions[assumptionId]?.uncertainty : undefined;
     if (own) return own;
     const s = scenarioFile(scenarioId);
-    const base = s ? baselineOf(lib, s.planId) : undefined;
+    const base = s ? baselineOf(baseLib(), s.planId) : undefined;
     return base?.assumptions?.[assumptionId]?.uncertainty;
   }
 
@@ -338,7 +343,7 @@ export function createWorkbenchStore(
     },
 
     selectPlan(planId) {
-      if (!lib.plans.has(planId)) return err(`找不到规划 “${planId}”`, `no plan "${planId}"`);
+      if (!baseLib().plans.has(planId)) return err(`找不到规划 “${planId}”`, `no plan "${planId}"`);
       const base = baselineOf(library(), planId);
       setState({
         planId,
@@ -436,7 +441,7 @@ export function createWorkbenchStore(
       let overrides: Record<string, Override> | undefined;
       if (from === "defaults") {
         if (!state.planId) return err("请先打开一个规划", "open a plan first");
-        source = baselineOf(lib, state.planId);
+        source = baselineOf(baseLib(), state.planId);
         if (!source) return err("该规划没有基准情景", "this plan has no baseline scenario");
       } else {
         source = scenarioFile(from);
@@ -583,7 +588,7 @@ export function createWorkbenchStore(
       const plain = JSON.parse(JSON.stringify(state)) as WorkbenchState;
       return {
         format: "reachable-workspace",
-        version: 2,
+        version: 3,
         savedAt: savedAt ?? new Date(now()).toISOString(),
         language,
         selected: { planId: plain.planId, scenarioId: plain.scenarioId },
@@ -592,15 +597,17 @@ export function createWorkbenchStore(
         settings: plain.settings,
         notebooks: { ...notebooks() },
         actuals: Object.fromEntries(Object.entries(actuals()).map(([k, v]) => [k, [...v]])),
+        imported: [...imported()],
       };
     },
 
     hydrate(ws, file = "workspace") {
-      const checked = checkScenarios(ws.scenarios, file);
+      const checked = checkScenarios(ws.scenarios, file, undefined, withImported(lib, ws.imported));
       if (!checked.ok) return checked;
       const created: Record<string, ScenarioFile> = {};
       for (const sc of ws.scenarios) created[sc.id] = structuredClone(sc);
       batch(() => {
+        setImported(ws.imported);
         setState(
           produce((s) => {
             s.created = created;
@@ -613,7 +620,7 @@ export function createWorkbenchStore(
         setActuals({ ...ws.actuals });
         const sel = ws.selected;
         if (sel.scenarioId && library().scenarios.has(sel.scenarioId)) store.selectScenario(sel.scenarioId);
-        else if (sel.planId && lib.plans.has(sel.planId)) store.selectPlan(sel.planId);
+        else if (sel.planId && baseLib().plans.has(sel.planId)) store.selectPlan(sel.planId);
         else if (state.planId) store.selectPlan(state.planId);
       });
       history.reset(undoable());
@@ -621,11 +628,12 @@ export function createWorkbenchStore(
     },
 
     absorb(ws, file = "workspace") {
-      const checked = checkScenarios(ws.scenarios, file);
+      const checked = checkScenarios(ws.scenarios, file, undefined, withImported(lib, ws.imported));
       if (!checked.ok) return checked;
       const created: Record<string, ScenarioFile> = {};
       for (const sc of ws.scenarios) created[sc.id] = structuredClone(sc);
       batch(() => {
+        setImported(ws.imported);
         setState(
           produce((s) => {
             s.created = created;
@@ -826,8 +834,10 @@ export function createWorkbenchStore(
     list: readonly ScenarioFile[],
     file: string,
     replacing?: string,
+    from: Library = baseLib(),
   ): Result<void, InputIssue[]> {
     const issues: InputIssue[] = [];
+    const lib = from;
     const scenarios = new Map(lib.scenarios);
     for (const [id, sc] of Object.entries(unwrap(state.created)))
       if (!list.some((x) => x.id === id)) scenarios.set(id, sc);

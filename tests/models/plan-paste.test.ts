@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Indicator, type Plan, parsePlan } from "../../models/plan.ts";
 import {
+  buildPlan,
   type PasteOptions,
   type PasteResult,
   parsePastedTable,
   placeIssues,
+  reviseRow,
   tokenise,
 } from "../../models/plan-paste.ts";
 import { scaffoldPlan } from "../../models/scaffold.ts";
@@ -327,5 +329,39 @@ describe("the shapes real tables print", () => {
     for (const s of ["", "\n\n", "abc", "序号\t指标", "1\t\t\t", "一、\n二、", "——\t——", "\t\t\t\n\t"]) {
       expect(() => parsePastedTable(s)).not.toThrow();
     }
+  });
+});
+
+describe("the person's review", () => {
+  const huyi = () => parsePastedTable(fixture("huyi-seed.txt"), { id: "huyi-2021-2025", level: "district" });
+
+  it("a reading chosen outright drops its flags; an edited cell is read again", () => {
+    const r = huyi();
+    const row4 = r.rows.find((x) => x.indicator.printedNumber === 4)!;
+    const annual = reviseRow(row4, { measure: "annual" });
+    expect(annual.indicator.measure).toBe("annual");
+    expect(annual.flags).toEqual([]);
+    const row15 = r.rows.find((x) => x.indicator.printedNumber === 15)!;
+    const unit = reviseRow(row15, { unit: "percent" });
+    expect(unit.flags).toEqual([]);
+    expect(unit.indicator.unitPrinted).toBe(false);
+    const edited = reviseRow(row15, { cells: { target: "≥96%" } });
+    expect(edited.indicator.target).toMatchObject({ comparator: ">=", value: 96, printed: "≥96%" });
+    expect(edited.indicator.unitPrinted).toBe(true);
+    expect(edited.source.target).toBe("≥96%");
+    const named = reviseRow(row15, { nameEn: "Retrofit rate" });
+    expect(named.indicator.name.en).toBe("Retrofit rate");
+    expect(named.flags.map((f) => f.key)).toEqual(["unit-guessed"]);
+  });
+
+  it("the plan's id and years, changed after reading, reach every indicator", () => {
+    const r = huyi();
+    const plan = buildPlan(r.rows, { id: "hx-2020-2024", baselineYear: 2019, targetYear: 2024 }, r.facts);
+    expect(plan.indicators[0]!.id).toBe("hx-t01-income-growth");
+    expect(plan.indicators.every((i) => i.baseline.year === 2019 && i.target.year === 2024)).toBe(true);
+    expect(plan.period).toEqual({ from: 2020, to: 2024 });
+    expect(parsePlan(plan, "x").ok).toBe(true);
+    // The rows themselves are not changed.
+    expect(r.rows[0]!.indicator.id).toBe("huyi-t01-income-growth");
   });
 });
