@@ -20,6 +20,11 @@ const HUYI = readFileSync(join(import.meta.dirname, "../fixtures/paste/huyi-seed
   .filter((l) => !l.startsWith("# "))
   .join("\n");
 
+const JIAXING = readFileSync(join(import.meta.dirname, "../fixtures/paste/jiaxing-seed.txt"), "utf8")
+  .split("\n")
+  .filter((l) => !l.startsWith("# "))
+  .join("\n");
+
 const indicatorRows = ".dashboard-table tr[data-indicator]";
 
 describe("paste a plan's table", () => {
@@ -95,4 +100,25 @@ describe("paste a plan's table", () => {
       planId: "huyi-paste-2021-2025",
     });
   }, 240_000);
+
+  it("speaks Chinese, places a validation problem on its field, and has no axe violations (Jiaxing)", async () => {
+    const tp = await suite.newPage({ lang: "zh-CN" });
+    const page = tp.page;
+    await page.goto(suite.url);
+    await page.getByRole("button", { name: "粘贴规划表格" }).click();
+    await page.getByLabel("指标表（从文件中复制后粘贴）").fill(JIAXING);
+    await page.getByRole("button", { name: "读取表格" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "行指标" }).textContent())
+      .toBe("读到 14 行指标，其中 1 行有待确认的读法。");
+    await expectNoAxeViolations(page, ".paste-plan");
+    await page.getByLabel("已核对第 1 行").check();
+    await page.getByLabel("规划 id（小写字母、数字和连字符）").fill("Jiaxing Paste");
+    await page.getByRole("button", { name: "创建规划" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "规划还不能创建" }).textContent())
+      .toContain("规划信息 · id");
+    // Nothing was created: the first screen still lists only the shipped plans.
+    expect(await page.locator("[data-imported]").count()).toBe(0);
+  }, 180_000);
 });
