@@ -194,17 +194,19 @@ export function createSession(opts: SessionOptions): Session {
   };
   doc?.addEventListener("visibilitychange", onVisible);
 
+  function change(ws: Workspace): void {
+    latest = ws;
+    noteImported(ws);
+    seq++;
+    if (!autosave) return;
+    setStatus("saving");
+    autosave.change({ ws, seq });
+  }
+
   return {
     initial: opts.initial,
     latest: () => latest,
-    change(ws) {
-      latest = ws;
-      noteImported(ws);
-      seq++;
-      if (!autosave) return;
-      setStatus("saving");
-      autosave.change({ ws, seq });
-    },
+    change,
     flush: () => autosave?.flush() ?? Promise.resolve(),
     status,
     problem,
@@ -244,7 +246,7 @@ export function createSession(opts: SessionOptions): Session {
         imported: [...cur.imported, entry],
         selected: { planId: id, scenarioId: entry.scenario.id },
       };
-      this.change(next);
+      change(next);
       // An open workbench holds its own copy of the work: it takes this in as it takes another tab's.
       setIncoming({ ws: next, n: ++incomingN });
       return { ok: true, value: undefined };
