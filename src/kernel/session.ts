@@ -3,7 +3,13 @@ import type { ScenarioFile } from "../../models/scenario.ts";
 import type { Bilingual, Lang, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces, sameWork } from "./merge.ts";
-import { type Autosave, createAutosave, type Persistence, type StorageProblem } from "./persistence.ts";
+import {
+  type Autosave,
+  createAutosave,
+  type Persistence,
+  type StorageProblem,
+  type StoredBase,
+} from "./persistence.ts";
 import type { RunSettings } from "./store.ts";
 import { emptyWorkspace, type ImportedPlan, type Workspace } from "./workspace.ts";
 
@@ -133,6 +139,13 @@ export function createSession(opts: SessionOptions): Session {
   const [incoming, setIncoming] = createSignal<{ ws: Workspace; n: number } | null>(null);
   const [merges, setMerges] = createSignal(0);
   let incomingN = 0;
+  /**
+   * The stored record `latest` is made from. Every change is saved against the base it was made from,
+   * so a save merges exactly what another tab stored since; taking in another tab's work (a pull, or a
+   * save that merged) moves the base forward, so that work is not taken for this tab's own next time
+   * (which would bring back a note the other tab deleted, or keep both versions of a note it edited).
+   */
+  let base: StoredBase = persistence?.current() ?? { revision: 0, ws: null };
 
   /** Takes in `next`, work merged with another tab's, unless it holds nothing this tab lacks. */
   function adopt(next: Workspace): void {
@@ -145,19 +158,23 @@ export function createSession(opts: SessionOptions): Session {
   }
 
   // Unavailable storage fails every save with the same message; it is shown once, from the load.
-  const autosave: Autosave<{ ws: Workspace; seq: number }> | null = persistence
+  const autosave: Autosave<{ ws: Workspace; seq: number; from: StoredBase }> | null = persistence
     ? createAutosave(
-        async ({ ws, seq: at }) => {
-          const r = await persistence.save(ws);
+        async ({ ws, seq: at, from }) => {
+          const r = await persistence.save(ws, from);
           if (r.ok) {
             try {
               channel?.postMessage({ revision: r.value.revision });
             } catch {
               // A closed channel only means other tabs learn of this save at their own next save.
             }
-            // Another tab had saved: what is stored is both tabs' work. Changes made here since this
-            // save started are laid over it, so none are lost.
-            if (r.value.merged) adopt(latest ? mergeWorkspaces(ws, latest, r.value.merged) : r.value.merged);
+            if (r.value.revision > base.revision) {
+              // What is stored now holds `ws` (and, if merged, another tab's work): changes made here
+              // since this save started are laid over it, so none are lost, and it is the new base.
+              const stored = r.value.stored;
+              base = { revision: r.value.revision, ws: stored };
+              if (r.value.merged) adopt(latest ? mergeWorkspaces(ws, latest, stored) : stored);
+            }
             if (at === seq) setStatus("saved");
           } else setStatus("failed");
           return r;
@@ -166,7 +183,7 @@ export function createSession(opts: SessionOptions): Session {
           delayMs: opts.autosave?.delayMs ?? 300,
           maxWaitMs: opts.autosave?.maxWaitMs ?? 800,
           onProblem: (p) => setProblem(p),
-          onLeave: ({ ws }) => void persistence.journal(ws),
+          onLeave: ({ ws, from }) => void persistence.journal(ws, from),
         },
       )
     : null;
@@ -174,10 +191,13 @@ export function createSession(opts: SessionOptions): Session {
   /** Another tab saved: take in its work now, so this tab shows it (its own next save merges anyway). */
   async function pull(): Promise<void> {
     if (!persistence) return;
-    const r = await persistence.pull();
-    if (!r.ok || !r.value) return;
-    const { stored, base } = r.value;
-    adopt(latest ? mergeWorkspaces(base, latest, stored) : stored);
+    const r = await persistence.pull(base.revision);
+    // Nothing new, or a save of this tab's finished meanwhile and already holds it.
+    if (!r.ok || !r.value || r.value.revision <= base.revision) return;
+    const { stored, revision } = r.value;
+    const from = base;
+    base = { revision, ws: stored };
+    adopt(latest ? mergeWorkspaces(from.ws, latest, stored) : stored);
   }
 
   const channel =
@@ -200,7 +220,7 @@ export function createSession(opts: SessionOptions): Session {
     seq++;
     if (!autosave) return;
     setStatus("saving");
-    autosave.change({ ws, seq });
+    autosave.change({ ws, seq, from: base });
   }
 
   return {
