@@ -68,7 +68,11 @@ describe("paste a plan's table", () => {
     await expect.poll(() => page.locator("#plan-summary-heading").textContent()).toContain("专栏1：鄠邑区");
     await expect.poll(() => page.locator(indicatorRows).count()).toBe(14);
 
-    // A reload keeps it: listed with the plans, and reopened where the person was.
+    // A reload keeps it: listed with the plans, and reopened where the person was. First the work is
+    // saved and the Monte Carlo run has answered, so the reload cuts no request short.
+    await expect.poll(() => page.locator(".save-status").textContent()).toMatch(/Saved/);
+    await expect.poll(() => page.locator(".run-status").textContent()).toMatch(/Probabilities from/);
+    await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
     await page.reload();
     await expect.poll(() => page.locator(indicatorRows).count()).toBe(14);
     await expect.poll(() => page.getByRole("article").filter({ hasText: "专栏1：鄠邑区" }).count()).toBe(1);
