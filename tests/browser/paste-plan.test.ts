@@ -75,6 +75,8 @@ describe("paste a plan's table", () => {
     await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
     await page.reload();
     await expect.poll(() => page.locator(indicatorRows).count()).toBe(14);
+    // Back to the plan list: the imported plan is offered beside the shipped ones.
+    await page.getByRole("link", { name: /All plans/ }).click();
     await expect.poll(() => page.getByRole("article").filter({ hasText: "专栏1：鄠邑区" }).count()).toBe(1);
 
     // The plan downloads as the repository's plan file, equal to the draft the parser makes.
