@@ -1,5 +1,6 @@
 import type { Distribution } from "../../models/distributions.ts";
 import { buildLibrary, type Library, type LoadedFile } from "../../models/library.ts";
+import { err, fail, ok } from "../../models/result.ts";
 import { type Assumption, applyOverrides, resolveScenario } from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
@@ -96,16 +97,13 @@ export function runModelFor(
   if (!resolved.ok) return resolved;
   const applied = applyEdits(resolved.value.assumptions, edits ?? {});
   if (!applied.ok) return applied;
-  return {
-    ok: true,
-    value: {
-      plan,
-      bindings,
-      assumptions: applied.value,
-      actuals: resolved.value.actuals.map((a) => ({ ...a })),
-      bands: { ...resolved.value.bands },
-    },
-  };
+  return ok({
+    plan,
+    bindings,
+    assumptions: applied.value,
+    actuals: resolved.value.actuals.map((a) => ({ ...a })),
+    bands: { ...resolved.value.bands },
+  });
 }
 
 /** Applies edits to resolved assumptions (which it owns), checking each against its allowed range. */
@@ -115,9 +113,5 @@ function applyEdits(
 ): Result<Record<string, Assumption>, InputIssue[]> {
   const issues: InputIssue[] = [];
   applyOverrides(assumptions, edits, EDITS, "", issues);
-  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: assumptions };
-}
-
-function fail<T>(file: string, path: string, message: { zh: string; en: string }): Result<T, InputIssue[]> {
-  return { ok: false, error: [{ file, path, message }] };
+  return issues.length > 0 ? err(issues) : ok(assumptions);
 }

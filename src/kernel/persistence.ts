@@ -1,4 +1,5 @@
 import { type IDBPDatabase, wrap } from "idb";
+import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces } from "./merge.ts";
@@ -256,7 +257,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         }
         await tx.done;
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
       const localJournals = readLocalJournals(local);
       let current: Workspace | null = null;
@@ -276,13 +277,13 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
             backupKey,
           };
           unbacked = backupKey === null ? problem : null;
-          return { ok: false, error: problem };
+          return err(problem);
         }
         current = parsed.value;
       }
       unbacked = null;
       known = { revision, ws: current };
-      if (journals.length === 0 && localJournals.length === 0) return { ok: true, value: current };
+      if (journals.length === 0 && localJournals.length === 0) return ok(current);
       // Pages that were left before their last save finished: fold in what they held.
       const readable: { key: string; ws: Workspace; base: Workspace | null; local: boolean }[] = [];
       const unreadable: { key: string; value: unknown; local: boolean }[] = [];
@@ -322,11 +323,11 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       } catch {
         // The journals stay where they are; what this page shows still includes them.
       }
-      return { ok: true, value: merged };
+      return ok(merged);
     },
 
     async save(ws, from = known) {
-      if (unbacked) return { ok: false, error: unbacked };
+      if (unbacked) return err(unbacked);
       try {
         const d = await open();
         // A JSON copy: what is stored is exactly what an export would hold, and store proxies and
@@ -357,9 +358,9 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         }
         const stored = JSON.parse(JSON.stringify(value)) as Workspace;
         known = { revision: revision + 1, ws: stored };
-        return { ok: true, value: { revision: revision + 1, stored, merged } };
+        return ok({ revision: revision + 1, stored, merged });
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 
@@ -368,14 +369,14 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         const d = await open();
         const tx = d.transaction(STORE, "readonly");
         const revision = revisionOf(await tx.store.get(REVISION_KEY));
-        if (revision === since) return { ok: true, value: null };
+        if (revision === since) return ok(null);
         const stored: unknown = await tx.store.get(WORKSPACE_KEY);
         await tx.done;
         const parsed = stored === undefined ? null : migrate(stored, SOURCE);
-        if (!parsed?.ok) return { ok: true, value: null };
-        return { ok: true, value: { stored: parsed.value, revision } };
+        if (!parsed?.ok) return ok(null);
+        return ok({ stored: parsed.value, revision });
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 
@@ -410,9 +411,9 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         const d = await open();
         const out: { key: string; value: unknown }[] = [];
         for (const k of await backupKeys(d)) out.push({ key: String(k), value: await d.get(STORE, k) });
-        return { ok: true, value: out };
+        return ok(out);
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 
