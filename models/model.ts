@@ -69,12 +69,21 @@ export const PARAM_UNIT_WORDS: Record<string, { zh: string; en: string; space: b
   switch: { zh: "", en: "", space: false },
 };
 
+/**
+ * Yuan amounts Chinese plans print in 万元 (ten thousand yuan): budgets and totals. A Chinese text writes
+ * such an amount of 10,000 or more as "309万元/年" rather than "3,090,000元/年"; English keeps yuan.
+ */
+export const WAN_YUAN_UNITS: Readonly<Record<string, string>> = { yuan: "万元", "yuan-per-year": "万元/年" };
+
+/** 10,000: one 万. */
+export const WAN = 10_000;
+
 /** A year parameter at or below 0 means "never" (see the subsidy model's `wideningYear`). */
 export const NEVER = { zh: "从不", en: "never" } as const;
 
 /**
  * A parameter value with its unit in both languages, for messages built inside the models (goal seek):
- * grouped digits ("20,000,000 yuan a year" / "20,000,000元/年"), at most `decimals` decimals, a true
+ * grouped digits ("20,000,000 yuan a year" / "2,000万元/年": budgets in 万元 in Chinese), at most `decimals` decimals, a true
  * minus sign, years ungrouped and "never" for a year at or below 0.
  */
 export function paramText(value: number, unit: ParamUnit, decimals = 2): { zh: string; en: string } {
@@ -86,7 +95,11 @@ export function paramText(value: number, unit: ParamUnit, decimals = 2): { zh: s
       .format(value)
       .replace("-", "\u2212");
   const w = PARAM_UNIT_WORDS[unit]!;
-  const zh = `${fmt("zh-CN")}${w.zh}`;
+  const wan = WAN_YUAN_UNITS[unit];
+  const zh =
+    wan !== undefined && Math.abs(value) >= WAN
+      ? `${new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4, useGrouping: true }).format(value / WAN).replace("-", "\u2212")}${wan}`
+      : `${fmt("zh-CN")}${w.zh}`;
   const en = w.en === "" ? fmt("en-US") : `${fmt("en-US")}${w.space ? " " : ""}${w.en}`;
   return { zh, en };
 }

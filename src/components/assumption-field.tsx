@@ -2,7 +2,14 @@ import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../models/distributions.ts";
 import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
-import { decimalsOfStep, formatNumber, formatParam, formatYear, paramUnitText } from "../kernel/format.ts";
+import {
+  amountScale,
+  decimalsOfStep,
+  formatNumber,
+  formatParam,
+  formatYear,
+  paramUnitText,
+} from "../kernel/format.ts";
 import { type I18n, useI18n } from "../kernel/i18n.ts";
 import { composedInput, parseNumberInput } from "../kernel/number-input.ts";
 import { createSliderGrid, keyStep, snap } from "../kernel/slider-grid.ts";
@@ -57,14 +64,30 @@ export function AssumptionField(props: AssumptionFieldProps) {
   const { lang, t } = useI18n();
   const dom = () => assumptionDomId(props.id);
   const decimals = () => decimalsOfStep(props.current.step ?? (props.current.max - props.current.min) / 100);
+  /** Budgets in 万元 in Chinese, as the plans print them (decided by the largest value allowed). */
+  const scale = () =>
+    amountScale(
+      props.current.unit,
+      lang(),
+      Math.max(Math.abs(props.current.min), Math.abs(props.current.max)),
+    );
+  const scaleBy = () => Math.max(Math.abs(props.current.min), Math.abs(props.current.max));
   // Thousands grouped for reading ("47,528"); what is typed is read with or without the commas.
-  const plain = (v: number): string =>
-    props.current.unit === "year"
-      ? formatYear(v)
-      : Number(v.toFixed(Math.max(decimals(), 0) + 2)).toLocaleString(lang() === "en" ? "en-US" : "zh-CN", {
-          maximumFractionDigits: Math.max(decimals(), 0) + 2,
-        });
-  const withUnit = (v: number): string => formatParam(v, props.current.unit, lang(), decimals());
+  const plain = (v: number): string => {
+    if (props.current.unit === "year") return formatYear(v);
+    const sc = scale();
+    const digits = sc ? Math.max(decimals(), 0) + 4 : Math.max(decimals(), 0) + 2;
+    const shown = sc ? v / sc.factor : v;
+    return Number(shown.toFixed(digits)).toLocaleString(lang() === "en" ? "en-US" : "zh-CN", {
+      maximumFractionDigits: digits,
+    });
+  };
+  /** A typed number in the field's display unit, back in the assumption's own unit (yuan). */
+  const fromShown = (n: number): number => {
+    const sc = scale();
+    return sc ? Number((n * sc.factor).toFixed(Math.max(decimals(), 0))) : n;
+  };
+  const withUnit = (v: number): string => formatParam(v, props.current.unit, lang(), decimals(), scaleBy());
 
   /** What the person typed, while it differs from the value in use; null shows the value in use. */
   const [draft, setDraft] = createSignal<string | null>(null);
@@ -106,7 +129,7 @@ export function AssumptionField(props: AssumptionFieldProps) {
       );
       return;
     }
-    const r = props.set(v.value);
+    const r = props.set(fromShown(v.value));
     if (r.ok) setProblem(null);
     else
       setProblem(`${pick(r.error, lang())} ${t("as.keptValue", { value: withUnit(props.current.value) })}`);
@@ -172,7 +195,7 @@ export function AssumptionField(props: AssumptionFieldProps) {
             }}
           />
           <span id={`${dom()}-unit`} class="unit">
-            {paramUnitText(props.current.unit, lang())}
+            {scale()?.unit ?? paramUnitText(props.current.unit, lang())}
           </span>
         </span>
       </div>
@@ -210,7 +233,11 @@ export function AssumptionField(props: AssumptionFieldProps) {
               </label>
               <p id={`${dom()}-dist`} class="assumption-dist">
                 {uncertain()
-                  ? describeDistribution(d(), (v) => formatNumber(v, lang(), decimals()), t)
+                  ? describeDistribution(
+                      d(),
+                      (v) => (scale() ? withUnit(v) : formatNumber(v, lang(), decimals())),
+                      t,
+                    )
                   : t("as.fixed")}
               </p>
             </div>

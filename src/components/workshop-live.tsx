@@ -1,7 +1,7 @@
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
-import { formatNumber } from "../kernel/format.ts";
+import { decimalsOfStep, formatNumber, formatParam } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { parseNumberInput } from "../kernel/number-input.ts";
 import { wt } from "../kernel/workshop-text.ts";
@@ -16,6 +16,8 @@ export function WorkshopLive(props: {
   ids: string[];
   assumptions: Record<string, Assumption>;
   live: Readonly<Record<string, number>>;
+  /** The assumptions the current step itself changes: the first one listed is preselected. */
+  preferred?: readonly string[];
   onApply: (id: string, value: number) => { ok: true } | { ok: false; error: Bilingual };
 }) {
   const { lang } = useI18n();
@@ -23,10 +25,37 @@ export function WorkshopLive(props: {
   const [text, setText] = createSignal("");
   const [problem, setProblem] = createSignal<Bilingual | null>(null);
   const listed = createMemo(() => props.ids.filter((id) => props.assumptions[id] !== undefined));
+  /** The step's own lever when it has one that moves the key targets; otherwise the first listed. */
+  const stepLever = createMemo(() =>
+    (props.preferred ?? []).find((id) => props.assumptions[id] !== undefined),
+  );
   const current = createMemo(() => {
-    const id = chosen() || listed()[0] || "";
+    const id = chosen() || stepLever() || listed()[0] || "";
     return { id, a: props.assumptions[id] };
   });
+  // A new step preselects its own lever again.
+  createEffect(
+    on(
+      () => (props.preferred ?? []).join(" "),
+      () => {
+        setChosen("");
+        setProblem(null);
+      },
+      { defer: true },
+    ),
+  );
+  const options = createMemo(() => {
+    const lever = stepLever();
+    const rest = listed().filter((id) => id !== lever);
+    return lever ? [lever, ...rest] : rest;
+  });
+  /** Applies a slider position at once (on release, or each key step). */
+  const slide = (value: number): void => {
+    const { id, a } = current();
+    if (!a) return;
+    const r = props.onApply(id, value);
+    setProblem(r.ok ? null : r.error);
+  };
   const count = () => Object.keys(props.live).length;
   const valueNow = () => {
     const { id, a } = current();
@@ -56,7 +85,7 @@ export function WorkshopLive(props: {
   };
 
   return (
-    <details class="ws-live">
+    <details class="ws-live" open>
       <summary>
         {wt(lang(), "liveHeading")}
         <Show when={count() > 0}>
@@ -75,16 +104,46 @@ export function WorkshopLive(props: {
               setText("");
             }}
           >
-            <For each={listed()}>
+            <For each={options()}>
               {(id) => (
                 <option value={id} selected={id === current().id}>
                   {pick(props.assumptions[id]!.label, lang())}
+                  {id === stepLever() ? ` (${wt(lang(), "liveStepLever")})` : ""}
                   {props.live[id] !== undefined ? " *" : ""}
                 </option>
               )}
             </For>
           </select>
         </div>
+        <Show when={current().a}>
+          {(a) => {
+            const decimals = () => decimalsOfStep(a().step ?? (a().max - a().min) / 100);
+            const shown = (v: number) =>
+              formatParam(v, a().unit, lang(), decimals(), Math.max(Math.abs(a().min), Math.abs(a().max)));
+            return (
+              <div class="field ws-field ws-slider-field">
+                <label for="ws-live-slider">
+                  {wt(lang(), "liveSlider", { label: pick(a().label, lang()) })}
+                </label>
+                <div class="ws-slider-row">
+                  <input
+                    id="ws-live-slider"
+                    type="range"
+                    min={a().min}
+                    max={a().max}
+                    step={a().step ?? "any"}
+                    value={valueNow() ?? a().value}
+                    aria-valuetext={shown(valueNow() ?? a().value)}
+                    onChange={(e) => slide(Number(e.currentTarget.value))}
+                  />
+                  <output for="ws-live-slider" class="ws-slider-value">
+                    {shown(valueNow() ?? a().value)}
+                  </output>
+                </div>
+              </div>
+            );
+          }}
+        </Show>
         <Show when={current().a}>
           {(a) => (
             <div class="field ws-field">

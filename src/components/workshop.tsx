@@ -192,6 +192,14 @@ export default function WorkshopScreen(props: {
     return [...ids];
   });
 
+  /** The levers the current step moves: its own changes, then what its scenario overrides. */
+  const stepLevers = (): string[] => {
+    const st = step();
+    if (!st) return [];
+    const own = lib.scenarios.get(s.now().scenarioId)?.overrides ?? {};
+    return [...new Set([...Object.keys(st.changes ?? {}), ...Object.keys(own)])];
+  };
+
   const activePreset = () => {
     const m = s.mode();
     return m.kind === "preset" ? m.scenarioId : null;
@@ -254,133 +262,157 @@ export default function WorkshopScreen(props: {
             <span aria-hidden="true">↺ </span>
             {wt(lang(), "reset")}
           </button>
+          <Show when={s.stepCount > 0 && s.stepIndex() > 0}>
+            <button
+              type="button"
+              class="button ws-button ws-restart"
+              onClick={() => {
+                s.reset();
+                s.goToStep(0);
+                setEvent({ kind: "step" });
+              }}
+            >
+              <span aria-hidden="true">« </span>
+              {wt(lang(), "backToSequence", { n: 1 })}
+            </button>
+          </Show>
           <span id="ws-reset-description" class="visually-hidden">
             {wt(lang(), "resetDescription", { name: resetName() })}
           </span>
         </div>
       </fieldset>
 
-      <section class="ws-step" aria-labelledby="ws-step-heading">
-        <Show
-          when={step()}
-          fallback={
-            <>
-              <h2 id="ws-step-heading" tabindex="-1" ref={stepHeading}>
-                {pick(s.scenarioName(), lang())}
-              </h2>
-              <p class="ws-explain">
-                {workshop
-                  ? wt(lang(), "presetShown", { name: pick(s.scenarioName(), lang()) })
-                  : wt(lang(), "noSequence")}
-              </p>
-              <Show when={lib.scenarios.get(s.now().scenarioId)?.description}>
-                {(d) => <p class="ws-explain">{pick(d(), lang())}</p>}
-              </Show>
-              <Show when={workshop}>
-                <button type="button" class="button primary ws-button" onClick={() => go(1)}>
-                  {wt(lang(), "backToSequence", { n: s.stepIndex() + 1 })}
+      <div class="ws-body">
+        <div class="ws-side">
+          <section class="ws-step" aria-labelledby="ws-step-heading">
+            <Show
+              when={step()}
+              fallback={
+                <>
+                  <h2 id="ws-step-heading" tabindex="-1" ref={stepHeading}>
+                    {pick(s.scenarioName(), lang())}
+                  </h2>
+                  <p class="ws-explain">
+                    {workshop
+                      ? wt(lang(), "presetShown", { name: pick(s.scenarioName(), lang()) })
+                      : wt(lang(), "noSequence")}
+                  </p>
+                  <Show when={lib.scenarios.get(s.now().scenarioId)?.description}>
+                    {(d) => <p class="ws-explain">{pick(d(), lang())}</p>}
+                  </Show>
+                  <Show when={workshop}>
+                    <button type="button" class="button primary ws-button" onClick={() => go(1)}>
+                      {wt(lang(), "backToSequence", { n: s.stepIndex() + 1 })}
+                    </button>
+                  </Show>
+                </>
+              }
+            >
+              {(st) => (
+                <>
+                  <p class="ws-counter">
+                    {wt(lang(), "stepCounter", { n: s.stepIndex() + 1, total: s.stepCount })}
+                  </p>
+                  <h2 id="ws-step-heading" tabindex="-1" ref={stepHeading}>
+                    {pick(st().title, lang())}
+                  </h2>
+                  <p class="ws-explain">{pick(st().explain, lang())}</p>
+                </>
+              )}
+            </Show>
+            <Show when={s.stepCount > 0}>
+              <nav class="ws-nav" aria-label={wt(lang(), "stepNav")}>
+                <button
+                  type="button"
+                  class="button ws-button ws-prev"
+                  disabled={atFirst()}
+                  onClick={() => go(-1)}
+                >
+                  <span aria-hidden="true">← </span>
+                  {wt(lang(), "previous")}
                 </button>
-              </Show>
-            </>
-          }
-        >
-          {(st) => (
-            <>
-              <p class="ws-counter">
-                {wt(lang(), "stepCounter", { n: s.stepIndex() + 1, total: s.stepCount })}
-              </p>
-              <h2 id="ws-step-heading" tabindex="-1" ref={stepHeading}>
-                {pick(st().title, lang())}
-              </h2>
-              <p class="ws-explain">{pick(st().explain, lang())}</p>
-            </>
-          )}
-        </Show>
-        <Show when={s.stepCount > 0}>
-          <nav class="ws-nav" aria-label={wt(lang(), "stepNav")}>
-            <button
-              type="button"
-              class="button ws-button ws-prev"
-              disabled={atFirst()}
-              onClick={() => go(-1)}
-            >
-              <span aria-hidden="true">← </span>
-              {wt(lang(), "previous")}
-            </button>
-            <button
-              type="button"
-              class="button primary ws-button ws-next"
-              disabled={atLast()}
-              onClick={() => go(1)}
-            >
-              {wt(lang(), "next")}
-              <span aria-hidden="true"> →</span>
-            </button>
-            <p class="ws-keys">{wt(lang(), "keysHint")}</p>
-          </nav>
-        </Show>
-      </section>
+                <button
+                  type="button"
+                  class="button primary ws-button ws-next"
+                  disabled={atLast()}
+                  onClick={() => go(1)}
+                >
+                  {wt(lang(), "next")}
+                  <span aria-hidden="true"> →</span>
+                </button>
+                <p class="ws-keys">{wt(lang(), "keysHint")}</p>
+              </nav>
+            </Show>
+          </section>
 
-      <p class="ws-run-status">
-        <Show when={detError()}>{(e) => wt(lang(), "runError", { message: pick(e(), lang()) })}</Show>
-        <Show when={!detError()}>
-          <Show
-            when={s.mcError()}
-            fallback={
-              s.mcPending()
-                ? wt(lang(), "mcPending", { samples: WORKSHOP_SAMPLES })
-                : wt(lang(), "mcDone", { samples: WORKSHOP_SAMPLES, seed: WORKSHOP_SEED })
-            }
-          >
-            {(e) => wt(lang(), "mcError", { message: pick(e(), lang()) })}
+          <Show when={nowDet()}>
+            {(now) => (
+              <WorkshopChart
+                plan={props.plan}
+                focus={s.focus()}
+                now={now()}
+                before={beforeDet()}
+                nowLabel={nowLabel()}
+                beforeLabel={beforeLabel()}
+              />
+            )}
           </Show>
-        </Show>
-      </p>
+        </div>
+        <div class="ws-main">
+          <Show when={nowDet()}>
+            {(now) => (
+              <>
+                <WorkshopCards
+                  plan={props.plan}
+                  focus={s.focus()}
+                  now={now()}
+                  nowMc={s.nowMc()}
+                  before={beforeDet()}
+                  beforeMc={s.beforeMc()}
+                  beforeLabel={beforeLabel()}
+                  nowLabel={nowLabel()}
+                  pending={s.mcPending()}
+                />
+              </>
+            )}
+          </Show>
+          <WorkshopLive
+            ids={liveIds()}
+            preferred={stepLevers()}
+            assumptions={s.assumptions()}
+            live={s.live()}
+            onApply={(id, v) => {
+              const r = s.setLive(id, v);
+              if (!r.ok) return r;
+              const a = s.assumptions()[id];
+              setEvent({
+                kind: "live",
+                text: {
+                  zh: wt("zh-CN", "liveApplied", { label: a?.label.zh ?? id, value: v }),
+                  en: wt("en", "liveApplied", { label: a?.label.en ?? id, value: v }),
+                },
+              });
+              return { ok: true };
+            }}
+          />
 
-      <Show when={nowDet()}>
-        {(now) => (
-          <>
-            <WorkshopCards
-              plan={props.plan}
-              focus={s.focus()}
-              now={now()}
-              nowMc={s.nowMc()}
-              before={beforeDet()}
-              beforeMc={s.beforeMc()}
-              beforeLabel={beforeLabel()}
-              nowLabel={nowLabel()}
-              pending={s.mcPending()}
-            />
-            <WorkshopChart
-              plan={props.plan}
-              focus={s.focus()}
-              now={now()}
-              before={beforeDet()}
-              nowLabel={nowLabel()}
-              beforeLabel={beforeLabel()}
-            />
-          </>
-        )}
-      </Show>
-
-      <WorkshopLive
-        ids={liveIds()}
-        assumptions={s.assumptions()}
-        live={s.live()}
-        onApply={(id, v) => {
-          const r = s.setLive(id, v);
-          if (!r.ok) return r;
-          const a = s.assumptions()[id];
-          setEvent({
-            kind: "live",
-            text: {
-              zh: wt("zh-CN", "liveApplied", { label: a?.label.zh ?? id, value: v }),
-              en: wt("en", "liveApplied", { label: a?.label.en ?? id, value: v }),
-            },
-          });
-          return { ok: true };
-        }}
-      />
+          <p class="ws-run-status">
+            <Show when={detError()}>{(e) => wt(lang(), "runError", { message: pick(e(), lang()) })}</Show>
+            <Show when={!detError()}>
+              <Show
+                when={s.mcError()}
+                fallback={
+                  s.mcPending()
+                    ? wt(lang(), "mcPending", { samples: WORKSHOP_SAMPLES })
+                    : wt(lang(), "mcDone", { samples: WORKSHOP_SAMPLES, seed: WORKSHOP_SEED })
+                }
+              >
+                {(e) => wt(lang(), "mcError", { message: pick(e(), lang()) })}
+              </Show>
+            </Show>
+          </p>
+        </div>
+      </div>
 
       <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="ws-announcer">
         {announcement()}

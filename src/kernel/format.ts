@@ -1,4 +1,4 @@
-import { NEVER, PARAM_UNIT_WORDS } from "../../models/model.ts";
+import { NEVER, PARAM_UNIT_WORDS, WAN, WAN_YUAN_UNITS } from "../../models/model.ts";
 import { type Lang, pick } from "../../models/text.ts";
 
 /**
@@ -100,12 +100,38 @@ export function decimalsOfStep(step: number | undefined): number {
 }
 
 /**
- * A parameter value with its unit: (500, "households-per-year", "zh-CN") → "500户/年";
- * (2025, "year") → "2025" (years never grouped); (19.3, "percent", "en", 1) → "19.3%".
+ * How a yuan amount is shown: in Chinese, budgets and totals (`WAN_YUAN_UNITS`) of 10,000 yuan or more
+ * are written in 万元 as the plans' own tables print them ("309万元/年"); otherwise in yuan. `magnitude`
+ * is the size that decides (a field passes the largest value it allows, so its unit never flips while
+ * the value moves). Returns the factor to divide by and the unit words, or null for no scaling.
  */
-export function formatParam(value: number, unit: string, lang: Lang, decimals = 0): string {
+export function amountScale(
+  unit: string,
+  lang: Lang,
+  magnitude: number,
+): { factor: number; unit: string } | null {
+  const wan = WAN_YUAN_UNITS[unit];
+  if (lang !== "zh-CN" || wan === undefined || !(Math.abs(magnitude) >= WAN)) return null;
+  return { factor: WAN, unit: wan };
+}
+
+/** A number shown in 万: up to 4 decimals (to the yuan), trailing zeros dropped, grouped, never "-0". */
+function formatWan(value: number, lang: Lang): string {
+  const n = formatNumber(value / WAN, lang, 4);
+  return n.includes(".") ? n.replace(/\.?0+$/, "") : n;
+}
+
+/**
+ * A parameter value with its unit: (500, "households-per-year", "zh-CN") → "500户/年";
+ * (2025, "year") → "2025" (years never grouped); (19.3, "percent", "en", 1) → "19.3%";
+ * (3090000, "yuan-per-year", "zh-CN") → "309万元/年" (see `amountScale`; `scaleBy` overrides the value
+ * as what decides the scale).
+ */
+export function formatParam(value: number, unit: string, lang: Lang, decimals = 0, scaleBy?: number): string {
   // A year parameter at or below 0 is the models' "never" (e.g. a widening that does not happen).
   if (unit === "year") return value <= 0 ? pick(NEVER, lang) : formatYear(value);
+  const scale = amountScale(unit, lang, scaleBy ?? value);
+  if (scale && Number.isFinite(value)) return `${formatWan(value, lang)}${scale.unit}`;
   const n = formatNumber(value, lang, decimals);
   if (n === NOT_A_NUMBER) return n;
   const w = PARAM_UNIT_WORDS[unit];

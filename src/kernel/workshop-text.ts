@@ -101,6 +101,8 @@ export const WS = {
   liveAssumption: { zh: "假设", en: "Assumption" },
   liveValue: { zh: "新取值（{min}–{max}）", en: "New value ({min}–{max})" },
   liveApply: { zh: "应用", en: "Apply" },
+  liveSlider: { zh: "拖动调整：{label}", en: "Slide to change: {label}" },
+  liveStepLever: { zh: "本步骤调整的假设", en: "the lever this step moves" },
   liveApplied: { zh: "已把“{label}”设为 {value}。", en: "“{label}” set to {value}." },
   liveCount: {
     zh: "现场调整：{count} 项（“重置”可撤销）",

@@ -136,6 +136,25 @@ describe("number fields", () => {
     expect(await page.locator("#as-population-total0").inputValue()).toBe("5,400,868");
   });
 
+  it("shows a budget in 万元 in Chinese as the plan's tables do, reads what is typed there as 万元, and in yuan in English", async () => {
+    const page = await startPlan("zh-CN");
+    await openGroup(page, "retrofit");
+    const field = page.locator("#as-retrofit-budget1");
+    // 3,090,000 yuan: the plan-pace budget for 500 households at 6,180 yuan.
+    expect(await field.inputValue()).toBe("309");
+    expect(await page.locator("#as-retrofit-budget1-unit").textContent()).toBe("万元/年");
+    expect(await page.locator("#as-retrofit-budget1-range").textContent()).toContain(
+      "0万元/年 至 2,000万元/年",
+    );
+    await field.fill("510");
+    await field.press("Enter");
+    const slider = page.locator('li.assumption:has(#as-retrofit-budget1) input[type="range"]');
+    await expect.poll(() => slider.inputValue()).toBe("5100000");
+    await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
+    await expect.poll(() => field.inputValue()).toBe("5,100,000");
+    expect(await page.locator("#as-retrofit-budget1-unit").textContent()).toBe("yuan a year");
+  });
+
   it("refuses a seed past 2^32 − 1 in the run settings, keeping the last valid one, and reads full-width digits", async () => {
     const page = await startPlan("en");
     // Run settings live in the workbench's folded section.

@@ -99,8 +99,7 @@ describe("workshop mode", () => {
     await expect.poll(() => counter(page)).toBe("第 6 步，共 6 步");
     expect(await page.locator(".ws-next").isDisabled()).toBe(true);
     await expect.poll(() => activeId(page)).toBe("ws-step-heading");
-    // Arrow keys typed into a field are the field's, not the sequence's.
-    await page.locator(".ws-live > summary").click();
+    // Arrow keys typed into a field are the field's, not the sequence's (the live change is open).
     await page.locator("#ws-live-value").focus();
     await page.keyboard.press("ArrowLeft");
     expect(await counter(page)).toBe("第 6 步，共 6 步");
@@ -126,7 +125,6 @@ describe("workshop mode", () => {
     const exact = await page.locator(".ws-cards").textContent();
 
     // A live change: retrofit budget raised far enough to meet the target again.
-    await page.locator(".ws-live > summary").click();
     await page.getByLabel("假设", { exact: true }).selectOption("retrofit.budget1");
     await page.getByLabel(/新取值/).fill("5200000");
     await page.getByRole("button", { name: "应用" }).click();
@@ -168,6 +166,18 @@ describe("workshop mode", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     expect(await counter(page)).toBe("Step 3 of 6");
     expect(await page.locator("#ws-step-heading").textContent()).toBe("Raise the retrofit budget by 50%");
+    // The live lever is a slider with the step's own lever preselected.
+    expect(await page.locator("#ws-live-assumption").inputValue()).toBe("retrofit.budget1");
+    expect(await page.locator("#ws-live-slider").getAttribute("type")).toBe("range");
+    // Reset offers the way back to step 1, and a heading focused after a step shows no ring.
+    expect(await page.getByRole("button", { name: "Back to step 1" }).count()).toBe(1);
+    expect(
+      await page.evaluate(() => {
+        const h = document.querySelector<HTMLElement>("#ws-step-heading")!;
+        h.focus();
+        return getComputedStyle(h).outlineStyle;
+      }),
+    ).toBe("none");
     expect(await nowVerdict(page, HOUSEHOLDS)).toContain("Met");
     expect(await card(page, HOUSEHOLDS).locator(".ws-change").textContent()).toContain(
       "better: Missed → Met",

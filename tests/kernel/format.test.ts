@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatNumber, formatPercent, formatYear, formatYuan } from "../../src/kernel/format.ts";
+import {
+  amountScale,
+  formatCount,
+  formatNumber,
+  formatParam,
+  formatPercent,
+  formatYear,
+  formatYuan,
+} from "../../src/kernel/format.ts";
 
 describe("formatYear", () => {
   it("never groups a year", () => {
@@ -57,5 +65,25 @@ describe("formatYuan", () => {
     expect(formatYuan(1234567, "zh-CN")).toBe("1,234,567元");
     expect(formatYuan(1234567, "en")).toBe("1,234,567 yuan");
     expect(formatYuan(98.5, "zh-CN", 2)).toBe("98.50元");
+  });
+});
+
+describe("budgets in 万元 (issue 10)", () => {
+  it("writes a yuan budget of 10,000 or more in 万元 in Chinese, as the plans print it, and in yuan in English", () => {
+    expect(formatParam(3_090_000, "yuan-per-year", "zh-CN")).toBe("309万元/年");
+    expect(formatParam(505_000, "yuan-per-year", "zh-CN")).toBe("50.5万元/年");
+    expect(formatParam(123_456_789, "yuan-per-year", "zh-CN")).toBe("12,345.6789万元/年");
+    expect(formatParam(3_090_000, "yuan-per-year", "en")).toBe("3,090,000 yuan a year");
+    // Below 10,000, and per-household or per-month amounts, stay in yuan.
+    expect(formatParam(6_180, "yuan-per-year", "zh-CN")).toBe("6,180元/年");
+    expect(formatParam(16_180, "yuan-per-household", "zh-CN")).toBe("16,180元/户");
+    expect(formatParam(200, "yuan-per-month", "zh-CN")).toBe("200元/月");
+  });
+  it("lets a field keep one unit across its range (the largest value decides), never writing -0", () => {
+    expect(formatParam(0, "yuan-per-year", "zh-CN", 0, 20_000_000)).toBe("0万元/年");
+    expect(formatParam(-0.00001, "yuan-per-year", "zh-CN", 0, 20_000_000)).toBe("0万元/年");
+    expect(amountScale("yuan-per-year", "zh-CN", 20_000_000)).toEqual({ factor: 10_000, unit: "万元/年" });
+    expect(amountScale("yuan-per-year", "en", 20_000_000)).toBeNull();
+    expect(amountScale("percent", "zh-CN", 20_000_000)).toBeNull();
   });
 });

@@ -35,7 +35,7 @@ function worldWith(overrides: Record<string, Override>): World {
 describe("paramText", () => {
   it("groups digits and writes the unit in both languages; a year at or below 0 is never", () => {
     expect(paramText(20_000_000, "yuan-per-year")).toEqual({
-      zh: "20,000,000元/年",
+      zh: "2,000万元/年",
       en: "20,000,000 yuan a year",
     });
     expect(paramText(2.5, "percent-per-year")).toEqual({ zh: "2.5%/年", en: "2.5% a year" });
