@@ -23,7 +23,7 @@ function viewFiles(dir: string): string[] {
 }
 
 /** Value imports from `models/` in a source text: module and names (`type` names left out). */
-export function modelValueImports(source: string): { module: string; names: string[] }[] {
+function modelValueImports(source: string): { module: string; names: string[] }[] {
   const out: { module: string; names: string[] }[] = [];
   for (const m of source.matchAll(/import\s+(type\s+)?([^;]*?)\s+from\s+"((?:\.\.\/)+models\/[^"]+)"/g)) {
     if (m[1]) continue;
