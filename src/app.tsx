@@ -12,6 +12,7 @@ import {
 } from "solid-js";
 import { type Bilingual, pick } from "../models/text.ts";
 import { ErrorPanel } from "./components/error-panel.tsx";
+import { ImportedPlans } from "./components/imported-plans.tsx";
 import { InputIssues } from "./components/input-issues.tsx";
 import { PlanList } from "./components/plan-list.tsx";
 import { PlanSummary, type WorkbenchRoute } from "./components/plan-summary.tsx";
@@ -26,6 +27,8 @@ import "./workshop.css";
 
 // Workshop mode (its models, Plot and workshop files) loads only when a trainer enters it.
 const WorkshopScreen = lazy(() => importOrReload(() => import("./components/workshop.tsx")));
+// "Paste a plan's table" (the parser, the scaffold) loads only when a planner opens it.
+const PasteScreen = lazy(() => importOrReload(() => import("./components/paste-plan.tsx")));
 
 /**
  * The app shell: skip link, banner, and the main region with either the plans on offer or one opened
@@ -37,14 +40,18 @@ const WorkshopScreen = lazy(() => importOrReload(() => import("./components/work
 export function App(props: { catalogue: PlanCatalogue }) {
   const { lang, t } = useI18n();
   const session = useSession();
-  const targets = {
-    plans: new Map(props.catalogue.plans.map((p) => [p.id, new Set(p.indicators.map((i) => i.id))] as const)),
-  };
+  const [pasting, setPasting] = createSignal(false);
+  // Shipped plans, then the ones the person imported (saved in the workspace).
+  const plans = createMemo(() => [...props.catalogue.plans, ...session.imported().map((p) => p.plan)]);
+  /** What a route may name: every plan on offer (shipped or imported) and its indicators. */
+  const targets = () => ({
+    plans: new Map(plans().map((p) => [p.id, new Set(p.indicators.map((i) => i.id))] as const)),
+  });
 
   /** The route in the address, checked; a route that cannot be followed is the plan list and a message. */
   const readRoute = (): { route: Route; problem: Bilingual | null } => {
     const parsed = parseRoute(location.hash);
-    const checked = parsed.ok ? checkRoute(parsed.value, targets) : parsed;
+    const checked = parsed.ok ? checkRoute(parsed.value, targets()) : parsed;
     return checked.ok ? { route: checked.value, problem: null } : { route: PLANS, problem: checked.error };
   };
   const startHash = location.hash;
@@ -73,6 +80,7 @@ export function App(props: { catalogue: PlanCatalogue }) {
       return;
     }
     const r = readRoute();
+    setPasting(false);
     setRouteProblem(r.problem);
     if (r.problem) history.replaceState(history.state, "", formatRoute(PLANS));
     setRoute(r.route);
@@ -91,7 +99,7 @@ export function App(props: { catalogue: PlanCatalogue }) {
     on(session.requestedPlan, (r) => {
       const atStart = startup;
       startup = false;
-      if (!r || !targets.plans.has(r.id)) return;
+      if (!r || !targets().plans.has(r.id)) return;
       if (atStart && startHash !== "" && startHash !== "#" && isRouteHash(startHash)) return;
       const cur = route();
       if (cur.kind === "plan" && cur.planId === r.id) return;
@@ -104,7 +112,7 @@ export function App(props: { catalogue: PlanCatalogue }) {
     return r.kind === "plan" ? r.planId : null;
   });
   const [workshopId, setWorkshopId] = createSignal<string | null>(null);
-  const openPlan = createMemo(() => props.catalogue.plans.find((p) => p.id === openId()));
+  const openPlan = createMemo(() => plans().find((p) => p.id === openId()));
   const workshopPlan = createMemo(() => props.catalogue.plans.find((p) => p.id === workshopId()));
   const wbRoute = createMemo((): WorkbenchRoute => {
     const r = route();
@@ -142,6 +150,7 @@ export function App(props: { catalogue: PlanCatalogue }) {
   );
 
   const open = (id: string): void => {
+    setPasting(false);
     setRouteProblem(null);
     navigate({ kind: "plan", planId: id, scenarioId: null, indicatorId: null }, false);
   };
@@ -185,7 +194,7 @@ export function App(props: { catalogue: PlanCatalogue }) {
         <ErrorBoundary fallback={(err) => <ErrorPanel error={err} />}>
           {/* The open workbench stays mounted while a workshop runs, so leaving it finds the person's
               work exactly as it was. */}
-          <div class="plans-view" hidden={workshopPlan() !== undefined}>
+          <div class="plans-view" hidden={workshopPlan() !== undefined || pasting()}>
             <Show when={routeProblem()}>
               {(p) => (
                 <div class="route-problem" role="alert">
@@ -201,7 +210,8 @@ export function App(props: { catalogue: PlanCatalogue }) {
                 <h1 id="plans-heading">{t("plans.heading")}</h1>
                 <p class="lede">{t("plans.intro")}</p>
                 <InputIssues issues={props.catalogue.issues} headingId="plan-issues-heading" />
-                <PlanList plans={props.catalogue.plans} openId={null} onOpen={open} />
+                <PlanList plans={plans()} openId={null} onOpen={open} />
+                <ImportedPlans onPaste={() => setPasting(true)} />
                 <Show when={props.catalogue.plans.length > 0}>
                   <section class="workshop-entry" aria-labelledby="workshop-entry-heading">
                     <h2 id="workshop-entry-heading">{wt(lang(), "entryHeading")}</h2>
@@ -240,6 +250,18 @@ export function App(props: { catalogue: PlanCatalogue }) {
               )}
             </Show>
           </div>
+          <Show when={pasting()}>
+            <Suspense fallback={<p role="status">{t("wb.loading")}</p>}>
+              <PasteScreen
+                onCreated={open}
+                onBack={() => {
+                  setPasting(false);
+                  queueMicrotask(() => document.getElementById("paste-plan-entry")?.focus());
+                }}
+                headingRef={(el) => queueMicrotask(() => el.focus())}
+              />
+            </Suspense>
+          </Show>
           <Show when={workshopPlan()}>
             {(plan) => (
               <Suspense fallback={<p role="status">{wt(lang(), "loading")}</p>}>

@@ -54,6 +54,13 @@ export function PlanCard(props: { plan: Plan; open: boolean; onOpen: (id: string
           <dd>{counts().text}</dd>
         </div>
       </dl>
+      <Show when={props.plan.table?.partial ? props.plan.table : undefined}>
+        {(table) => (
+          <p class="plan-partial">
+            <strong>{t("plan.partial")}</strong> <span lang={lang()}>{pick(table().note, lang())}</span>
+          </p>
+        )}
+      </Show>
       <p class="plan-issuer">
         {t("plan.issuer")}
         <span lang={lang()}>{pick(props.plan.issuer, lang())}</span>

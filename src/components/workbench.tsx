@@ -491,7 +491,7 @@ export default function Workbench(props: {
           <AssumptionsPanel
             store={store}
             plan={props.plan}
-            bindings={lib.bindings.get(props.plan.id)}
+            bindings={store.library().bindings.get(props.plan.id)}
             selected={selected()}
             evaluation={det()?.ok ? (det() as { value: Evaluation }).value : undefined}
           />

@@ -1,7 +1,14 @@
+import type { Bindings } from "../../models/bindings.ts";
 import type { Distribution } from "../../models/distributions.ts";
 import { buildLibrary, type Library, type LoadedFile } from "../../models/library.ts";
+import type { Plan } from "../../models/plan.ts";
 import { err, fail, ok } from "../../models/result.ts";
-import { type Assumption, applyOverrides, resolveScenario } from "../../models/scenario.ts";
+import {
+  type Assumption,
+  applyOverrides,
+  resolveScenario,
+  type ScenarioFile,
+} from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { displayPath } from "./plans.ts";
@@ -114,4 +121,35 @@ function applyEdits(
   const issues: InputIssue[] = [];
   applyOverrides(assumptions, edits, EDITS, "", issues);
   return issues.length > 0 ? err(issues) : ok(assumptions);
+}
+
+/** What an imported plan brings to a library: the three files the repository keeps for a plan. */
+export interface ImportedFiles {
+  plan: Plan;
+  bindings: Bindings;
+  scenario: ScenarioFile;
+}
+
+/**
+ * The library with the person's imported plans added (their bindings and baseline scenarios with them),
+ * named in messages as "imported: <plan id>". A shipped plan or scenario of the same id wins: an import
+ * never replaces what ships. Returns `lib` itself when there is nothing to add.
+ */
+export function withImported(lib: Library, imported: readonly ImportedFiles[]): Library {
+  if (imported.length === 0) return lib;
+  const plans = new Map(lib.plans);
+  const bindings = new Map(lib.bindings);
+  const scenarios = new Map(lib.scenarios);
+  const fileOf = new Map(lib.fileOf);
+  for (const p of imported) {
+    if (plans.has(p.plan.id) || scenarios.has(p.scenario.id)) continue;
+    const file = `imported: ${p.plan.id}`;
+    plans.set(p.plan.id, p.plan);
+    bindings.set(p.plan.id, p.bindings);
+    scenarios.set(p.scenario.id, p.scenario);
+    fileOf.set(`plan:${p.plan.id}`, file);
+    fileOf.set(`bindings:${p.plan.id}`, file);
+    fileOf.set(`scenario:${p.scenario.id}`, file);
+  }
+  return { ...lib, plans, bindings, scenarios, fileOf };
 }

@@ -4,17 +4,24 @@ import { baselineOf, type Library } from "../../models/library.ts";
 import { err, ok, type Result } from "../../models/result.ts";
 import { type ResolvedScenario, resolveScenario, type ScenarioFile } from "../../models/scenario.ts";
 import type { InputIssue } from "../../models/validation.ts";
-import { runModelFor } from "./library.ts";
+import { runModelFor, withImported } from "./library.ts";
+// Types only: workspace.ts imports the store's types, so a value import back would be a cycle.
+import type { ImportedPlan } from "./workspace.ts";
 
 /**
- * The scenarios the workbench knows: the shipped library plus the scenarios the person made (each an
+ * The scenarios the workbench knows: the shipped library, the plans the person imported (each with its
+ * bindings and baseline scenario), plus the scenarios the person made (each an
  * override-only file that `extends` another, never changed after it was made). The one place a
  * scenario id is looked up and resolved through its `extends` chain, and where a scenario from outside
  * (a link, a file, another tab's work) is checked before it joins.
  */
 export interface ScenarioBook {
-  /** The library with the person's scenarios added. */
+  /** The library with the person's imported plans and scenarios added. */
   library: Accessor<Library>;
+  /** The plans the person imported (pasted tables), as the workspace stores them. */
+  imported: Accessor<readonly ImportedPlan[]>;
+  /** Replaces the imported plans (a loaded workspace); the caller checked its scenarios against them. */
+  replaceImported(list: readonly ImportedPlan[]): void;
   /** Scenarios the person made, by id: an immutable value, replaced on every change. */
   created: Accessor<Readonly<Record<string, ScenarioFile>>>;
   file(id: string): ScenarioFile | undefined;
@@ -35,16 +42,25 @@ export interface ScenarioBook {
    * `extends` present, no clash with a shipped scenario (or, unless `replacing`, with another one),
    * and every override naming a real assumption with a value in range. `file` names the input.
    */
-  check(list: readonly ScenarioFile[], file: string, replacing?: string): Result<void, InputIssue[]>;
+  check(
+    list: readonly ScenarioFile[],
+    file: string,
+    replacing?: string,
+    imported?: readonly ImportedPlan[],
+  ): Result<void, InputIssue[]>;
 }
 
 /** Creates the book over a shipped library; call inside a reactive owner. */
-export function createScenarioBook(lib: Library): ScenarioBook {
+export function createScenarioBook(shipped: Library): ScenarioBook {
   // A signal of plain values, not a store: a store proxy must never reach a worker or the library.
   const [created, setCreated] = createSignal<Readonly<Record<string, ScenarioFile>>>({});
+  const [imported, setImported] = createSignal<readonly ImportedPlan[]>([]);
+  /** Shipped and imported plans: what the person's scenarios may build on. */
+  const base = createMemo((): Library => withImported(shipped, imported()));
 
   const library = createMemo((): Library => {
     const mine = Object.values(created());
+    const lib = base();
     if (mine.length === 0) return lib;
     const scenarios = new Map(lib.scenarios);
     for (const sc of mine) scenarios.set(sc.id, sc);
@@ -60,6 +76,8 @@ export function createScenarioBook(lib: Library): ScenarioBook {
 
   return {
     library,
+    imported,
+    replaceImported: (list) => setImported([...list]),
     created,
     file,
     resolved,
@@ -68,7 +86,7 @@ export function createScenarioBook(lib: Library): ScenarioBook {
       const own = r?.ok ? r.value.assumptions[assumptionId]?.uncertainty : undefined;
       if (own) return own;
       const s = file(scenarioId);
-      return (s ? baselineOf(lib, s.planId) : undefined)?.assumptions?.[assumptionId]?.uncertainty;
+      return (s ? baselineOf(base(), s.planId) : undefined)?.assumptions?.[assumptionId]?.uncertainty;
     },
     clashOf(id) {
       if (id in created()) return "created";
@@ -87,7 +105,8 @@ export function createScenarioBook(lib: Library): ScenarioBook {
     replaceAll(list) {
       setCreated(Object.fromEntries(list.map((sc) => [sc.id, structuredClone(sc)] as const)));
     },
-    check(list, source, replacing) {
+    check(list, source, replacing, withPlans) {
+      const lib = withPlans === undefined ? base() : withImported(shipped, withPlans);
       const issues: InputIssue[] = [];
       const scenarios = new Map(lib.scenarios);
       for (const [id, sc] of Object.entries(created()))

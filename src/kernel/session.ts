@@ -1,6 +1,6 @@
 import { type Accessor, createComponent, createContext, createSignal, type JSX, useContext } from "solid-js";
 import type { ScenarioFile } from "../../models/scenario.ts";
-import type { Lang } from "../../models/text.ts";
+import type { Bilingual, Lang, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces, sameWork } from "./merge.ts";
 import {
@@ -11,7 +11,7 @@ import {
   type StoredBase,
 } from "./persistence.ts";
 import type { RunSettings } from "./store.ts";
-import { emptyWorkspace, type Workspace } from "./workspace.ts";
+import { emptyWorkspace, type ImportedPlan, type Workspace } from "./workspace.ts";
 
 /**
  * The saved-work session of one page: the workspace loaded at startup, the newest workspace the app
@@ -63,6 +63,13 @@ export interface Session {
   mergedFromOtherTabs: Accessor<number>;
   /** True when the page reloaded itself into a new build of the app, after saving. */
   updated: boolean;
+  /** The plans the person imported, as the newest workspace holds them (for the plan list). */
+  imported: Accessor<readonly ImportedPlan[]>;
+  /**
+   * Adds an imported plan to the workspace, selects it and saves; an open workbench takes it in like
+   * another tab's work. Refuses an id already taken by a shipped or imported plan.
+   */
+  addImported(entry: ImportedPlan, lang: Lang): Result<void, Bilingual>;
   /** Stops listening to other tabs and to the page; does not save (flush first). */
   dispose(): void;
 }
@@ -111,13 +118,21 @@ export function createSession(opts: SessionOptions): Session {
       : l;
   const [link, setLink] = createSignal<LinkState>(checkLink(opts.link));
   let latest: Workspace | null = opts.initial;
+  const [imported, setImportedPlans] = createSignal<readonly ImportedPlan[]>(opts.initial?.imported ?? []);
+  /** Keeps the plan list's signal in step with the newest workspace (new only when the ids change). */
+  const noteImported = (ws: Workspace): void => {
+    const ids = (l: readonly ImportedPlan[]) => l.map((p) => p.plan.id).join("\n");
+    if (ids(ws.imported) !== ids(imported())) setImportedPlans(ws.imported);
+  };
   let seq = 0;
   let requests = 0;
   const first = link();
   const startPlan =
     first.kind === "scenario" ? first.scenario.planId : (opts.initial?.selected.planId ?? null);
   const [requestedPlan, setRequestedPlan] = createSignal<{ id: string; n: number } | null>(
-    startPlan !== null && opts.planIds.has(startPlan) ? { id: startPlan, n: ++requests } : null,
+    startPlan !== null && (opts.planIds.has(startPlan) || imported().some((p) => p.plan.id === startPlan))
+      ? { id: startPlan, n: ++requests }
+      : null,
   );
 
   const persistence = opts.persistence;
@@ -137,6 +152,7 @@ export function createSession(opts: SessionOptions): Session {
     const cur = latest;
     if (cur && sameWork(next, cur)) return;
     latest = next;
+    noteImported(next);
     setMerges((n) => n + 1);
     setIncoming({ ws: next, n: ++incomingN });
   }
@@ -198,16 +214,19 @@ export function createSession(opts: SessionOptions): Session {
   };
   doc?.addEventListener("visibilitychange", onVisible);
 
+  function change(ws: Workspace): void {
+    latest = ws;
+    noteImported(ws);
+    seq++;
+    if (!autosave) return;
+    setStatus("saving");
+    autosave.change({ ws, seq, from: base });
+  }
+
   return {
     initial: opts.initial,
     latest: () => latest,
-    change(ws) {
-      latest = ws;
-      seq++;
-      if (!autosave) return;
-      setStatus("saving");
-      autosave.change({ ws, seq, from: base });
-    },
+    change,
     flush: () => autosave?.flush() ?? Promise.resolve(),
     status,
     problem,
@@ -228,6 +247,30 @@ export function createSession(opts: SessionOptions): Session {
     incoming,
     mergedFromOtherTabs: merges,
     updated: opts.updated ?? false,
+    imported,
+    addImported(entry, lang) {
+      const id = entry.plan.id;
+      const cur = latest ?? emptyWorkspace({ language: lang });
+      if (opts.planIds.has(id) || cur.imported.some((p) => p.plan.id === id)) {
+        return {
+          ok: false,
+          error: {
+            zh: `已有 id 为 “${id}” 的规划，请换一个 id`,
+            en: `a plan with the id "${id}" already exists; choose another id`,
+          },
+        };
+      }
+      const next: Workspace = {
+        ...cur,
+        savedAt: new Date().toISOString(),
+        imported: [...cur.imported, entry],
+        selected: { planId: id, scenarioId: entry.scenario.id },
+      };
+      change(next);
+      // An open workbench holds its own copy of the work: it takes this in as it takes another tab's.
+      setIncoming({ ws: next, n: ++incomingN });
+      return { ok: true, value: undefined };
+    },
     dispose() {
       channel?.removeEventListener("message", onMessage);
       if (opts.channel === undefined) channel?.close();

@@ -40,7 +40,7 @@ export function createWorkspaceIO(parts: {
       const plainEdits = JSON.parse(JSON.stringify(edits.all)) as Workspace["edits"];
       return {
         format: "reachable-workspace",
-        version: 2,
+        version: 3,
         savedAt: savedAt ?? new Date(parts.now()).toISOString(),
         language,
         selected: { planId: edits.planId(), scenarioId: edits.scenarioId() },
@@ -49,12 +49,14 @@ export function createWorkspaceIO(parts: {
         settings: { ...settings.settings() },
         notebooks: { ...notebooks.all() },
         actuals: Object.fromEntries(Object.entries(actuals.all()).map(([k, v]) => [k, [...v]])),
+        imported: [...book.imported()],
       };
     },
     load(ws, mode, file = "workspace") {
-      const checked = book.check(ws.scenarios, file);
+      const checked = book.check(ws.scenarios, file, undefined, ws.imported);
       if (!checked.ok) return checked;
       batch(() => {
+        book.replaceImported(ws.imported);
         book.replaceAll(ws.scenarios);
         edits.replace(ws.edits);
         settings.replace(ws.settings);

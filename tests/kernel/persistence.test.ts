@@ -176,7 +176,7 @@ describe("persistence", () => {
 
   it("migrates an older stored version on load", async () => {
     const factory = new IDBFactory();
-    const { language, notebooks: _n, actuals: _a, ...rest } = ws();
+    const { language, notebooks: _n, actuals: _a, imported: _i, ...rest } = ws();
     await putRaw(factory, { ...rest, version: 1, lang: language });
     const r = await createPersistence({ indexedDB: factory }).load();
     expect(r).toEqual({ ok: true, value: { ...ws(), notebooks: {} } });
