@@ -6,6 +6,7 @@ import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from ".
 import { formatNumber, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { useProjection } from "../kernel/projection.ts";
+import { comparisonTable } from "../kernel/result-tables.ts";
 import type { EvaluateRequest } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
@@ -98,11 +99,15 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
   const rows = createMemo(() => {
     const res = results();
     if (!res) return [];
-    return props.plan.indicators.map((ind) => {
-      const cells = res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id));
-      const first = cells[0]?.judgement.met;
-      return { ind, cells, differs: cells.some((c) => c !== undefined && c.judgement.met !== first) };
-    });
+    // Which verdicts differ from the first scenario's, read from the comparison table.
+    const t = comparisonTable(res);
+    const differs = new Set<string>();
+    for (let i = 0; i < t.numRows(); i++) if (t.get("differs", i)) differs.add(t.get("id", i) as string);
+    return props.plan.indicators.map((ind) => ({
+      ind,
+      cells: res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id)),
+      differs: differs.has(ind.id),
+    }));
   });
   const diffCount = createMemo(() => rows().filter((r) => r.differs).length);
 
