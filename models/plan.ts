@@ -538,3 +538,8 @@ export type Plan = z.infer<typeof planSchema>;
 export function parsePlan(input: unknown, file: string): Result<Plan, InputIssue[]> {
   return parseWith(planSchema, input, file);
 }
+
+/** The plan id without a trailing "-YYYY-YYYY" period: the stem of its scenario files. */
+export function prefixOf(planId: string): string {
+  return planId.replace(/-\d{4}-\d{4}$/, "") || planId;
+}

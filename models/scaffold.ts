@@ -1,7 +1,7 @@
 import type { Bindings, Component, IndicatorBinding, ParamSource } from "./bindings.ts";
 import { judgingPrecision } from "./feasibility.ts";
 import type { ParamUnit } from "./model.ts";
-import type { Indicator, Plan } from "./plan.ts";
+import { type Indicator, type Plan, prefixOf } from "./plan.ts";
 import { MODELS } from "./registry.ts";
 import type { Assumption, ScenarioFile } from "./scenario.ts";
 import type { Bilingual } from "./text.ts";
@@ -33,10 +33,8 @@ export function componentIdOf(indicatorId: string): string {
   return /^[a-z]/.test(id) ? id : `i${id}`;
 }
 
-/** The plan id without a trailing "-YYYY-YYYY" period. */
-export function prefixOf(planId: string): string {
-  return planId.replace(/-\d{4}-\d{4}$/, "") || planId;
-}
+// Kept in plan.ts, which the first screen loads anyway: importing it from here would pull every model in.
+export { prefixOf };
 
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 

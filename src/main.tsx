@@ -19,7 +19,11 @@ if (!root) throw new Error("index.html has no element with id 'root'");
 if (new URLSearchParams(location.search).has("selftest")) {
   void import("./kernel/self-test.ts").then((m) => {
     m.trackWorkers();
-    Object.assign(window, { __reachableSelfTest: m.workerSelfTest, __reachableKillWorkers: m.killWorkers });
+    Object.assign(window, {
+      __reachableSelfTest: m.workerSelfTest,
+      __reachableKillWorkers: m.killWorkers,
+      __reachableWorkerCounts: m.workerCounts,
+    });
   });
 }
 

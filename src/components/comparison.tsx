@@ -5,7 +5,9 @@ import { type Bilingual, pick } from "../../models/text.ts";
 import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from "../charts/comparison.ts";
 import { formatNumber, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
-import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
+import { useProjection } from "../kernel/projection.ts";
+import { comparisonTable } from "../kernel/result-tables.ts";
+import type { EvaluateRequest } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
 import { SeriesTable } from "./series-table.tsx";
@@ -27,8 +29,9 @@ const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
  * one chosen indicator overlaid, with the same data as a table. Each scenario runs with this session's
  * unsaved changes, as the person sees it in the workbench.
  */
-export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: Runner }) {
+export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
   const { lang, t, tn } = useI18n();
+  const projection = useProjection();
   const store = props.store;
   const [problem, setProblem] = createSignal<string | null>(null);
   const [indicatorId, setIndicatorId] = createSignal(props.plan.indicators[0]?.id ?? "");
@@ -51,7 +54,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
   });
 
   const sched = createScheduler(async (reqs: { id: string; req: EvaluateRequest }[]) => {
-    const results = await Promise.all(reqs.map((r) => props.runner.evaluate(r.req)));
+    const results = await Promise.all(reqs.map((r) => projection.evaluate(r.req)));
     return reqs.map((r, i) => {
       const res = results[i]!;
       if (!res.ok) throw res.error;
@@ -96,11 +99,15 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
   const rows = createMemo(() => {
     const res = results();
     if (!res) return [];
-    return props.plan.indicators.map((ind) => {
-      const cells = res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id));
-      const first = cells[0]?.judgement.met;
-      return { ind, cells, differs: cells.some((c) => c !== undefined && c.judgement.met !== first) };
-    });
+    // Which verdicts differ from the first scenario's, read from the comparison table.
+    const t = comparisonTable(res);
+    const differs = new Set<string>();
+    for (let i = 0; i < t.numRows(); i++) if (t.get("differs", i)) differs.add(t.get("id", i) as string);
+    return props.plan.indicators.map((ind) => ({
+      ind,
+      cells: res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id)),
+      differs: differs.has(ind.id),
+    }));
   });
   const diffCount = createMemo(() => rows().filter((r) => r.differs).length);
 

@@ -6,7 +6,7 @@ import { type Bilingual, pick, type Result } from "../../models/text.ts";
 import { decimalsOfStep, formatParam, formatProbability } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { parseNumberInput } from "../kernel/number-input.ts";
-import type { Runner } from "../kernel/runner.ts";
+import { useProjection } from "../kernel/projection.ts";
 import { createSliderGrid, snapDown, snapUp } from "../kernel/slider-grid.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
 
@@ -23,9 +23,9 @@ export function GoalSeekForm(props: {
   levers: readonly string[];
   assumptions: Record<string, Assumption>;
   store: WorkbenchStore;
-  runner: Runner;
 }) {
   const { lang, t } = useI18n();
+  const projection = useProjection();
   const [lever, setLever] = createSignal(props.levers[0] ?? "");
   const [probText, setProbText] = createSignal("80");
   const [problem, setProblem] = createSignal<string | null>(null);
@@ -72,7 +72,7 @@ export function GoalSeekForm(props: {
     const chosen = lever();
     setRunning(true);
     setAnswer(null);
-    const r = await props.runner.goalSeek({
+    const r = await projection.goalSeek({
       ...m.value,
       goal: { indicatorId: props.ind.id, lever: chosen, probability: p, samples: samples(), seed, sampling },
     });

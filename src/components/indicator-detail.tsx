@@ -6,7 +6,6 @@ import type { Tornado } from "../../models/sensitivity.ts";
 import { pick } from "../../models/text.ts";
 import { formatNumber, formatProbability, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
-import type { Runner } from "../kernel/runner.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
 import { GoalSeekForm } from "./goal-seek-form.tsx";
 import { TornadoTable } from "./tornado-table.tsx";
@@ -38,7 +37,6 @@ export function IndicatorDetail(props: {
   /** True while the Monte Carlo run for the current inputs has not answered (`mc` is then stale). */
   mcPending: boolean;
   store: WorkbenchStore;
-  runner: Runner;
   tornado: Tornado | undefined;
   tornadoPending: boolean;
   /** Whether the verdict / chart is pinned to the notebook, and how to pin or unpin it. */
@@ -214,13 +212,7 @@ export function IndicatorDetail(props: {
           pending={props.tornadoPending}
           assumptions={assumptions()}
         />
-        <GoalSeekForm
-          ind={ind()}
-          levers={levers()}
-          assumptions={assumptions()}
-          store={props.store}
-          runner={props.runner}
-        />
+        <GoalSeekForm ind={ind()} levers={levers()} assumptions={assumptions()} store={props.store} />
       </div>
     </section>
   );

@@ -1,6 +1,8 @@
-import { For } from "solid-js";
+import { createMemo } from "solid-js";
 import { formatValue, formatYear, type ValueUnit } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { columnsTable } from "../kernel/result-tables.ts";
+import { DataTable } from "./data-table.tsx";
 
 /** One line of an overlaid chart: its name and one value per year (undefined where it has none). */
 export interface TableSeries {
@@ -9,8 +11,8 @@ export interface TableSeries {
 }
 
 /**
- * The data-table alternative of a chart that overlays several series: a disclosure holding a table of
- * years by series, scrollable and keyboard-focusable. A missing value reads "—".
+ * The data-table alternative of a chart that overlays several series: years by series, as a
+ * {@link DataTable} over the series' own arrays (wrapped in an Arquero table, not copied).
  */
 export function SeriesTable(props: {
   id: string;
@@ -22,34 +24,25 @@ export function SeriesTable(props: {
   unit: ValueUnit | undefined;
 }) {
   const { lang } = useI18n();
-  const cell = (s: TableSeries, yi: number): string => {
-    const v = s.values?.[yi];
-    return v === undefined || !props.unit ? "—" : formatValue(v, props.unit, lang());
-  };
+  const table = createMemo(() => {
+    const columns: Record<string, ArrayLike<unknown>> = { year: props.years };
+    props.series.forEach((s, i) => {
+      if (s.values) columns[`s${i}`] = s.values;
+    });
+    return columnsTable(columns);
+  });
+  const value = (v: number | string | boolean) =>
+    props.unit ? formatValue(v as number, props.unit, lang()) : "—";
   return (
-    <details class="data-table">
-      <summary>{props.summary}</summary>
-      <section class="table-scroll" tabindex="0" aria-labelledby={props.id}>
-        <table class="indicator-table compact">
-          <caption id={props.id}>{props.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.yearHeader}</th>
-              <For each={props.series}>{(s) => <th scope="col">{s.name}</th>}</For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={Array.from(props.years)}>
-              {(year, yi) => (
-                <tr>
-                  <th scope="row">{formatYear(year)}</th>
-                  <For each={props.series}>{(s) => <td class="num">{cell(s, yi())}</td>}</For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </section>
-    </details>
+    <DataTable
+      id={props.id}
+      summary={props.summary}
+      caption={props.caption}
+      table={table()}
+      columns={[
+        { name: "year", header: props.yearHeader, rowHeader: true, format: (y) => formatYear(y as number) },
+        ...props.series.map((s, i) => ({ name: `s${i}`, header: s.name, format: value })),
+      ]}
+    />
   );
 }

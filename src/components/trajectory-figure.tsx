@@ -1,18 +1,11 @@
-import {
-  createEffect,
-  createMemo,
-  createSignal,
-  createUniqueId,
-  For,
-  onCleanup,
-  onMount,
-  Show,
-} from "solid-js";
+import { createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from "solid-js";
 import type { IndicatorResult } from "../../models/engine.ts";
 import type { Indicator } from "../../models/plan.ts";
 import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../charts/trajectory.ts";
 import { formatNumber, formatValue, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
+import { figureTable } from "../kernel/result-tables.ts";
+import { DataTable } from "./data-table.tsx";
 import { download, serializeSvg, svgToPng } from "./downloads.ts";
 import { indicatorLabel, targetText, unitOf } from "./verdict.tsx";
 
@@ -22,18 +15,33 @@ export function trajectoryRows(
   det: IndicatorResult,
   mc: IndicatorResult | undefined,
 ): TrajectoryRow[] {
-  const actual = new Map(det.actuals.map((a) => [a.year, a.value] as const));
-  const q = mc?.quantiles ?? null;
-  return Array.from(years, (year, i) => ({
-    year,
-    projection: det.projection[i]!,
-    p5: q ? q[0]![i]! : null,
-    p25: q ? q[1]![i]! : null,
-    p50: q ? q[2]![i]! : null,
-    p75: q ? q[3]![i]! : null,
-    p95: q ? q[4]![i]! : null,
-    actual: actual.get(year) ?? null,
-  }));
+  // The chart reads the same Arquero table as the data table below it.
+  const t = figureTable(years, det, mc);
+  const has = new Set(t.columnNames());
+  const col = (name: string) => (has.has(name) ? t.getter(name) : () => null);
+  const [year, projection, p5, p25, p50, p75, p95, actual] = [
+    "year",
+    "projection",
+    "p05",
+    "p25",
+    "p50",
+    "p75",
+    "p95",
+    "actual",
+  ].map(col);
+  return Array.from({ length: t.numRows() }, (_, i) => {
+    const seen = actual!(i) as number | null;
+    return {
+      year: year!(i) as number,
+      projection: projection!(i) as number,
+      p5: p5!(i) as number | null,
+      p25: p25!(i) as number | null,
+      p50: p50!(i) as number | null,
+      p75: p75!(i) as number | null,
+      p95: p95!(i) as number | null,
+      actual: seen === null || Number.isNaN(seen) ? null : seen,
+    };
+  });
 }
 
 /**
@@ -183,48 +191,37 @@ export function TrajectoryFigure(props: {
           </p>
         </Show>
       </div>
-      <details class="data-table">
-        <summary>{t("detail.dataTable")}</summary>
-        <section class="table-scroll" tabindex="0" aria-labelledby={`${uid}-caption`}>
-          <table class="indicator-table compact">
-            <caption id={`${uid}-caption`}>
-              {t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.col.year")}</th>
-                <th scope="col">{t("detail.col.projection")}</th>
-                <Show when={hasBands()}>
-                  <th scope="col">{t("detail.col.p5")}</th>
-                  <th scope="col">{t("detail.col.p25")}</th>
-                  <th scope="col">{t("detail.col.p50")}</th>
-                  <th scope="col">{t("detail.col.p75")}</th>
-                  <th scope="col">{t("detail.col.p95")}</th>
-                </Show>
-                <th scope="col">{t("detail.col.actual")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(r) => (
-                  <tr>
-                    <th scope="row">{formatYear(r.year)}</th>
-                    <td class="num">{fmt(r.projection)}</td>
-                    <Show when={hasBands()}>
-                      <td class="num">{fmt(r.p5)}</td>
-                      <td class="num">{fmt(r.p25)}</td>
-                      <td class="num">{fmt(r.p50)}</td>
-                      <td class="num">{fmt(r.p75)}</td>
-                      <td class="num">{fmt(r.p95)}</td>
-                    </Show>
-                    <td class="num">{fmt(r.actual)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </section>
-      </details>
+      <DataTable
+        id={`${uid}-caption`}
+        summary={t("detail.dataTable")}
+        caption={t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
+        table={figureTable(props.years, props.det, props.mc)}
+        columns={[
+          {
+            name: "year",
+            header: t("detail.col.year"),
+            rowHeader: true,
+            format: (y) => formatYear(y as number),
+          },
+          { name: "projection", header: t("detail.col.projection"), format: (v) => fmt(v as number) },
+          ...(hasBands()
+            ? (
+                [
+                  ["p05", "detail.col.p5"],
+                  ["p25", "detail.col.p25"],
+                  ["p50", "detail.col.p50"],
+                  ["p75", "detail.col.p75"],
+                  ["p95", "detail.col.p95"],
+                ] as const
+              ).map(([name, key]) => ({
+                name,
+                header: t(key),
+                format: (v: number | string | boolean) => fmt(v as number),
+              }))
+            : []),
+          { name: "actual", header: t("detail.col.actual"), format: (v) => fmt(v as number) },
+        ]}
+      />
     </figure>
   );
 }

@@ -9,28 +9,19 @@ import {
   Show,
   untrack,
 } from "solid-js";
-import { type Evaluation, evaluate } from "../../models/engine.ts";
+import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
-import { checkPlan } from "../../models/plan-check.ts";
-import type { Actual, ScenarioFile } from "../../models/scenario.ts";
-import type { Tornado } from "../../models/sensitivity.ts";
-import { type Bilingual, pick, type Result } from "../../models/text.ts";
-import { type VerdictChange, verdictChanges } from "../kernel/files.ts";
+import type { ScenarioFile } from "../../models/scenario.ts";
+import { type Bilingual, pick } from "../../models/text.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
+import { useProjection } from "../kernel/projection.ts";
 import { routeProblem } from "../kernel/route.ts";
-import {
-  createInlineRunner,
-  type EvaluateRequest,
-  type RunModel,
-  type Runner,
-  worldFor,
-} from "../kernel/runner.ts";
-import { createScheduler } from "../kernel/scheduler.ts";
+import type { RunModel } from "../kernel/runner.ts";
 import { useSession } from "../kernel/session.ts";
-import { createWorkbenchStore, mergeActualLists, type RunSettings } from "../kernel/store.ts";
-import { createWorkerRunner, type Incident } from "../kernel/worker-runner.ts";
+import { createWorkbenchStore, type RunSettings } from "../kernel/store.ts";
+import { createWorkbenchRuns } from "../kernel/workbench-runs.ts";
 import type { Workspace } from "../kernel/workspace.ts";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
 import { ChoiceDialog } from "./choice-dialog.tsx";
@@ -51,13 +42,14 @@ import { indicatorLabel, shownResult } from "./verdict.tsx";
  * other, the selected indicator's verdict and chart above the verdict table (each pane scrolls on its
  * own, so a changed assumption and the chart it moves stay in view together); the scenario, undo and
  * a folded section of run settings and plan findings above; the notebook, files and comparison below.
- * The selected scenario and indicator follow the address and keep it up to date.  It owns the effects: the store, the runners (a worker pool, made
- * here at the app's edge, and the inline runner for the deterministic projection) and the schedulers,
- * all disposed with it.
+ * The selected scenario and indicator follow the address and keep it up to date. It owns the store
+ * and the schedulers of its runs, disposed with it; the worker pool is the app's, shared with the
+ * workshop.
  *
- * The deterministic projection (a few milliseconds) is computed synchronously on every input, so the
- * verdicts never lag behind a slider; the Monte Carlo run follows through the scheduler, which folds a
- * burst of changes into one run and drops stale answers.
+ * What it shows from the models comes from the app's one projection service through
+ * kernel/workbench-runs.ts: the deterministic projection synchronously on every input, so the verdicts
+ * never lag behind a slider; the Monte Carlo run after it through a scheduler, which folds a burst of
+ * changes into one run and drops stale answers.
  */
 /** A question the workbench is asking in a dialog. */
 type Question =
@@ -235,52 +227,6 @@ export default function Workbench(props: {
     ),
   );
 
-  // A worker that crashed, hung or stopped is replaced and its run retried; the person is told.
-  const [incident, setIncident] = createSignal<Incident | null>(null);
-  const pool: Runner =
-    typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident: setIncident });
-  onCleanup(() => pool.dispose());
-
-  /** The deterministic evaluation of the current inputs, or the error that stops it. */
-  const det = createMemo((): Result<Evaluation, Bilingual> | undefined => {
-    const m = store.runModel();
-    if (!m) return undefined;
-    if (!m.ok) return { ok: false, error: m.error[0]!.message };
-    const w = worldFor(m.value);
-    if (!w.ok) return { ok: false, error: w.error.message };
-    const { seed, sampling } = store.state.settings;
-    return {
-      ok: true,
-      value: evaluate(w.value, {
-        samples: 0,
-        seed,
-        sampling,
-        bands: m.value.bands,
-        actuals: m.value.actuals,
-      }),
-    };
-  });
-
-  const unwrapRun = async <T,>(p: Promise<Result<T, { message: Bilingual }>>): Promise<T> => {
-    const r = await p;
-    if (!r.ok) throw r.error;
-    return r.value;
-  };
-
-  const mc = createScheduler((req: EvaluateRequest) => unwrapRun(pool.evaluate(req)));
-  createEffect(() => {
-    const r = store.evaluateRequest();
-    if (r?.ok && r.value.samples > 0) mc.request(r.value);
-  });
-  /** The latest Monte Carlo evaluation, when it belongs to the open plan. */
-  const mcEval = createMemo(() => {
-    const e = mc.latest();
-    return e && e.planId === store.state.planId && e.samples > 0 ? e : undefined;
-  });
-
-  /** The Monte Carlo evaluation only when it answers the current inputs (not while a new run is pending). */
-  const freshMc = createMemo(() => (mc.pending() ? undefined : mcEval()));
-
   /** The indicator shown first: the plan's first binding target, so the chart is never empty. */
   const firstIndicator = (): string | null =>
     (props.plan.indicators.find((i) => i.attribute === "binding") ?? props.plan.indicators[0])?.id ?? null;
@@ -314,14 +260,16 @@ export default function Workbench(props: {
   );
   createEffect(on([() => store.state.scenarioId, selected], publish, { defer: true }));
 
-  const tornado = createScheduler((m: RunModel) => unwrapRun(pool.tornado(m)));
-  createEffect(() => {
-    const m = store.runModel();
-    if (selected() && m?.ok) tornado.request(m.value);
-  });
-  const tornadoFor = (id: string): Tornado | undefined => tornado.latest()?.find((x) => x.indicatorId === id);
+  // Everything shown from the models comes from the app's one projection service (kernel/workbench-runs.ts).
+  const projection = useProjection();
+  const runs = createWorkbenchRuns({ store, projection, plan: () => props.plan, selected });
+  const { det, detEval, freshMc, tornadoFor, findings, previewActuals } = runs;
+  const mcEval = runs.mc;
+  const mc = { pending: runs.mcPending, error: runs.mcError };
+  const tornado = { pending: runs.tornadoPending };
+  // A worker that crashed, hung or stopped is replaced and its run retried; the person is told.
+  const incident = projection.incident;
 
-  const findings = createMemo(() => checkPlan(props.plan));
   const scenarioName = createMemo(() => {
     const id = store.state.scenarioId;
     const entry = store.scenarios().find((s) => s.id === id);
@@ -348,24 +296,6 @@ export default function Workbench(props: {
       );
     }
   };
-  const detEval = createMemo(() => {
-    const d = det();
-    return d?.ok ? d.value : undefined;
-  });
-
-  /** How the deterministic verdicts would change with `list` added to the plan's actuals. */
-  const previewActuals = (list: readonly Actual[]): VerdictChange[] | undefined => {
-    const m = store.runModel();
-    const before = detEval();
-    if (!m?.ok || !before) return undefined;
-    const actuals = mergeActualLists(m.value.actuals, list);
-    const w = worldFor({ ...m.value, actuals });
-    if (!w.ok) return undefined;
-    const { seed, sampling } = store.state.settings;
-    const after = evaluate(w.value, { samples: 0, seed, sampling, bands: m.value.bands, actuals });
-    return verdictChanges(before, after);
-  };
-
   /** Shows an indicator's chart in place; focus stays where the person is (the row they chose). */
   const select = (id: string): void => {
     setSelected(id);
@@ -546,7 +476,7 @@ export default function Workbench(props: {
                 <span aria-hidden="true">⚠ </span>
                 {pick(i().message, lang())}
               </p>
-              <button type="button" class="button small" onClick={() => setIncident(null)}>
+              <button type="button" class="button small" onClick={() => projection.dismissIncident()}>
                 {t("link.dismiss")}
               </button>
             </div>
@@ -576,7 +506,6 @@ export default function Workbench(props: {
                 mc={mcEval()}
                 mcPending={mc.pending()}
                 store={store}
-                runner={pool}
                 tornado={tornadoFor(id())}
                 tornadoPending={tornado.pending()}
                 pinned={(kind) => pinOf(kind, id()) !== undefined}
@@ -627,7 +556,7 @@ export default function Workbench(props: {
         language={lang()}
         previewActuals={previewActuals}
       />
-      <Comparison store={store} plan={props.plan} runner={pool} />
+      <Comparison store={store} plan={props.plan} />
       <Show when={question()}>
         {(q) => (
           <Show

@@ -78,3 +78,33 @@ export function comparisonTable(list: readonly { id: string; evaluation: Evaluat
   });
   return table(columns);
 }
+
+/** A table over columns the caller already holds (each wrapped as it is, not copied). */
+export function columnsTable(columns: Record<string, ArrayLike<unknown>>): ColumnTable {
+  return table(columns);
+}
+
+export type { ColumnTable };
+
+/**
+ * What an indicator's chart and its data table show, a row per year: `year`, `projection` (the
+ * deterministic run), `p05` … `p95` from the Monte Carlo run when there is one, and `actual` (the
+ * observed value, NaN in years without one). The projection and quantiles are the runs' own arrays.
+ */
+export function figureTable(
+  years: Int32Array,
+  det: IndicatorResult,
+  mc: IndicatorResult | undefined,
+): ColumnTable {
+  const actual = new Float64Array(years.length).fill(Number.NaN);
+  const at = new Map(Array.from(years, (y, i) => [y, i] as const));
+  for (const a of det.actuals) {
+    const i = at.get(a.year);
+    if (i !== undefined) actual[i] = a.value;
+  }
+  const columns: Record<string, ArrayLike<number>> = { year: years, projection: det.projection };
+  const q = mc?.quantiles;
+  if (q) for (const [i, name] of QUANTILE_COLUMNS.entries()) columns[name] = q[i]!;
+  columns.actual = actual;
+  return table(columns);
+}

@@ -105,6 +105,12 @@ function probabilitiesOf(e: Evaluation): number[] {
 
 /** Workers made since {@link trackWorkers} was called and not yet terminated by their owner. */
 const liveWorkers = new Set<Worker>();
+let workersMade = 0;
+
+/** How many workers the page has made since {@link trackWorkers}, and how many are alive now. */
+export function workerCounts(): { made: number; live: number } {
+  return { made: workersMade, live: liveWorkers.size };
+}
 
 /**
  * From now on, every Worker the page makes is remembered, so {@link killWorkers} can end them the way
@@ -119,6 +125,7 @@ export function trackWorkers(): void {
     static tracked = true;
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
+      workersMade++;
       liveWorkers.add(this);
     }
     override terminate(): void {

@@ -87,7 +87,8 @@ describe("worker runner in the browser", () => {
       expect(await page.locator(".worker-notice").count()).toBe(0);
 
       // A new run starts (5,000 samples; the request is sent as the setting changes), and every worker
-      // is killed while it runs.
+      // is killed while it runs. Run settings are in the folded section.
+      await page.locator("details.workbench-more > summary").click();
       await page.getByLabel("Samples").selectOption("5000");
       const killed = await page.evaluate(() =>
         (window as unknown as { __reachableKillWorkers: () => number }).__reachableKillWorkers(),
@@ -115,6 +116,47 @@ describe("worker runner in the browser", () => {
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/概率基于 1,?000 个样本/);
       await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
       expect(await notice.count()).toBe(0);
+      expect(tp.consoleErrors, "console errors").toEqual([]);
+      expect(tp.failedRequests, "failed requests").toEqual([]);
+    } finally {
+      await tp.close();
+    }
+  }, 180_000);
+  it("holds one worker pool for the whole app: the workbench and then workshop mode share it", async () => {
+    const tp = await newPage(browser, { lang: "en" });
+    const { page } = tp;
+    const counts = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __reachableWorkerCounts: () => { made: number; live: number } }
+        ).__reachableWorkerCounts(),
+      );
+    try {
+      await page.goto(`${server.url}?selftest`);
+      await page.waitForFunction(() => "__reachableWorkerCounts" in window, undefined, { timeout: 15_000 });
+      // The first screen runs no model and makes no worker.
+      expect(await counts()).toEqual({ made: 0, live: 0 });
+      await page
+        .getByRole("article")
+        .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+        .getByRole("button")
+        .click();
+      await expect
+        .poll(() => page.locator(".run-status").textContent(), { timeout: 60_000 })
+        .toMatch(/Probabilities from 2,000 samples/);
+      const pool = await counts();
+      expect(pool.made).toBeGreaterThan(0);
+      expect(pool.live).toBe(pool.made);
+
+      // Back to the plans (the workbench closes), then workshop mode, whose probabilities need the pool.
+      await page.goBack();
+      await page.locator("#workshop-enter-jiaxing-2021-2025").click();
+      await page.locator("#ws-heading").waitFor();
+      await expect
+        .poll(() => page.locator(".ws-cards").getAttribute("aria-busy"), { timeout: 60_000 })
+        .toBeNull();
+      await expect.poll(() => page.locator(".ws-run-status").textContent()).toMatch(/seed 1/);
+      expect(await counts()).toEqual(pool);
       expect(tp.consoleErrors, "console errors").toEqual([]);
       expect(tp.failedRequests, "failed requests").toEqual([]);
     } finally {
