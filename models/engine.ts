@@ -12,7 +12,14 @@ import {
   type Status,
   statusOf,
 } from "./feasibility.ts";
-import { mergeSlices, type SampleSlice, type Sampling, sampleSlice, summarize } from "./monte-carlo.ts";
+import {
+  mergeSlices,
+  type SampleSlice,
+  type Sampling,
+  SHARED_SCRATCH,
+  sampleSlice,
+  summarize,
+} from "./monte-carlo.ts";
 import type { Actual, Bands } from "./scenario.ts";
 import type { World } from "./world.ts";
 
@@ -178,15 +185,23 @@ export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice 
 
 /** Evaluates a world on one thread: projection, verdicts, and (with samples) probabilities and bands. */
 export function evaluate(world: World, opts: EvaluateOptions): Evaluation {
+  // The slice is consumed by `assemble` (nothing in the evaluation points into it), so its columns
+  // come from the thread's reused scratch.
   const full =
     opts.samples > 0
       ? sampleSlice(
           world,
           { samples: opts.samples, seed: opts.seed, sampling: opts.sampling, from: 0, to: opts.samples },
           anchorsOf(world, opts.actuals),
+          world.pointValues,
+          SHARED_SCRATCH,
         )
       : null;
-  return assemble(world, opts, full);
+  try {
+    return assemble(world, opts, full);
+  } finally {
+    SHARED_SCRATCH.end();
+  }
 }
 
 /** Splits [0, N) into `parts` contiguous slices of near-equal size. */

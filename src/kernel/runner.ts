@@ -1,6 +1,12 @@
 import type { Bindings } from "../../models/bindings.ts";
 import { anchorsOf, assemble, type EvaluateOptions, type Evaluation, evaluate } from "../../models/engine.ts";
-import { mergeSlices, type SampleSlice, type Sampling, sampleSlice } from "../../models/monte-carlo.ts";
+import {
+  mergeSlices,
+  type SampleSlice,
+  type Sampling,
+  SHARED_SCRATCH,
+  sampleSlice,
+} from "../../models/monte-carlo.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { Actual, Assumption, Bands, ResolvedScenario } from "../../models/scenario.ts";
 import {
@@ -128,8 +134,13 @@ export function finishEvaluation(
 ): Result<Evaluation, RunError> {
   const w = worldFor(req);
   if (!w.ok) return w;
-  const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length) : null;
-  return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+  // The merge is consumed by `assemble`, so it lives in the thread's reused scratch.
+  const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length, SHARED_SCRATCH) : null;
+  try {
+    return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+  } finally {
+    SHARED_SCRATCH.end();
+  }
 }
 
 /** Runs everything on the calling thread. */
