@@ -18,11 +18,8 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/**
- * The largest seed: the generator takes 32 bits of seed, so 2^32 + 7 would run exactly as 7. Every
- * place a seed comes from outside (run settings, the command line) refuses seeds above this.
- */
-export const MAX_SEED = 2 ** 32 - 1;
+/** The largest seed (seed.ts: the run settings read it without loading the generator). */
+export { MAX_SEED } from "./seed.ts";
 
 /** Creates a deterministic PRNG from an integer seed (any 32-bit value; other numbers are truncated). */
 export function createRng(seed: number): PRNG {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Sampling } from "../../models/monte-carlo.ts";
-import { MAX_SEED } from "../../models/rng.ts";
+import { MAX_SEED } from "../../models/seed.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import { parseWith } from "../../models/validation.ts";
 
