@@ -599,16 +599,22 @@ export interface IndicatorSummary {
    * samples meet the target (probability ≥ 50%).
    */
   median: { metric: number; score: number };
-  /** One array per level of {@link QUANTILES}, one value per year. */
-  quantiles: Float64Array[];
+  /** One array per level of {@link QUANTILES}, one value per year; null when bands were not asked for. */
+  quantiles: Float64Array[] | null;
 }
 
 /**
- * Probability and per-year quantiles for every bound indicator of a complete run. `sameAs[i] = j < i`
+ * Probability and per-year quantiles (with `bands`; without, probabilities and medians only, which need
+ * no quantile selection) for every bound indicator of a complete run. `sameAs[i] = j < i`
  * says indicator i is judged on the same series as indicator j (several targets share one output), so
  * its quantiles are shared rather than recomputed.
  */
-export function summarize(full: SampleSlice, years: number, sameAs?: readonly number[]): IndicatorSummary[] {
+export function summarize(
+  full: SampleSlice,
+  years: number,
+  sameAs?: readonly number[],
+  bands = true,
+): IndicatorSummary[] {
   const count = full.to - full.from;
   // Two reused work columns: one for the quantiles, one for the median sample.
   const cols = workColumns(2 * count);
@@ -618,8 +624,8 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
   const done: Float64Array[][] = [];
   return full.values.map((vals, i) => {
     const twin = sameAs?.[i] ?? i;
-    const quantiles = twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
-    if (twin === i) {
+    const quantiles = !bands ? [] : twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
+    if (bands && twin === i) {
       for (let y = 0; y < years; y++) {
         // Year y is one contiguous column; it is copied because selection reorders it.
         col.set(vals.subarray(y * count, (y + 1) * count));
@@ -643,6 +649,10 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
     let m = 0;
     const flags = full.met[i]!;
     for (let s = 0; s < count; s++) m += flags[s]!;
-    return { probability: (100 * m) / count, quantiles, median: medianSample(full, i, work) };
+    return {
+      probability: (100 * m) / count,
+      quantiles: bands ? quantiles : null,
+      median: medianSample(full, i, work),
+    };
   });
 }

@@ -246,7 +246,10 @@ export default function Workbench(props: { plan: Plan }) {
     return r.value;
   };
 
-  const mc = createScheduler((req: EvaluateRequest) => unwrapRun(pool.evaluate(req)));
+  // Probabilities are shown as soon as the pool has them; the bands follow (issue 12).
+  const mc = createScheduler((req: EvaluateRequest, signal) =>
+    unwrapRun(pool.evaluateInSteps ? pool.evaluateInSteps(req, signal.early) : pool.evaluate(req)),
+  );
   createEffect(() => {
     const r = store.evaluateRequest();
     if (r?.ok && r.value.samples > 0) mc.request(r.value);
