@@ -114,50 +114,85 @@ function stratifiedInto(
   total: number,
   us: Float64Array,
 ): void {
-  const half = p.half;
-  const mask = p.mask;
-  const n = p.n;
-  const k0 = p.keys[0]!;
-  const k1 = p.keys[1]!;
-  const k2 = p.keys[2]!;
-  const k3 = p.keys[3]!;
+  const { half, mask, n, keys } = p;
+  const k0 = keys[0]!;
+  const k1 = keys[1]!;
+  const k2 = keys[2]!;
+  const k3 = keys[3]!;
   for (let b = 0, at = j; b < m; b++, at += stride) {
-    let y = from + b;
-    do {
-      let l = y >>> half;
-      let r = y & mask;
-      let h = Math.imul(r ^ k0, 0x9e3779b1);
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      let next = l ^ (h & mask);
-      l = r;
-      r = next;
-      h = Math.imul(r ^ k1, 0x9e3779b1);
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      next = l ^ (h & mask);
-      l = r;
-      r = next;
-      h = Math.imul(r ^ k2, 0x9e3779b1);
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      next = l ^ (h & mask);
-      l = r;
-      r = next;
-      h = Math.imul(r ^ k3, 0x9e3779b1);
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      next = l ^ (h & mask);
-      l = r;
-      r = next;
-      y = (l << half) | r;
-    } while (y >= n);
-    us[b] = (y + draws[at]!) / total;
+    us[b] = (stratumWith(from + b, half, mask, n, k0, k1, k2, k3) + draws[at]!) / total;
   }
+}
+
+/** {@link stratumOf} with the permutation's fields passed as numbers (the block loops keep them in locals). */
+function stratumWith(
+  s: number,
+  half: number,
+  mask: number,
+  n: number,
+  k0: number,
+  k1: number,
+  k2: number,
+  k3: number,
+): number {
+  let y = s;
+  do {
+    let l = y >>> half;
+    let r = y & mask;
+    let h = Math.imul(r ^ k0, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    let next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k1, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k2, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k3, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    y = (l << half) | r;
+  } while (y >= n);
+  return y;
+}
+
+/**
+ * Remembered stratum tables: the strata of every sample of a run depend only on the seed, the sample
+ * count and the assumption's place among the uncertain ones, so a run repeated with other assumption
+ * values (a slider dragged, a goal-seek probe) reads them instead of recomputing the Feistel rounds.
+ * Kept for one (seed, N) at a time and up to {@link STRATA_KEEP} entries in all.
+ */
+let strata: { seed: number; n: number; tables: Int32Array[]; entries: number } | null = null;
+const STRATA_KEEP = 4 * 1024 * 1024;
+
+function strataTable(p: StratumPermutation, seed: number, j: number): Int32Array | undefined {
+  if (!strata || strata.seed !== seed || strata.n !== p.n) strata = { seed, n: p.n, tables: [], entries: 0 };
+  const have = strata.tables[j];
+  if (have) return have;
+  if (strata.entries + p.n > STRATA_KEEP) return undefined;
+  const t = new Int32Array(p.n);
+  const { half, mask, n, keys } = p;
+  const [k0, k1, k2, k3] = [keys[0]!, keys[1]!, keys[2]!, keys[3]!];
+  for (let s = 0; s < n; s++) t[s] = stratumWith(s, half, mask, n, k0, k1, k2, k3);
+  strata.tables[j] = t;
+  strata.entries += p.n;
+  return t;
 }
 
 /** Samples drawn together (see {@link sampleSlice}): small enough for the draws to stay in cache. */
@@ -292,6 +327,9 @@ export function sampleSlice(
   const againsts = againstAt.filter((a) => a !== null);
   const lhs = req.sampling === "lhs";
   const perms = lhs ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
+  // A whole run's strata come from the remembered tables (see strataTable); a slice computes its own.
+  const whole = lhs && req.from === 0 && req.to === req.samples;
+  const tables = perms.map((p, j) => (whole ? strataTable(p, req.seed, j) : undefined));
   const batches = uncertain.map((u) => u.quantile.many);
   const slots = Int32Array.from(uncertain.map((u) => u.index));
   const nu = uncertain.length;
@@ -309,7 +347,10 @@ export function sampleSlice(
     const m = Math.min(block, req.to - b0);
     for (let b = 0; b < m; b++) fillUniform(deriveSeed(req.seed, b0 + b), draws, nu, b * nu);
     for (let j = 0; j < nu; j++) {
-      if (lhs) stratifiedInto(perms[j]!, b0, m, draws, j, nu, total, us);
+      const table = tables[j];
+      if (table) {
+        for (let b = 0, at = j; b < m; b++, at += nu) us[b] = (table[b0 + b]! + draws[at]!) / total;
+      } else if (lhs) stratifiedInto(perms[j]!, b0, m, draws, j, nu, total, us);
       else for (let b = 0, at = j; b < m; b++, at += nu) us[b] = draws[at]!;
       batches[j]!(us, drawn, j * block, m);
     }
@@ -397,15 +438,6 @@ export function mergeSlices(
   return { from: first.from, to: expected, values, met, metric, score };
 }
 
-let workBuffer = new Float64Array(0);
-
-/** A reused work column of at least `n` doubles (not kept above 8 MB). */
-function workColumns(n: number): Float64Array {
-  if (n * 8 > 8 * 1024 * 1024) return new Float64Array(n);
-  if (workBuffer.length < n) workBuffer = new Float64Array(n);
-  return workBuffer.subarray(0, n);
-}
-
 /** The quantile levels every summary reports. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
@@ -461,6 +493,25 @@ export function quantilesInPlace(column: Float64Array, levels: readonly number[]
   }
 }
 
+/** The {@link QUANTILES} of `column` (type 7), which is only read. */
+function columnQuantiles(column: Float64Array, out: Float64Array): void {
+  const n = column.length;
+  const ks: number[] = [];
+  for (const level of QUANTILES) {
+    const k = Math.floor((n - 1) * level);
+    ks.push(k);
+    if (k + 1 < n) ks.push(k + 1);
+  }
+  const sorted = [...new Set(ks)].sort((x, y) => x - y);
+  const stats = orderStatistics(column, sorted);
+  for (let q = 0; q < QUANTILES.length; q++) {
+    const h = (n - 1) * QUANTILES[q]!;
+    const k = Math.floor(h);
+    const v = stats.get(k)!;
+    out[q] = h > k ? v + (h - k) * (stats.get(k + 1)! - v) : v;
+  }
+}
+
 const BINS = 2048;
 const binCount = new Int32Array(BINS);
 const binSlot = new Int16Array(BINS);
@@ -468,7 +519,7 @@ const binSlot = new Int16Array(BINS);
 /**
  * The order statistics `ks` (ascending, distinct) of `column`, exactly. Bucketing first: one pass for the
  * range, one to count values into bins, one to gather only the values of the few bins that hold the
- * wanted ranks; selection then runs on those small groups. `column` may be reordered.
+ * wanted ranks; selection then runs on those small groups. `column` is only read.
  */
 function orderStatistics(column: Float64Array, ks: readonly number[]): Map<number, number> {
   const n = column.length;
@@ -481,9 +532,10 @@ function orderStatistics(column: Float64Array, ks: readonly number[]): Map<numbe
     if (v > hi) hi = v;
   }
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) {
-    // NaN or infinities: fall back to plain selection, which orders whatever it is given.
-    multiSelect(column, ks, 0, ks.length - 1, 0, n - 1);
-    for (const k of ks) result.set(k, column[k]!);
+    // NaN or infinities: fall back to plain selection, which orders whatever it is given (a copy).
+    const copy = Float64Array.from(column);
+    multiSelect(copy, ks, 0, ks.length - 1, 0, n - 1);
+    for (const k of ks) result.set(k, copy[k]!);
     return result;
   }
   if (lo === hi) {
@@ -571,16 +623,11 @@ function multiSelect(
 }
 
 /** The upper-median sample of indicator `i`'s score (see {@link IndicatorSummary.median}). */
-export function medianSample(
-  full: SampleSlice,
-  i: number,
-  work: Float64Array = new Float64Array(full.score[i]!.length),
-): { metric: number; score: number } {
+export function medianSample(full: SampleSlice, i: number): { metric: number; score: number } {
   const scores = full.score[i]!;
   const count = scores.length;
   const k = count >> 1;
-  work.set(scores);
-  const target = orderStatistics(work, [k]).get(k)!;
+  const target = orderStatistics(scores, [k]).get(k)!;
   const metrics = full.metric[i]!;
   for (let s = 0; s < count; s++) {
     if (scores[s] === target || (Number.isNaN(target) && Number.isNaN(scores[s]!))) {
@@ -616,10 +663,6 @@ export function summarize(
   bands = true,
 ): IndicatorSummary[] {
   const count = full.to - full.from;
-  // Two reused work columns: one for the quantiles, one for the median sample.
-  const cols = workColumns(2 * count);
-  const col = cols.subarray(0, count);
-  const work = cols.subarray(count, 2 * count);
   const q = new Float64Array(QUANTILES.length);
   const done: Float64Array[][] = [];
   return full.values.map((vals, i) => {
@@ -627,21 +670,9 @@ export function summarize(
     const quantiles = !bands ? [] : twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
     if (bands && twin === i) {
       for (let y = 0; y < years; y++) {
-        // Year y is one contiguous column; it is copied because selection reorders it.
-        col.set(vals.subarray(y * count, (y + 1) * count));
-        const first = col[0]!;
-        let constant = true;
-        for (let s = 1; s < count; s++) {
-          if (col[s] !== first) {
-            constant = false;
-            break;
-          }
-        }
-        if (constant) {
-          for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = first;
-          continue;
-        }
-        quantilesInPlace(col, QUANTILES, q);
+        // Year y is one contiguous column, read where it lies: the selection works on the few values
+        // it gathers, and a constant column (lowest = highest) is answered without one.
+        columnQuantiles(vals.subarray(y * count, (y + 1) * count), q);
         for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
       }
     }
@@ -652,7 +683,7 @@ export function summarize(
     return {
       probability: (100 * m) / count,
       quantiles: bands ? quantiles : null,
-      median: medianSample(full, i, work),
+      median: medianSample(full, i),
     };
   });
 }
