@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { describeNumeralProblem, normaliseNumerals, readNumeral } from "./numerals.ts";
 import type { Indicator, Plan } from "./plan.ts";
+import { err, ok } from "./result.ts";
 import type { Actual } from "./scenario.ts";
 import type { Bilingual, Result } from "./text.ts";
 import type { InputIssue } from "./validation.ts";
@@ -76,27 +77,24 @@ export function decodeText(
 ): Result<{ text: string; encoding: "utf-8" | "gb18030" }, InputIssue[]> {
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { ok: true, value: { text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" } };
+    return ok({ text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" });
   } catch {
     // Not UTF-8: try the Chinese national encoding.
   }
   try {
     const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
-    return { ok: true, value: { text: text.replace(/^\uFEFF/, ""), encoding: "gb18030" } };
+    return ok({ text: text.replace(/^\uFEFF/, ""), encoding: "gb18030" });
   } catch {
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path: "",
-          message: {
-            zh: "无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK。请在 Excel 中另存为 “CSV UTF-8”",
-            en: 'the file is neither UTF-8 nor GB18030/GBK; save it from Excel as "CSV UTF-8"',
-          },
+    return err([
+      {
+        file,
+        path: "",
+        message: {
+          zh: "无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK。请在 Excel 中另存为 “CSV UTF-8”",
+          en: 'the file is neither UTF-8 nor GB18030/GBK; save it from Excel as "CSV UTF-8"',
         },
-      ],
-    };
+      },
+    ]);
   }
 }
 
@@ -116,9 +114,8 @@ export function splitCsv(text: string, file: string): Result<string[][], InputIs
     skipEmptyLines: false,
   });
   if (parsed.errors.length > 0) {
-    return {
-      ok: false,
-      error: parsed.errors.map((e) => {
+    return err(
+      parsed.errors.map((e) => {
         const row = (e.row ?? 0) + 1;
         return {
           file,
@@ -138,9 +135,9 @@ export function splitCsv(text: string, file: string): Result<string[][], InputIs
                 : { zh: `CSV 格式错误：${e.message}`, en: `malformed CSV: ${e.message}` },
         };
       }),
-    };
+    );
   }
-  return { ok: true, value: parsed.data };
+  return ok(parsed.data);
 }
 
 /** A header cell or an indicator name compared loosely: NFKC, whitespace collapsed, lower case. */
@@ -162,10 +159,8 @@ export function readActualsCsv(
   file: string,
   plans: readonly Plan[],
 ): Result<ActualsCsv, InputIssue[]> {
-  const whole = (zh: string, en: string): Result<ActualsCsv, InputIssue[]> => ({
-    ok: false,
-    error: [{ file, path: "", message: { zh, en } }],
-  });
+  const whole = (zh: string, en: string): Result<ActualsCsv, InputIssue[]> =>
+    err([{ file, path: "", message: { zh, en } }]);
   const size = typeof input === "string" ? input.length : input.byteLength;
   if (size > MAX_ACTUALS_BYTES) {
     return whole(
@@ -226,7 +221,7 @@ export function readActualsCsv(
       },
     });
   }
-  if (fileIssues.length > 0) return { ok: false, error: fileIssues };
+  if (fileIssues.length > 0) return err(fileIssues);
 
   const rejected: InputIssue[] = [];
   const rejectedRows = new Set<number>();
@@ -394,16 +389,13 @@ export function readActualsCsv(
       "the file holds no observed values (the value column is empty in every row)",
     );
   }
-  return {
-    ok: true,
-    value: {
-      actuals,
-      rejected: byRow(rejected),
-      rejectedRows: [...rejectedRows].sort((a, b) => a - b),
-      accepted,
-      encoding,
-    },
-  };
+  return ok({
+    actuals,
+    rejected: byRow(rejected),
+    rejectedRows: [...rejectedRows].sort((a, b) => a - b),
+    accepted,
+    encoding,
+  });
 }
 
 /** An indicator named by id, printed row number or name, among the plans given. */
@@ -413,40 +405,31 @@ function resolveIndicator(
 ): Result<{ plan: Plan; ind: Indicator }, Bilingual> {
   for (const plan of plans) {
     const ind = plan.indicators.find((x) => x.id === text);
-    if (ind) return { ok: true, value: { plan, ind } };
+    if (ind) return ok({ plan, ind });
   }
   const digits = normaliseNumerals(text);
   if (/^\d+$/.test(digits)) {
     if (plans.length > 1) {
-      return {
-        ok: false,
-        error: {
-          zh: `序号 “${text}” 在 ${plans.map((p) => planLabel(p).zh).join("、")} 中各有所指；请加 “规划” 列或改用指标 id`,
-          en: `row number "${text}" could be in any of ${plans.map((p) => planLabel(p).en).join(", ")}; add a plan column or use the indicator id`,
-        },
-      };
+      return err({
+        zh: `序号 “${text}” 在 ${plans.map((p) => planLabel(p).zh).join("、")} 中各有所指；请加 “规划” 列或改用指标 id`,
+        en: `row number "${text}" could be in any of ${plans.map((p) => planLabel(p).en).join(", ")}; add a plan column or use the indicator id`,
+      });
     }
     const plan = plans[0]!;
     const ind = plan.indicators.find((x) => x.printedNumber === Number(digits));
-    if (ind) return { ok: true, value: { plan, ind } };
-    return {
-      ok: false,
-      error: {
-        zh: `${planLabel(plan).zh}的表格中没有序号 ${digits}`,
-        en: `${planLabel(plan).en} has no row numbered ${digits} in its table`,
-      },
-    };
+    if (ind) return ok({ plan, ind });
+    return err({
+      zh: `${planLabel(plan).zh}的表格中没有序号 ${digits}`,
+      en: `${planLabel(plan).en} has no row numbered ${digits} in its table`,
+    });
   }
   const byName = resolveByName(text, plans);
-  if (byName.length === 1) return { ok: true, value: byName[0]! };
-  if (byName.length > 1) return { ok: false, error: ambiguousName(text, byName) };
-  return {
-    ok: false,
-    error: {
-      zh: `${plans.map((p) => planLabel(p).zh).join("、")}中没有指标 “${text}”（用指标 id、表格序号或指标名称）`,
-      en: `no indicator "${text}" in ${plans.map((p) => planLabel(p).en).join(", ")} (use an indicator id, the printed row number or the name)`,
-    },
-  };
+  if (byName.length === 1) return ok(byName[0]!);
+  if (byName.length > 1) return err(ambiguousName(text, byName));
+  return err({
+    zh: `${plans.map((p) => planLabel(p).zh).join("、")}中没有指标 “${text}”（用指标 id、表格序号或指标名称）`,
+    en: `no indicator "${text}" in ${plans.map((p) => planLabel(p).en).join(", ")} (use an indicator id, the printed row number or the name)`,
+  });
 }
 
 /** A name that several indicators share (a table row and a text target often do). */

@@ -1,5 +1,6 @@
 import { type Bindings, parseBindings } from "./bindings.ts";
 import { type Plan, parsePlan } from "./plan.ts";
+import { err, ok } from "./result.ts";
 import { parseScenario, type ResolvedScenario, resolveScenario, type ScenarioFile } from "./scenario.ts";
 import type { Result } from "./text.ts";
 import type { InputIssue } from "./validation.ts";
@@ -91,32 +92,26 @@ export function prepare(
 ): Result<Prepared, InputIssue[]> {
   const plan = lib.plans.get(scenario.planId);
   if (!plan) {
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path: "planId",
-          message: { zh: `找不到规划 “${scenario.planId}”`, en: `no plan "${scenario.planId}"` },
-        },
-      ],
-    };
+    return err([
+      {
+        file,
+        path: "planId",
+        message: { zh: `找不到规划 “${scenario.planId}”`, en: `no plan "${scenario.planId}"` },
+      },
+    ]);
   }
   const bindings = lib.bindings.get(plan.id);
   if (!bindings) {
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path: "planId",
-          message: {
-            zh: `规划 “${plan.id}” 还没有模型绑定`,
-            en: `plan "${plan.id}" has no model bindings yet`,
-          },
+    return err([
+      {
+        file,
+        path: "planId",
+        message: {
+          zh: `规划 “${plan.id}” 还没有模型绑定`,
+          en: `plan "${plan.id}" has no model bindings yet`,
         },
-      ],
-    };
+      },
+    ]);
   }
   const resolved = resolveScenario(scenario, lib.scenarios, file);
   if (!resolved.ok) return resolved;
@@ -128,5 +123,5 @@ export function prepare(
     endYear,
   );
   if (!world.ok) return world;
-  return { ok: true, value: { plan, bindings, scenario: resolved.value, world: world.value } };
+  return ok({ plan, bindings, scenario: resolved.value, world: world.value });
 }

@@ -389,8 +389,14 @@ function checkTable(plan: Plan): PlanFinding[] {
       code: "partial-table",
       indicatorIds: rows,
       message: {
-        zh: `本规划的主要指标表未完整录入：${plan.table.note.zh} 已录入的 ${rows.length} 行不代表整份规划。`,
-        en: `This plan's main table was not read in full: ${plan.table.note.en} The ${rows.length} rows entered are not the whole plan.`,
+        zh:
+          rows.length > 0
+            ? `本规划的主要指标表未完整录入：${plan.table.note.zh} 已录入的 ${rows.length} 行不代表整份规划。`
+            : `本规划的主要指标表未能读到：${plan.table.note.zh} 没有录入表中的任何一行；已录入的 ${plan.indicators.length} 项目标都来自其他文字，不代表整份规划。`,
+        en:
+          rows.length > 0
+            ? `This plan's main table was not read in full: ${plan.table.note.en} The ${rows.length} rows entered are not the whole plan.`
+            : `This plan's main table could not be read: ${plan.table.note.en} No row of the table is entered; the ${plan.indicators.length} targets entered all come from other text and are not the whole plan.`,
       },
     },
   ];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { distributionProblem, distributionSchema } from "./distribution-schema.ts";
 import { PARAM_UNITS } from "./model.ts";
+import { err, fail, ok } from "./result.ts";
 import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
 
@@ -237,28 +238,25 @@ export function resolveScenario(
     for (const k of applyOverrides(assumptions, chain[i]!.overrides ?? {}, file, "overrides.", issues))
       changed.add(k);
   }
-  if (issues.length > 0) return { ok: false, error: issues };
+  if (issues.length > 0) return err(issues);
   let bands = base.bands;
   let actuals: Actual[] = [];
   for (const s of [...chain].reverse()) {
     if (s.bands) bands = s.bands;
     if (s.actuals) actuals = s.actuals;
   }
-  return {
-    ok: true,
-    value: {
-      id: scenario.id,
-      planId: scenario.planId,
-      name: scenario.name,
-      description: scenario.description,
-      teaching: scenario.teaching ?? false,
-      lineage: chain.map((s) => s.id),
-      assumptions,
-      changed: [...changed].sort(),
-      bands: bands ?? DEFAULT_BANDS,
-      actuals,
-    },
-  };
+  return ok({
+    id: scenario.id,
+    planId: scenario.planId,
+    name: scenario.name,
+    description: scenario.description,
+    teaching: scenario.teaching ?? false,
+    lineage: chain.map((s) => s.id),
+    assumptions,
+    changed: [...changed].sort(),
+    bands: bands ?? DEFAULT_BANDS,
+    actuals,
+  });
 }
 
 /**
@@ -324,8 +322,4 @@ export function applyOverrides(
     changed.push(k);
   }
   return changed;
-}
-
-function fail<T>(file: string, path: string, message: { zh: string; en: string }): Result<T, InputIssue[]> {
-  return { ok: false, error: [{ file, path, message }] };
 }

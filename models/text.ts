@@ -16,5 +16,5 @@ export function pick(text: Bilingual, lang: Lang): string {
   return lang === "zh-CN" ? text.zh : text.en;
 }
 
-/** A result that crosses a boundary as data rather than as a thrown error. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+/** A result that crosses a boundary as data (defined, with its helpers, in `result.ts`). */
+export type { Result } from "./result.ts";

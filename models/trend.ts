@@ -1,3 +1,4 @@
+import { ok, refuse } from "./result.ts";
 import type { Bilingual, Result } from "./text.ts";
 
 /**
@@ -48,13 +49,13 @@ export interface Trend {
  */
 export function fitTrend(points: readonly TrendPoint[], kind: TrendKind): Result<Trend, Bilingual> {
   const n = points.length;
-  if (n === 0) return err("没有数据点，无法拟合趋势", "no points to fit a trend to");
+  if (n === 0) return refuse("没有数据点，无法拟合趋势", "no points to fit a trend to");
   for (const p of points) {
     if (!Number.isFinite(p.year) || !Number.isFinite(p.value)) {
-      return err(`数据点 ${p.year}: ${p.value} 不是有限数字`, `point ${p.year}: ${p.value} is not finite`);
+      return refuse(`数据点 ${p.year}: ${p.value} 不是有限数字`, `point ${p.year}: ${p.value} is not finite`);
     }
     if (kind === "compound" && p.value <= 0) {
-      return err(
+      return refuse(
         `复合增长趋势要求取值为正，${p.year} 年为 ${p.value}`,
         `a compound trend needs positive values; ${p.year} has ${p.value}`,
       );
@@ -69,18 +70,15 @@ export function fitTrend(points: readonly TrendPoint[], kind: TrendKind): Result
       n === 1
         ? { zh: "只有一个数据点：按持平（0）处理", en: "one point only: taken as flat (0)" }
         : { zh: "各数据点取值相同：趋势持平（0）", en: "every point has the same value: flat (0)" };
-    return {
-      ok: true,
-      value: {
-        kind,
-        pace: 0,
-        from: { year: first.year, value: first.value },
-        to: { year: last.year, value: first.value },
-        n,
-        sd: n >= 3 ? 0 : null,
-        note,
-      },
-    };
+    return ok({
+      kind,
+      pace: 0,
+      from: { year: first.year, value: first.value },
+      to: { year: last.year, value: first.value },
+      n,
+      sd: n >= 3 ? 0 : null,
+      note,
+    });
   }
   const ys = sorted.map((p) => (kind === "compound" ? Math.log(p.value) : p.value));
   const meanX = sorted.reduce((s, p) => s + p.year, 0) / n;
@@ -93,7 +91,7 @@ export function fitTrend(points: readonly TrendPoint[], kind: TrendKind): Result
     sxy += dx * (ys[i]! - meanY);
   }
   if (sxx === 0) {
-    return err(
+    return refuse(
       "所有数据点在同一年且取值不同，无法拟合斜率",
       "every point is in the same year with different values: no slope can be fitted",
     );
@@ -111,17 +109,14 @@ export function fitTrend(points: readonly TrendPoint[], kind: TrendKind): Result
     sd = kind === "compound" ? Math.exp(slope) * seSlope * 100 : seSlope;
   }
   const at = (x: number) => (kind === "compound" ? Math.exp(intercept + slope * x) : intercept + slope * x);
-  return {
-    ok: true,
-    value: {
-      kind,
-      pace: kind === "compound" ? (Math.exp(slope) - 1) * 100 : slope,
-      from: { year: first.year, value: at(first.year) },
-      to: { year: last.year, value: at(last.year) },
-      n,
-      sd,
-    },
-  };
+  return ok({
+    kind,
+    pace: kind === "compound" ? (Math.exp(slope) - 1) * 100 : slope,
+    from: { year: first.year, value: at(first.year) },
+    to: { year: last.year, value: at(last.year) },
+    n,
+    sd,
+  });
 }
 
 /**
@@ -132,15 +127,15 @@ export function perYearAverage(
   total: number,
   span: { from: number; to: number },
 ): Result<{ perYear: number; years: number }, Bilingual> {
-  if (!Number.isFinite(total)) return err(`累计值 ${total} 不是有限数字`, `total ${total} is not finite`);
+  if (!Number.isFinite(total)) return refuse(`累计值 ${total} 不是有限数字`, `total ${total} is not finite`);
   if (!Number.isInteger(span.from) || !Number.isInteger(span.to) || span.from > span.to) {
-    return err(
+    return refuse(
       `起止年份 ${span.from}–${span.to} 无效`,
       `span ${span.from}–${span.to} is not a valid range of years`,
     );
   }
   const years = span.to - span.from + 1;
-  return { ok: true, value: { perYear: total / years, years } };
+  return ok({ perYear: total / years, years });
 }
 
 /**
@@ -150,14 +145,10 @@ export function perYearAverage(
  */
 export function compoundRate(a: number, b: number, years: number): Result<number, Bilingual> {
   if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
-    return err("复合增长率要求两个正数", "compound growth needs two positive values");
+    return refuse("复合增长率要求两个正数", "compound growth needs two positive values");
   }
   if (!(years > 0 && Number.isFinite(years))) {
-    return err(`间隔年数 ${years} 应为正数`, `the interval ${years} must be a positive number of years`);
+    return refuse(`间隔年数 ${years} 应为正数`, `the interval ${years} must be a positive number of years`);
   }
-  return { ok: true, value: ((b / a) ** (1 / years) - 1) * 100 };
-}
-
-function err<T>(zh: string, en: string): Result<T, Bilingual> {
-  return { ok: false, error: { zh, en } };
+  return ok(((b / a) ** (1 / years) - 1) * 100);
 }

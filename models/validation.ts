@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { err, ok } from "./result.ts";
 import type { Bilingual, Result } from "./text.ts";
 
 /**
@@ -186,17 +187,16 @@ export function forbiddenKeys(value: unknown, file: string): InputIssue[] {
  */
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, file: string): Result<T, InputIssue[]> {
   const bad = forbiddenKeys(input, file);
-  if (bad.length > 0) return { ok: false, error: bad };
+  if (bad.length > 0) return err(bad);
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: parsed.error.issues.map((issue) => ({
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    parsed.error.issues.map((issue) => ({
       file,
       path: formatPath(issue.path),
       message: describeIssue(issue, input),
     })),
-  };
+  );
 }
 
 /**
@@ -208,7 +208,7 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown, file: string)
 export function parseJsonText(text: string, file: string): Result<unknown, InputIssue[]> {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") {
-    return { ok: false, error: [{ file, path: "", message: { zh: "文件是空的", en: "the file is empty" } }] };
+    return err([{ file, path: "", message: { zh: "文件是空的", en: "the file is empty" } }]);
   }
   let value: unknown;
   try {
@@ -217,10 +217,9 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
     const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*[\r\n]+\s*/g, " ");
     const at = syntaxErrorAt(body);
     if (!at) {
-      return {
-        ok: false,
-        error: [{ file, path: "", message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` } }],
-      };
+      return err([
+        { file, path: "", message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` } },
+      ]);
     }
     const found = body[at.offset];
     const what: Bilingual =
@@ -230,23 +229,20 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
             zh: `此处的 ${JSON.stringify(found)} 不符合 JSON 语法`,
             en: `${JSON.stringify(found)} here does not fit JSON syntax`,
           };
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path: `line ${at.line}, column ${at.column}`,
-          where: { zh: `第 ${at.line} 行第 ${at.column} 列`, en: `line ${at.line}, column ${at.column}` },
-          message: {
-            zh: `不是有效的 JSON：${what.zh}`,
-            en: `not valid JSON: ${what.en}`,
-          },
+    return err([
+      {
+        file,
+        path: `line ${at.line}, column ${at.column}`,
+        where: { zh: `第 ${at.line} 行第 ${at.column} 列`, en: `line ${at.line}, column ${at.column}` },
+        message: {
+          zh: `不是有效的 JSON：${what.zh}`,
+          en: `not valid JSON: ${what.en}`,
         },
-      ],
-    };
+      },
+    ]);
   }
   const bad = forbiddenKeys(value, file);
-  return bad.length > 0 ? { ok: false, error: bad } : { ok: true, value };
+  return bad.length > 0 ? err(bad) : ok(value);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { baselineOf, type Library } from "./library.ts";
+import { err, ok } from "./result.ts";
 import { type Assumption, resolveScenario } from "./scenario.ts";
 import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
@@ -77,7 +78,7 @@ export function checkWorkshop(w: Workshop, lib: Library, file: string): Result<W
   const plan = lib.plans.get(w.planId);
   if (!plan) {
     add("planId", `找不到规划 “${w.planId}”`, `no plan "${w.planId}"`);
-    return { ok: false, error: issues };
+    return err(issues);
   }
   const indicators = new Set(plan.indicators.map((i) => i.id));
   const ids = stepScenarioIds(w, lib);
@@ -115,7 +116,7 @@ export function checkWorkshop(w: Workshop, lib: Library, file: string): Result<W
         add(`${at}.focus[${j}]`, `规划中没有指标 “${f}”`, `the plan has no indicator "${f}"`);
     });
   });
-  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: w };
+  return issues.length > 0 ? err(issues) : ok(w);
 }
 
 /** Parses and checks in one go: the edge every workshop file passes. */

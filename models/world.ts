@@ -2,6 +2,7 @@ import type { Bindings } from "./bindings.ts";
 import type { ModelSpec, Series, YearSpan } from "./model.ts";
 import type { Indicator, Plan } from "./plan.ts";
 import { MODELS } from "./registry.ts";
+import { err as failure, ok } from "./result.ts";
 import type { Assumption, ResolvedScenario } from "./scenario.ts";
 import type { Result } from "./text.ts";
 import type { InputIssue } from "./validation.ts";
@@ -388,7 +389,7 @@ export function compileWorld(
     if (!used.has(aid))
       err(`components`, `假设 “${aid}” 没有被任何组件使用`, `assumption "${aid}" is used by no component`);
   }
-  if (issues.length > 0) return { ok: false, error: issues };
+  if (issues.length > 0) return failure(issues);
 
   const runOrder = order.map((i) => compiled.get(comps[i]!.id)!);
   /**
@@ -402,51 +403,48 @@ export function compileWorld(
   const years = new Int32Array(n);
   for (let i = 0; i < n; i++) years[i] = span.start + i;
   const pointValues = new Float64Array(assumptionIds.map((id) => scenario.assumptions[id]!.value));
-  return {
-    ok: true,
-    value: {
-      plan,
-      span,
-      years,
-      assumptionIds,
-      assumptions: assumptionIds.map((id) => scenario.assumptions[id]!),
-      pointValues,
-      indicators,
-      run(values: Float64Array): void {
-        for (let ci = 0; ci < runOrder.length; ci++) {
-          const c = runOrder[ci]!;
-          const idx = c.readIndex;
-          let dirty = first;
-          for (let r = 0; r < idx.length; r++) {
-            const v = values[idx[r]!]!;
-            // Object.is: NaN equals NaN (an unchanged NaN needs no rerun), −0 differs from 0.
-            if (!Object.is(v, c.last[r])) {
-              c.last[r] = v;
-              c.params[c.readNames[r]!] = v;
-              dirty = true;
-            }
+  return ok({
+    plan,
+    span,
+    years,
+    assumptionIds,
+    assumptions: assumptionIds.map((id) => scenario.assumptions[id]!),
+    pointValues,
+    indicators,
+    run(values: Float64Array): void {
+      for (let ci = 0; ci < runOrder.length; ci++) {
+        const c = runOrder[ci]!;
+        const idx = c.readIndex;
+        let dirty = first;
+        for (let r = 0; r < idx.length; r++) {
+          const v = values[idx[r]!]!;
+          // Object.is: NaN equals NaN (an unchanged NaN needs no rerun), −0 differs from 0.
+          if (!Object.is(v, c.last[r])) {
+            c.last[r] = v;
+            c.params[c.readNames[r]!] = v;
+            dirty = true;
           }
-          const up = c.upstream;
-          for (let u = 0; !dirty && u < up.length; u++) if (ran[up[u]!] === 1) dirty = true;
-          ran[ci] = dirty ? 1 : 0;
-          if (dirty) c.spec.run(c.params, c.inputs, span, c.out);
         }
-        first = false;
-        for (let k = 0; k < switches.length; k++) {
-          const sw = switches[k]!;
-          const cumulative = values[sw.index]! >= 0.5;
-          sw.bound.indicator.measure = cumulative ? "cumulative" : "annual";
-          sw.column.set(cumulative ? sw.cumulative : sw.annual);
-        }
-      },
-      series(name: string): Series {
-        const own = chosen.get(name);
-        if (own) return own;
-        const [cid, output] = name.split(".") as [string, string];
-        const s = compiled.get(cid)?.out[output];
-        if (!s) throw new Error(`no series ${name}`);
-        return s;
-      },
+        const up = c.upstream;
+        for (let u = 0; !dirty && u < up.length; u++) if (ran[up[u]!] === 1) dirty = true;
+        ran[ci] = dirty ? 1 : 0;
+        if (dirty) c.spec.run(c.params, c.inputs, span, c.out);
+      }
+      first = false;
+      for (let k = 0; k < switches.length; k++) {
+        const sw = switches[k]!;
+        const cumulative = values[sw.index]! >= 0.5;
+        sw.bound.indicator.measure = cumulative ? "cumulative" : "annual";
+        sw.column.set(cumulative ? sw.cumulative : sw.annual);
+      }
     },
-  };
+    series(name: string): Series {
+      const own = chosen.get(name);
+      if (own) return own;
+      const [cid, output] = name.split(".") as [string, string];
+      const s = compiled.get(cid)?.out[output];
+      if (!s) throw new Error(`no series ${name}`);
+      return s;
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { App } from "./app.tsx";
 import { createI18n, I18nProvider } from "./kernel/i18n.ts";
 import { createPersistence, type Persistence, type StorageProblem } from "./kernel/persistence.ts";
 import { bundledPlans } from "./kernel/plans.ts";
+import { createProjectionSlot, ProjectionProvider } from "./kernel/projection-context.ts";
 import { createSession, type LinkState, SessionProvider } from "./kernel/session.ts";
 import { setBeforeUpdateReload, takeUpdateNotice } from "./kernel/update-reload.ts";
 import type { Workspace } from "./kernel/workspace.ts";
@@ -95,11 +96,15 @@ async function start(el: HTMLElement): Promise<void> {
       if (l.kind !== "none") session.offerLink(l);
     });
   });
+  // The one projection service: made by the first screen that runs a model, shared by every screen.
+  const projection = createProjectionSlot();
   render(
     () => (
       <I18nProvider i18n={i18n}>
         <SessionProvider session={session}>
-          <App catalogue={catalogue} />
+          <ProjectionProvider slot={projection}>
+            <App catalogue={catalogue} />
+          </ProjectionProvider>
         </SessionProvider>
       </I18nProvider>
     ),

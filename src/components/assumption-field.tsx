@@ -57,8 +57,13 @@ export function AssumptionField(props: AssumptionFieldProps) {
   const { lang, t } = useI18n();
   const dom = () => assumptionDomId(props.id);
   const decimals = () => decimalsOfStep(props.current.step ?? (props.current.max - props.current.min) / 100);
+  // Thousands grouped for reading ("47,528"); what is typed is read with or without the commas.
   const plain = (v: number): string =>
-    props.current.unit === "year" ? formatYear(v) : String(Number(v.toFixed(Math.max(decimals(), 0) + 2)));
+    props.current.unit === "year"
+      ? formatYear(v)
+      : Number(v.toFixed(Math.max(decimals(), 0) + 2)).toLocaleString(lang() === "en" ? "en-US" : "zh-CN", {
+          maximumFractionDigits: Math.max(decimals(), 0) + 2,
+        });
   const withUnit = (v: number): string => formatParam(v, props.current.unit, lang(), decimals());
 
   /** What the person typed, while it differs from the value in use; null shows the value in use. */

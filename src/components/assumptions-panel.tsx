@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import type { Bindings } from "../../models/bindings.ts";
 import type { Distribution } from "../../models/distributions.ts";
 import type { Evaluation } from "../../models/engine.ts";
@@ -7,7 +7,7 @@ import type { Assumption } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
-import { AssumptionField } from "./assumption-field.tsx";
+import { AssumptionField, assumptionDomId } from "./assumption-field.tsx";
 import { indicatorLabel } from "./verdict.tsx";
 
 interface Group {
@@ -29,7 +29,7 @@ function shortOf(label: Bilingual, group: Bilingual): Bilingual {
 
 /**
  * Every assumption of the open scenario, grouped by the model component it feeds (the bindings'
- * component label), each group a disclosure. A search and a "only what moves the selected indicator"
+ * component label), each group a disclosure; the selected indicator's group first, and open. A search and a "only what moves the selected indicator"
  * filter keep the list short; both open the groups they leave.
  */
 export function AssumptionsPanel(props: {
@@ -55,6 +55,32 @@ export function AssumptionsPanel(props: {
     return r?.ok ? r.value.assumptions : {};
   });
 
+  /** The component (assumption group) the selected indicator's model output belongs to. */
+  const ownGroup = createMemo(() => {
+    const output = props.selected ? props.bindings?.indicators[props.selected]?.output : undefined;
+    return output ? output.split(".")[0] : undefined;
+  });
+  let moved = false;
+  // Selecting an indicator opens its group (others stay as the person left them) and brings the group
+  // to the top of the pane, so its levers are in reach without scrolling (the pane moves, not the page).
+  createEffect(
+    on(ownGroup, (g) => {
+      if (!g) return;
+      if (!untrack(open).has(g)) setOpen(new Set([...untrack(open), g]));
+      if (!moved) {
+        // On opening, the pane starts at its top (search and tools).
+        moved = true;
+        return;
+      }
+      requestAnimationFrame(() => {
+        const el = document.querySelector(`details.assumption-group[data-group="${CSS.escape(g)}"]`);
+        const pane = el?.closest(".pane-assumptions");
+        if (!el || !pane || pane.scrollHeight <= pane.clientHeight) return;
+        pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
+      });
+    }),
+  );
+
   const groups = createMemo((): Group[] => {
     const labels = new Map((props.bindings?.components ?? []).map((c) => [c.id, c.label] as const));
     const order = new Map((props.bindings?.components ?? []).map((c, i) => [c.id, i] as const));
@@ -68,7 +94,10 @@ export function AssumptionsPanel(props: {
       }
       g.items.push({ id, short: shortOf(defaults()[id]!.label, g.label) });
     }
-    return [...byGroup.values()].sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999));
+    // The group that feeds the selected indicator comes first: its levers are the ones reached for.
+    const own = ownGroup();
+    const rank = (g: Group) => (g.id === own ? -1 : (order.get(g.id) ?? 999));
+    return [...byGroup.values()].sort((a, b) => rank(a) - rank(b));
   });
 
   const selectedInd = createMemo(() =>
@@ -105,13 +134,26 @@ export function AssumptionsPanel(props: {
     return id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
   });
 
+  /**
+   * A change can grow the field's own lines (the "changed" badge, the default beside the range): keep
+   * its inputs in view in the pane, so what the person is typing never slides out of sight.
+   */
+  const keepInView = (id: string): void => {
+    requestAnimationFrame(() =>
+      document
+        .getElementById(assumptionDomId(id))
+        ?.closest(".assumption-inputs")
+        ?.scrollIntoView({ block: "nearest" }),
+    );
+  };
+
   /** The distribution that switching uncertainty on would use. */
   const distributionOf = (id: string): Distribution | undefined =>
     current()[id]?.uncertainty ?? defaults()[id]?.uncertainty;
 
   return (
     <section class="assumptions-panel" aria-labelledby="assumptions-heading">
-      <h3 id="assumptions-heading">{t("as.heading")}</h3>
+      <h2 id="assumptions-heading">{t("as.heading")}</h2>
       <p class="muted small">{t("as.intro")}</p>
       <div class="panel-tools">
         <div class="field">
@@ -191,6 +233,7 @@ export function AssumptionsPanel(props: {
                           edited={store.isEdited(it.id)}
                           set={(v) => {
                             const r = store.setAssumption(it.id, v);
+                            keepInView(it.id);
                             return r.ok ? { ok: true } : r;
                           }}
                           reset={() => store.resetAssumption(it.id)}

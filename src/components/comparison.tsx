@@ -1,14 +1,10 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
-import type { Distribution } from "../../models/distributions.ts";
 import type { Evaluation } from "../../models/engine.ts";
-import { baselineOf } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
-import { resolveScenario } from "../../models/scenario.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
 import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from "../charts/comparison.ts";
 import { formatNumber, formatYear } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
-import { type AssumptionEdits, runModelFor } from "../kernel/library.ts";
 import type { EvaluateRequest, Runner } from "../kernel/runner.ts";
 import { createScheduler } from "../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../kernel/store.ts";
@@ -32,7 +28,7 @@ const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
  * unsaved changes, as the person sees it in the workbench.
  */
 export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: Runner }) {
-  const { lang, t } = useI18n();
+  const { lang, t, tn } = useI18n();
   const store = props.store;
   const [problem, setProblem] = createSignal<string | null>(null);
   const [indicatorId, setIndicatorId] = createSignal(props.plan.indicators[0]?.id ?? "");
@@ -41,37 +37,14 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
       setIndicatorId(props.plan.indicators[0]?.id ?? "");
   });
 
-  /**
-   * The store keeps each scenario's edits but exposes run models only for the open one; this reads the
-   * others the same way (the store's `editsOf` is private), so a compared scenario matches what its
-   * own workbench view shows.
-   */
-  const editsOf = (sid: string): AssumptionEdits => {
-    const out: AssumptionEdits = {};
-    const lib = store.library();
-    for (const [id, e] of Object.entries(store.state.edits[sid] ?? {})) {
-      const edit: AssumptionEdits[string] = {};
-      if (e.value !== undefined) edit.value = e.value;
-      if (e.uncertaintyOn === false) edit.uncertainty = null;
-      else if (e.uncertaintyOn === true) {
-        const s = lib.scenarios.get(sid);
-        const r = s ? resolveScenario(s, lib.scenarios, sid) : undefined;
-        const own: Distribution | undefined = r?.ok ? r.value.assumptions[id]?.uncertainty : undefined;
-        edit.uncertainty =
-          own ?? (s ? baselineOf(lib, s.planId)?.assumptions?.[id]?.uncertainty : undefined) ?? null;
-      }
-      out[id] = edit;
-    }
-    return out;
-  };
-
   const requests = createMemo((): { id: string; req: EvaluateRequest }[] | null => {
     const ids = store.state.compare;
     if (ids.length < 2) return null;
     const { samples, seed, sampling } = store.state.settings;
     const out: { id: string; req: EvaluateRequest }[] = [];
     for (const id of ids) {
-      const m = runModelFor(store.library(), id, editsOf(id));
+      // The store resolves every compared scenario as its own workbench view would (edits, actuals).
+      const m = store.runModelOf(id);
       if (m.ok) out.push({ id, req: { ...m.value, samples, seed, sampling } });
     }
     return out;
@@ -211,7 +184,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan; runner: R
         <Show when={results()} fallback={<p role="status">{t("cmp.pending")}</p>}>
           {(res) => (
             <>
-              <p role="status">{t("cmp.diffCount", { count: diffCount() })}</p>
+              <p role="status">{tn("cmp.diffCount", diffCount())}</p>
               <section class="table-scroll" tabindex="0" aria-labelledby="comparison-caption">
                 <table
                   class="indicator-table comparison-table"

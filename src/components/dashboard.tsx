@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
 import type { Indicator, Plan } from "../../models/plan.ts";
 import type { Bands } from "../../models/scenario.ts";
@@ -6,9 +6,7 @@ import { formatYear } from "../kernel/format.ts";
 import { type MessageKey, useI18n } from "../kernel/i18n.ts";
 import {
   BasisBadge,
-  IndicatorName,
   indicatorLabel,
-  paceRatioText,
   paceUnitText,
   paceValueText,
   probabilityText,
@@ -35,9 +33,10 @@ const ATTRIBUTE_RANK = { binding: 0, expected: 1, unspecified: 2 } as const;
 const FILTERS: Filter[] = ["all", "binding", "bindingAtRisk", "atRisk", "missed"];
 
 /**
- * Every indicator of the plan with its verdict: printed number, name, baseline → target as printed,
- * projected target-year value, met or missed, probability, status band, pace needed against pace
- * projected, and attribute. Sortable by the buttons in the column headers (aria-sort says how) and
+ * Every indicator of the plan with its verdict, compact enough that every column shows without sideways
+ * scrolling: printed number, name (a button that shows the indicator's chart above the table),
+ * baseline → target as printed, projected target-year value, met or missed with its basis, probability,
+ * status band, pace needed against pace projected, attribute, and a pin to the notebook. Sortable by the buttons in the column headers (aria-sort says how) and
  * filterable by a preset and a text search. The deterministic verdict answers every input at once;
  * probability and status follow from the Monte Carlo run and say so while they are computed.
  */
@@ -139,8 +138,8 @@ export function Dashboard(props: {
     if (!s || s.key !== key) return undefined;
     return s.dir === 1 ? "ascending" : "descending";
   };
-  const SortHeader = (p: { key: SortKey; label: string; class?: string }): JSX.Element => (
-    <th scope="col" aria-sort={ariaSort(p.key)} class={p.class}>
+  const SortHeader = (p: { key: SortKey; label: string; class?: string; title?: string }): JSX.Element => (
+    <th scope="col" aria-sort={ariaSort(p.key)} class={p.class} title={p.title}>
       <button type="button" class="sort-button" onClick={() => toggleSort(p.key)}>
         {p.label}
         <span class="sort-icon" aria-hidden="true">
@@ -150,10 +149,28 @@ export function Dashboard(props: {
     </th>
   );
 
+  // The selected row stays in view inside the table's own scroll box (the page does not move).
+  let scroller: HTMLElement | undefined;
+  createEffect(
+    on([() => props.selected, () => shown().length], () => {
+      const id = props.selected;
+      if (!scroller || !id) return;
+      const tr = scroller.querySelector<HTMLElement>(`tr[data-indicator="${CSS.escape(id)}"]`);
+      if (!tr) return;
+      const box = scroller.getBoundingClientRect();
+      const head = scroller.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+      const r = tr.getBoundingClientRect();
+      if (r.top < box.top + head) scroller.scrollTop -= box.top + head - r.top;
+      else if (r.bottom > box.bottom) scroller.scrollTop += r.bottom - box.bottom;
+    }),
+  );
+
   return (
     <section class="dashboard" aria-labelledby="dashboard-heading">
-      <h3 id="dashboard-heading">{t("db.heading")}</h3>
-      <p class="dashboard-summary">{summary()}</p>
+      <div class="dashboard-head">
+        <h2 id="dashboard-heading">{t("db.heading")}</h2>
+        <p class="dashboard-summary">{summary()}</p>
+      </div>
       <div class="dashboard-tools">
         <div class="field">
           <label for="dashboard-filter">{t("db.filter")}</label>
@@ -180,31 +197,49 @@ export function Dashboard(props: {
           {t("db.shown", { shown: shown().length, total: rows().length })}
         </p>
       </div>
-      <Show when={props.bands}>
-        {(b) => (
-          <p class="muted small">{t("status.bands", { onTrack: b().onTrack, offTrack: b().offTrack })}</p>
-        )}
-      </Show>
-      <section class="table-scroll" aria-label={t("db.tableLabel")} tabindex="0">
+      <section class="table-scroll" aria-label={t("db.tableLabel")} tabindex="0" ref={scroller}>
         <table class="indicator-table dashboard-table" aria-busy={props.mcPending ? "true" : undefined}>
-          <caption>
+          <caption class="visually-hidden">
             {t("db.caption", { shown: shown().length, total: rows().length, scenario: props.scenarioName })}
-            <span class="visually-hidden"> {t("db.sortHint")}</span>
+            <span> {t("db.sortHint")}</span>
           </caption>
+          <colgroup>
+            <col class="col-number" />
+            <col class="col-name" />
+            <col class="col-printed" />
+            <col class="col-projected" />
+            <col class="col-verdict" />
+            <col class="col-probability" />
+            <col class="col-status" />
+            <col class="col-pace" />
+            <col class="col-attribute" />
+            <col class="col-pin" />
+          </colgroup>
           <thead>
             <tr>
               <SortHeader key="number" label={t("db.col.number")} />
               <SortHeader key="name" label={t("db.col.name")} />
-              <th scope="col">{t("db.col.printed")}</th>
+              <th scope="col">{t("db.col.printedShort")}</th>
               <th scope="col">
                 {t("db.col.projected")} {formatYear(props.plan.targetYear)}
               </th>
               <SortHeader key="verdict" label={t("db.col.verdict")} />
-              <SortHeader key="probability" label={t("db.col.probability")} />
-              <SortHeader key="status" label={t("db.col.status")} />
-              <th scope="col">{t("db.col.pace")}</th>
+              <SortHeader key="probability" label={t("db.col.probabilityShort")} />
+              <SortHeader
+                key="status"
+                label={t("db.col.status")}
+                title={
+                  props.bands
+                    ? t("status.bands", { onTrack: props.bands.onTrack, offTrack: props.bands.offTrack })
+                    : undefined
+                }
+              />
+              <th scope="col">{t("db.col.paceShort")}</th>
               <SortHeader key="attribute" label={t("db.col.attribute")} />
-              <th scope="col">{t("db.col.detail")}</th>
+              <th scope="col">
+                <span aria-hidden="true">⊕</span>
+                <span class="visually-hidden">{t("db.col.pin")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -229,72 +264,81 @@ export function Dashboard(props: {
                       "from-text": r.ind.origin === "text",
                       "is-selected": props.selected === r.ind.id,
                     }}
+                    onClick={(e) => {
+                      // A click anywhere on the row shows its chart; its controls do their own thing.
+                      if (!(e.target as Element).closest("button, a, input, select"))
+                        props.onSelect(r.ind.id);
+                    }}
                   >
                     <td class="num">{r.ind.printedNumber ?? "—"}</td>
                     <th scope="row" class="name">
-                      <IndicatorName ind={r.ind} />
+                      <button
+                        type="button"
+                        id={`details-${r.ind.id}`}
+                        class="row-select"
+                        aria-pressed={props.selected === r.ind.id ? "true" : "false"}
+                        aria-controls="indicator-detail"
+                        title={`${r.ind.name.zh} · ${r.ind.name.en}`}
+                        onClick={() => props.onSelect(r.ind.id)}
+                      >
+                        <span class="row-select-name" lang={lang()}>
+                          {indicatorLabel(r.ind, lang())}
+                        </span>
+                      </button>
                       <Show when={r.v.basis === "plan"}>
-                        <span class="basis-note">{t("basis.planNote")}</span>
+                        <span class="visually-hidden">{t("basis.planNote")}</span>
                       </Show>
                       <Show when={r.ind.target.kind === "in-step-with"}>
-                        <span class="reading-aid">{t("basis.inStepNote")}</span>
+                        <span class="visually-hidden">{t("basis.inStepNote")}</span>
                       </Show>
                     </th>
                     <td class="printed" lang="zh-CN">
-                      {r.ind.baseline.printed} → {r.ind.target.printed}
+                      <span class="clamp">
+                        {r.ind.baseline.printed} → {r.ind.target.printed}
+                      </span>
                     </td>
-                    <td class="num projected">{projectedText(r.ind, r.v, lang())}</td>
+                    <td class="num projected">
+                      {/* "(GDP 6.0%)" stays on one line, so the cell is two lines at most. */}
+                      {projectedText(r.ind, r.v, lang()).replace(/(GDP|生产总值) /, "$1\u00a0")}
+                    </td>
                     <td class="verdict-cell">
                       <VerdictBadge met={r.v.judgement.met} />
                       <BasisBadge basis={r.v.basis} />
                     </td>
-                    <td class="num" classList={{ stale: props.mcPending }}>
+                    <td class="num probability" classList={{ stale: props.mcPending }}>
                       {probabilityText(r.mc?.probability, lang())}
                     </td>
-                    <td classList={{ stale: props.mcPending }}>
+                    <td class="status-cell" classList={{ stale: props.mcPending }}>
                       <StatusBadge status={r.mc?.status ?? null} />
                     </td>
-                    <td class="pace">
+                    <td class="pace" title={paceUnitText(r.v.pace, t)}>
                       <span class="pace-line">
-                        <span class="pace-label">{t("pace.needed")}</span>{" "}
+                        <span class="visually-hidden">{t("pace.needed")} </span>
                         {paceValueText(r.ind, r.v.pace, r.v.pace.required, lang(), t)}
-                      </span>
-                      <span class="pace-line">
-                        <span class="pace-label">{t("pace.projected")}</span>{" "}
+                        <span aria-hidden="true"> / </span>
+                        <span class="visually-hidden">{t("pace.projected")} </span>
                         {paceValueText(r.ind, r.v.pace, r.v.pace.projected, lang(), t)}
                       </span>
-                      <span class="pace-unit">{paceUnitText(r.v.pace, t)}</span>
-                      <Show when={paceRatioText(r.v.pace, lang(), t)}>
-                        {(x) => <span class="pace-unit">{x()}</span>}
-                      </Show>
+                      <span class="visually-hidden"> {paceUnitText(r.v.pace, t)}</span>
                     </td>
                     <td>
                       <span class={`attribute attribute-${r.ind.attribute}`}>
                         {t(`attribute.${r.ind.attribute}`)}
                       </span>
                     </td>
-                    <td>
-                      <button
-                        type="button"
-                        id={`details-${r.ind.id}`}
-                        class="button small"
-                        aria-expanded={props.selected === r.ind.id ? "true" : "false"}
-                        aria-controls={props.selected === r.ind.id ? "indicator-detail" : undefined}
-                        onClick={() => props.onSelect(r.ind.id)}
-                      >
-                        {t("db.details")}
-                        <span class="visually-hidden"> {indicatorLabel(r.ind, lang())}</span>
-                      </button>{" "}
+                    <td class="pin-cell">
                       <button
                         type="button"
                         id={`pin-${r.ind.id}`}
-                        class="button small pin-button"
+                        class="button small pin-button icon-button"
                         aria-pressed={props.pinned(r.ind.id) ? "true" : "false"}
+                        title={`${t("pin.verdictDetail")}: ${indicatorLabel(r.ind, lang())}`}
                         onClick={() => props.onPin(r.ind.id)}
                       >
-                        <span aria-hidden="true">{props.pinned(r.ind.id) ? "📌 " : "⊕ "}</span>
-                        {t("pin.verdict")}
-                        <span class="visually-hidden"> {indicatorLabel(r.ind, lang())}</span>
+                        <span aria-hidden="true">{props.pinned(r.ind.id) ? "📌" : "⊕"}</span>
+                        <span class="visually-hidden">
+                          {t("pin.verdict")} {indicatorLabel(r.ind, lang())}
+                        </span>
                       </button>
                     </td>
                   </tr>

@@ -1,11 +1,12 @@
 import { createEffect, createMemo, createSignal, For, type JSX, on, Show } from "solid-js";
-import { type ActualsCsv, allActuals } from "../../models/actuals-csv.ts";
+import type { ActualsCsv } from "../../models/actuals-csv.ts";
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { Actual, ScenarioFile } from "../../models/scenario.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import {
   actualsTemplateCsv,
+  allActuals,
   exportScenarioJson,
   exportWorkspaceJson,
   importActualsCsv,

@@ -26,8 +26,9 @@ import {
 } from "./verdict.tsx";
 
 /**
- * One indicator in depth: what the plan says, the verdict in a sentence, the trajectory chart with its
- * table, what drives the margin, and goal seek.
+ * The selected indicator, at the top of the results pane: verdict, probability, status, basis and
+ * pace in one line, the verdict in a sentence, and the trajectory chart; below them (scrolling within
+ * the pane) what the verdict rests on, what the plan says, what drives the margin, and goal seek.
  */
 export function IndicatorDetail(props: {
   plan: Plan;
@@ -40,8 +41,6 @@ export function IndicatorDetail(props: {
   runner: Runner;
   tornado: Tornado | undefined;
   tornadoPending: boolean;
-  headingRef: (el: HTMLHeadingElement) => void;
-  onClose: () => void;
   /** Whether the verdict / chart is pinned to the notebook, and how to pin or unpin it. */
   pinned: (kind: "verdict" | "chart") => boolean;
   onPin: (kind: "verdict" | "chart") => void;
@@ -55,6 +54,10 @@ export function IndicatorDetail(props: {
   const assumptions = createMemo((): Record<string, Assumption> => {
     const m = props.store.runModel();
     return m?.ok ? m.value.assumptions : {};
+  });
+  const bands = createMemo(() => {
+    const m = props.store.runModel();
+    return m?.ok ? m.value.bands : undefined;
   });
   const driversText = createMemo(() => {
     const a = assumptions();
@@ -74,127 +77,151 @@ export function IndicatorDetail(props: {
     return [...ids.filter((id) => id.startsWith(own)), ...ids.filter((id) => !id.startsWith(own))];
   });
 
+  const probability = () =>
+    mc()?.probability != null && !props.mcPending ? formatProbability(mc()!.probability!, lang()) : "…";
+
   return (
-    <section id="indicator-detail" class="indicator-detail" aria-labelledby="indicator-detail-heading">
+    <section
+      id="indicator-detail"
+      class="indicator-detail"
+      aria-labelledby="indicator-detail-heading"
+      aria-busy={props.mcPending ? "true" : undefined}
+    >
       <div class="detail-head">
-        <div>
-          <p class="eyebrow">{t("detail.heading")}</p>
-          <h3 id="indicator-detail-heading" tabindex="-1" ref={(el) => props.headingRef(el)}>
-            <Show when={ind().printedNumber !== null}>
-              <span class="row-number">{ind().printedNumber}. </span>
-            </Show>
-            <IndicatorName ind={ind()} />
-          </h3>
-        </div>
+        <h2 id="indicator-detail-heading" tabindex="-1">
+          <span class="visually-hidden">{t("detail.heading")}: </span>
+          <Show when={ind().printedNumber !== null}>
+            <span class="row-number">{ind().printedNumber}. </span>
+          </Show>
+          <IndicatorName ind={ind()} />
+        </h2>
         <div class="detail-actions">
           <button
             type="button"
-            class="button small"
+            class="button small icon-button"
             aria-pressed={props.pinned("verdict") ? "true" : "false"}
+            title={t("pin.verdictDetail")}
             onClick={() => props.onPin("verdict")}
           >
-            <span aria-hidden="true">{props.pinned("verdict") ? "📌 " : "⊕ "}</span>
-            {t("pin.verdictDetail")}
+            <span aria-hidden="true">{props.pinned("verdict") ? "📌" : "⊕"}</span>
+            <span class="visually-hidden">{t("pin.verdictDetail")}</span>
+            <span aria-hidden="true" class="icon-word">
+              {t("pin.verdict")}
+            </span>
           </button>
           <button
             type="button"
-            class="button small"
+            class="button small icon-button"
             aria-pressed={props.pinned("chart") ? "true" : "false"}
+            title={t("pin.chartDetail")}
             onClick={() => props.onPin("chart")}
           >
-            <span aria-hidden="true">{props.pinned("chart") ? "📌 " : "⊕ "}</span>
-            {t("pin.chartDetail")}
-          </button>
-          <button type="button" class="button small" onClick={() => props.onClose()}>
-            {t("detail.close")}
+            <span aria-hidden="true">{props.pinned("chart") ? "📌" : "⊕"}</span>
+            <span class="visually-hidden">{t("pin.chartDetail")}</span>
+            <span aria-hidden="true" class="icon-word">
+              {t("detail.chart")}
+            </span>
           </button>
         </div>
       </div>
-      <dl class="facts">
-        <div>
-          <dt>{t("db.col.printed")}</dt>
-          <dd lang="zh-CN">
-            {ind().baseline.printed} → {ind().target.printed}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("db.col.attribute")}</dt>
-          <dd>{t(`attribute.${ind().attribute}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("db.col.verdict")}</dt>
-          <dd>
-            <VerdictBadge met={v().judgement.met} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("basis.label")}</dt>
-          <dd>
-            <BasisBadge basis={v().basis} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("db.col.pace")}</dt>
-          <dd class="pace-fact">
-            {paceValueText(ind(), v().pace, v().pace.required, lang(), t)} /{" "}
-            {paceValueText(ind(), v().pace, v().pace.projected, lang(), t)} {paceUnitText(v().pace, t)}
-            <Show when={paceRatioText(v().pace, lang(), t)}>{(x) => ` · ${x()}`}</Show>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("db.col.status")}</dt>
-          <dd>
-            <StatusBadge status={mc()?.status ?? null} />
-          </dd>
-        </div>
-      </dl>
-      <p class="detail-source" lang="zh-CN">
-        {t("detail.source", { section: ind().source.section })}
-      </p>
-      <Show when={ind().note}>{(n) => <p class="muted small">{pick(n(), lang())}</p>}</Show>
-      <p class="detail-verdict">
-        {t("detail.verdict", {
-          value: projectedText(ind(), v(), lang()),
-          year: formatYear(ind().target.year),
-          target: targetText(ind(), lang(), t),
-          verdict: v().judgement.met ? t("verdict.met") : t("verdict.missed"),
-          margin: marginText(ind(), v().judgement.margin, lang()),
-        })}{" "}
-        <Show when={mc()?.probability != null && mc()?.status} fallback={t("detail.noProbability")}>
-          {t("detail.probability", {
-            probability: formatProbability(mc()!.probability!, lang()),
-            status: t(`status.${mc()!.status!}`),
+      <div class="detail-facts">
+        <dl class="detail-line">
+          <div>
+            <dt class="visually-hidden">{t("db.col.verdict")}</dt>
+            <dd>
+              <VerdictBadge met={v().judgement.met} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("db.col.probability")}</dt>
+            <dd class="num" classList={{ stale: props.mcPending }}>
+              {probability()}
+            </dd>
+          </div>
+          <div>
+            <dt class="visually-hidden">{t("db.col.status")}</dt>
+            <dd classList={{ stale: props.mcPending }}>
+              <StatusBadge status={mc()?.status ?? null} />
+            </dd>
+          </div>
+          <div>
+            <dt class="visually-hidden">{t("basis.label")}</dt>
+            <dd>
+              <BasisBadge basis={v().basis} />
+            </dd>
+          </div>
+          <div class="pace-fact">
+            <dt>{t("detail.paceShort")}</dt>
+            <dd>
+              {paceValueText(ind(), v().pace, v().pace.required, lang(), t)} /{" "}
+              {paceValueText(ind(), v().pace, v().pace.projected, lang(), t)}{" "}
+              <span class="pace-unit">{paceUnitText(v().pace, t)}</span>
+              <Show when={paceRatioText(v().pace, lang(), t)}>
+                {(x) => <span class="pace-unit"> · {x()}</span>}
+              </Show>
+            </dd>
+          </div>
+        </dl>
+        <p class="detail-verdict">
+          {t("detail.verdict", {
+            value: projectedText(ind(), v(), lang()),
+            year: formatYear(ind().target.year),
+            target: targetText(ind(), lang(), t),
+            verdict: v().judgement.met ? t("verdict.met") : t("verdict.missed"),
+            margin: marginText(ind(), v().judgement.margin, lang()),
           })}
-        </Show>{" "}
-        {v().verdictFrom === "median"
-          ? t("verdict.fromMedian", { samples: formatNumber(props.mc?.samples ?? 0, lang(), 0) })
-          : t("verdict.fromDeterministic")}
-      </p>
-      <p class="detail-basis">
-        {t(`basis.${v().basis}Note`)}{" "}
-        <Show when={driversText()}>{(d) => t("basis.drivers", { drivers: d() })}</Show>
-      </p>
-      <div class="detail-grid">
-        <div>
-          <h4>{t("detail.chart")}</h4>
-          <TrajectoryFigure ind={ind()} years={props.det.years} det={det()} mc={mc()} />
-        </div>
-        <div>
-          <GoalSeekForm
-            ind={ind()}
-            levers={levers()}
-            assumptions={assumptions()}
-            store={props.store}
-            runner={props.runner}
-          />
-        </div>
+        </p>
       </div>
-      <TornadoTable
-        ind={ind()}
-        tornado={props.tornado}
-        pending={props.tornadoPending}
-        assumptions={assumptions()}
-      />
+      <TrajectoryFigure ind={ind()} years={props.det.years} det={det()} mc={mc()} compact />
+      <div class="detail-more">
+        <p class="detail-basis">
+          <Show when={mc()?.probability != null && mc()?.status} fallback={t("detail.noProbability")}>
+            {t("detail.probability", {
+              probability: formatProbability(mc()!.probability!, lang()),
+              status: t(`status.${mc()!.status!}`),
+            })}
+          </Show>{" "}
+          {v().verdictFrom === "median"
+            ? t("verdict.fromMedian", { samples: formatNumber(props.mc?.samples ?? 0, lang(), 0) })
+            : t("verdict.fromDeterministic")}{" "}
+          {t(`basis.${v().basis}Note`)}{" "}
+          <Show when={driversText()}>{(d) => t("basis.drivers", { drivers: d() })}</Show>
+        </p>
+        <Show when={bands()}>
+          {(b) => (
+            <p class="muted small">{t("status.bands", { onTrack: b().onTrack, offTrack: b().offTrack })}</p>
+          )}
+        </Show>
+        <dl class="facts">
+          <div>
+            <dt>{t("db.col.printed")}</dt>
+            <dd lang="zh-CN">
+              {ind().baseline.printed} → {ind().target.printed}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("db.col.attribute")}</dt>
+            <dd>{t(`attribute.${ind().attribute}`)}</dd>
+          </div>
+        </dl>
+        <p class="detail-source" lang="zh-CN">
+          {t("detail.source", { section: ind().source.section })}
+        </p>
+        <Show when={ind().note}>{(n) => <p class="muted small">{pick(n(), lang())}</p>}</Show>
+        <TornadoTable
+          ind={ind()}
+          tornado={props.tornado}
+          pending={props.tornadoPending}
+          assumptions={assumptions()}
+        />
+        <GoalSeekForm
+          ind={ind()}
+          levers={levers()}
+          assumptions={assumptions()}
+          store={props.store}
+          runner={props.runner}
+        />
+      </div>
     </section>
   );
 }

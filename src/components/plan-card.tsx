@@ -54,12 +54,24 @@ export function PlanCard(props: { plan: Plan; open: boolean; onOpen: (id: string
           <dd>{counts().text}</dd>
         </div>
       </dl>
+      <Show when={props.plan.table?.partial ? props.plan.table : undefined}>
+        {(table) => (
+          <p class="plan-partial">
+            <strong>{t("plan.partial")}</strong> <span lang={lang()}>{pick(table().note, lang())}</span>
+          </p>
+        )}
+      </Show>
       <p class="plan-issuer">
         {t("plan.issuer")}
         <span lang={lang()}>{pick(props.plan.issuer, lang())}</span>
       </p>
       <div class="plan-actions">
-        <button type="button" class="button primary" onClick={() => props.onOpen(props.plan.id)}>
+        <button
+          type="button"
+          id={`open-${props.plan.id}`}
+          class="button primary"
+          onClick={() => props.onOpen(props.plan.id)}
+        >
           {t("plan.open")}
           <span class="visually-hidden" lang="zh-CN">
             {" "}

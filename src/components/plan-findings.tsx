@@ -11,7 +11,7 @@ const SEVERITY_ICON: Record<FindingSeverity, string> = { error: "✗", warning: 
  * open when there is an error or a warning, each finding with its severity as icon and word.
  */
 export function PlanFindings(props: { plan: Plan; findings: readonly PlanFinding[] }) {
-  const { lang, t } = useI18n();
+  const { lang, t, tn } = useI18n();
   const serious = () => props.findings.some((f) => f.severity !== "info");
   return (
     <section class="plan-findings" aria-labelledby="findings-heading">
@@ -20,7 +20,7 @@ export function PlanFindings(props: { plan: Plan; findings: readonly PlanFinding
           <h3 id="findings-heading" class="inline-heading">
             {t("find.heading")}
           </h3>{" "}
-          <span class="badge">{t("find.count", { count: props.findings.length })}</span>
+          <span class="badge">{tn("find.count", props.findings.length)}</span>
         </summary>
         <p class="muted small">{t("find.intro")}</p>
         <Show when={props.findings.length > 0} fallback={<p>{t("find.none")}</p>}>

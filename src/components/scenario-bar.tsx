@@ -5,23 +5,19 @@ import { useI18n } from "../kernel/i18n.ts";
 import type { WorkbenchStore } from "../kernel/store.ts";
 
 /**
- * The scenario picker: the plan's scenarios (baseline, teaching presets, the person's own), what the
- * chosen one is about, how many assumptions this session changed, and a small form that makes a new
- * scenario from the plan's defaults or as a copy of the current one.
+ * The scenario picker: the plan's scenarios (baseline, teaching presets, the person's own), how many
+ * assumptions this session changed in it, and a small form (a drop-down, so it pushes nothing down) that makes a new
+ * scenario from the plan's defaults or as a copy of the current one. What the chosen scenario is about
+ * is {@link ScenarioDescription}, in the workbench's folded section.
  */
 export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
-  const { lang, t } = useI18n();
+  const { lang, t, tn } = useI18n();
   const store = props.store;
   const [name, setName] = createSignal("");
   const [from, setFrom] = createSignal<"defaults" | "current">("current");
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
 
   const teaching = (id: string): boolean => store.library().scenarios.get(id)?.teaching === true;
-  const description = createMemo(() => {
-    const id = store.state.scenarioId;
-    const s = id ? store.library().scenarios.get(id) : undefined;
-    return s?.description;
-  });
   const changed = createMemo(() => {
     const id = store.state.scenarioId;
     return id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
@@ -47,7 +43,9 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
 
   return (
     <section class="scenario-bar" aria-labelledby="scenario-heading">
-      <h3 id="scenario-heading">{t("scn.heading")}</h3>
+      <h2 id="scenario-heading" class="visually-hidden">
+        {t("scn.heading")}
+      </h2>
       <div class="scenario-row">
         <div class="field">
           <label for="scenario-select">{t("scn.label")}</label>
@@ -64,12 +62,14 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
           </select>
         </div>
         <p class="scenario-changes">
-          <Show when={changed() > 0} fallback={t("scn.unchanged")}>
-            <span class="badge badge-changed">{t("scn.changed", { count: changed() })}</span>
+          <Show when={changed() > 0} fallback={<span class="visually-hidden">{t("scn.unchanged")}</span>}>
+            <span class="badge badge-changed" title={tn("scn.changed", changed())}>
+              <span aria-hidden="true">{t("scn.changedShort", { count: changed() })}</span>
+              <span class="visually-hidden">{tn("scn.changed", changed())}</span>
+            </span>
           </Show>
         </p>
       </div>
-      <Show when={description()}>{(d) => <p class="scenario-description">{pick(d(), lang())}</p>}</Show>
       <details class="new-scenario">
         <summary>{t("scn.new")}</summary>
         <form onSubmit={create} novalidate>
@@ -127,5 +127,24 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
         </form>
       </details>
     </section>
+  );
+}
+
+/** What the open scenario is about, in the person's language; nothing when it says nothing. */
+export function ScenarioDescription(props: { store: WorkbenchStore }) {
+  const { lang, t } = useI18n();
+  const description = createMemo(() => {
+    const id = props.store.state.scenarioId;
+    const s = id ? props.store.library().scenarios.get(id) : undefined;
+    return s?.description;
+  });
+  return (
+    <Show when={description()}>
+      {(d) => (
+        <div class="scenario-description">
+          <h3 class="inline-heading">{t("scn.about")}</h3> <span>{pick(d(), lang())}</span>
+        </div>
+      )}
+    </Show>
   );
 }

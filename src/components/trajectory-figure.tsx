@@ -1,4 +1,13 @@
-import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  createUniqueId,
+  For,
+  onCleanup,
+  onMount,
+  Show,
+} from "solid-js";
 import type { IndicatorResult } from "../../models/engine.ts";
 import type { Indicator } from "../../models/plan.ts";
 import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../charts/trajectory.ts";
@@ -36,11 +45,21 @@ export function TrajectoryFigure(props: {
   years: Int32Array;
   det: IndicatorResult;
   mc: IndicatorResult | undefined;
+  /** A shorter chart (170 px instead of 300), for the workbench's results pane. Default false. */
+  compact?: boolean;
 }) {
   const { lang, t } = useI18n();
   const uid = createUniqueId();
   const [exportError, setExportError] = createSignal("");
   let mount: HTMLDivElement | undefined;
+  // The chart is drawn for the width it has; it is redrawn when its pane is resized.
+  const [width, setWidth] = createSignal(0);
+  onMount(() => {
+    if (!mount || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setWidth(Math.round(mount?.clientWidth ?? 0)));
+    ro.observe(mount);
+    onCleanup(() => ro.disconnect());
+  });
   const rows = createMemo(() => trajectoryRows(props.years, props.det, props.mc));
   const fmt = (v: number | null) => (v === null ? "—" : formatValue(v, unitOf(props.ind), lang()));
   const data = createMemo((): TrajectoryData => {
@@ -81,7 +100,8 @@ export function TrajectoryFigure(props: {
           : t(`unit.${ind.unit}`),
       formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
       targetLabel: `${t("detail.legend.target")} ${targetText(ind, l, t)}`,
-      width: Math.max(320, Math.min(760, mount.clientWidth || 640)),
+      width: Math.max(280, Math.min(760, width() || mount.clientWidth || 640)),
+      height: props.compact ? 170 : 300,
     });
     mount.replaceChildren(svg);
   });

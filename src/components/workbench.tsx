@@ -1,4 +1,14 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } from "solid-js";
+import {
+  batch,
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  untrack,
+} from "solid-js";
 import { type Evaluation, evaluate } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
@@ -9,6 +19,7 @@ import { type VerdictChange, verdictChanges } from "../kernel/files.ts";
 import { formatNumber } from "../kernel/format.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
+import { routeProblem } from "../kernel/route.ts";
 import {
   createInlineRunner,
   type EvaluateRequest,
@@ -29,13 +40,18 @@ import { FilesPanel, NoticeView, type PanelNotice } from "./files-panel.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
 import { NotebookPanel } from "./notebook-panel.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
+import type { WorkbenchRoute } from "./plan-summary.tsx";
 import { PrintReport } from "./print-report.tsx";
 import { RunSettingsForm } from "./run-settings.tsx";
-import { ScenarioBar } from "./scenario-bar.tsx";
+import { ScenarioBar, ScenarioDescription } from "./scenario-bar.tsx";
+import { indicatorLabel, shownResult } from "./verdict.tsx";
 
 /**
- * The workbench of an opened plan: scenario, assumptions, the verdict of every target, an indicator's
- * detail and the scenario comparison. It owns the effects: the store, the runners (a worker pool, made
+ * The workbench of an opened plan, one screen for the core loop: the assumptions in one pane; in the
+ * other, the selected indicator's verdict and chart above the verdict table (each pane scrolls on its
+ * own, so a changed assumption and the chart it moves stay in view together); the scenario, undo and
+ * a folded section of run settings and plan findings above; the notebook, files and comparison below.
+ * The selected scenario and indicator follow the address and keep it up to date.  It owns the effects: the store, the runners (a worker pool, made
  * here at the app's edge, and the inline runner for the deterministic projection) and the schedulers,
  * all disposed with it.
  *
@@ -55,8 +71,13 @@ type Question =
     }
   | { kind: "workspace"; ws: Workspace; source: string; report: (n: PanelNotice) => void };
 
-export default function Workbench(props: { plan: Plan }) {
-  const { lang, setLang, t } = useI18n();
+export default function Workbench(props: {
+  plan: Plan;
+  route: WorkbenchRoute;
+  onRoute: (at: WorkbenchRoute) => void;
+  onBadRoute: (problem: Bilingual) => void;
+}) {
+  const { lang, setLang, t, tn } = useI18n();
   const session = useSession();
   const lib = loadLibrary();
   const store = createWorkbenchStore(lib, { planId: props.plan.id });
@@ -263,14 +284,38 @@ export default function Workbench(props: { plan: Plan }) {
   /** The Monte Carlo evaluation only when it answers the current inputs (not while a new run is pending). */
   const freshMc = createMemo(() => (mc.pending() ? undefined : mcEval()));
 
-  const [selected, setSelected] = createSignal<string | null>(null);
+  /** The indicator shown first: the plan's first binding target, so the chart is never empty. */
+  const firstIndicator = (): string | null =>
+    (props.plan.indicators.find((i) => i.attribute === "binding") ?? props.plan.indicators[0])?.id ?? null;
+  const [selected, setSelected] = createSignal<string | null>(firstIndicator());
+
+  // The address names the scenario and indicator: follow it (Back, Forward, reload, a typed address),
+  // then say where we are, so the parts it left out are filled in.
+  const publish = (): void => props.onRoute({ scenarioId: store.state.scenarioId, indicatorId: selected() });
   createEffect(
     on(
-      () => props.plan.id,
-      () => setSelected(null),
-      { defer: true },
+      () => [props.route.scenarioId, props.route.indicatorId] as const,
+      ([sid, iid]) => {
+        if (sid !== null && sid !== untrack(() => store.state.scenarioId)) {
+          if (!untrack(store.scenarios).some((s) => s.id === sid)) {
+            props.onBadRoute(
+              routeProblem(`/${props.plan.id}/${sid}`, {
+                zh: `这份规划没有情景 “${sid}”（自己建的情景只保存在建它的浏览器里）`,
+                en: `this plan has no scenario "${sid}" (a scenario you made is kept only in the browser it was made in)`,
+              }),
+            );
+            return;
+          }
+          batch(() => {
+            store.selectScenario(sid);
+            if (iid !== null) setSelected(iid);
+          });
+        } else if (iid !== null && iid !== untrack(selected)) setSelected(iid);
+        untrack(publish);
+      },
     ),
   );
+  createEffect(on([() => store.state.scenarioId, selected], publish, { defer: true }));
 
   const tornado = createScheduler((m: RunModel) => unwrapRun(pool.tornado(m)));
   createEffect(() => {
@@ -324,15 +369,33 @@ export default function Workbench(props: { plan: Plan }) {
     return verdictChanges(before, after);
   };
 
-  let detailHeading: HTMLHeadingElement | undefined;
-  const openDetail = (id: string): void => {
+  /** Shows an indicator's chart in place; focus stays where the person is (the row they chose). */
+  const select = (id: string): void => {
     setSelected(id);
-    // The detail renders synchronously; move focus to its heading so the person lands on it.
-    queueMicrotask(() => {
-      detailHeading?.focus();
-      detailHeading?.scrollIntoView({ block: "start" });
-    });
   };
+
+  // The two panes fill the window below the bars above them, so each scrolls on its own and the page
+  // does not: their height is the window's less where they start, measured as the bars reflow.
+  let mainEl: HTMLDivElement | undefined;
+  let topEl: HTMLDivElement | undefined;
+  const [paneTop, setPaneTop] = createSignal(0);
+  onMount(() => {
+    const measure = (): void => {
+      if (mainEl) setPaneTop(Math.max(0, Math.round(mainEl.getBoundingClientRect().top + window.scrollY)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    const header = document.querySelector(".site-header");
+    if (header) ro.observe(header);
+    if (topEl) ro.observe(topEl);
+    const bar = document.querySelector(".plan-bar");
+    if (bar) ro.observe(bar);
+    window.addEventListener("resize", measure);
+    onCleanup(() => {
+      ro.disconnect();
+      window.removeEventListener("resize", measure);
+    });
+  });
 
   const errorText = (e: unknown): string => {
     if (e && typeof e === "object" && "message" in e) {
@@ -344,135 +407,206 @@ export default function Workbench(props: { plan: Plan }) {
     return String(e);
   };
 
+  const serious = createMemo(() => findings().some((f) => f.severity !== "info"));
+
+  // After a change, once the probabilities have settled, say which verdicts changed (met or missed, and
+  // the status band), politely, in the person's language. A new scenario or plan is not "a change".
+  const [announcement, setAnnouncement] = createSignal("");
+  let settled: { key: string; verdicts: Map<string, string> } | undefined;
+  createEffect(
+    on(freshMc, (e) => {
+      const d = untrack(detEval);
+      if (!e || !d) return;
+      const key = `${e.planId}/${untrack(() => store.state.scenarioId)}`;
+      const mcById = new Map(e.indicators.map((r) => [r.id, r] as const));
+      const verdicts = new Map<string, string>();
+      for (const r of d.indicators) {
+        const m = mcById.get(r.id);
+        verdicts.set(r.id, `${shownResult(r, m, false).judgement.met}|${m?.status ?? ""}`);
+      }
+      const prev = settled;
+      settled = { key, verdicts };
+      if (!prev || prev.key !== key) return;
+      const changed = props.plan.indicators.filter(
+        (ind) => prev.verdicts.get(ind.id) !== verdicts.get(ind.id),
+      );
+      if (changed.length === 0) return;
+      const l = untrack(lang);
+      const parts = changed.slice(0, 3).map((ind) => {
+        const d0 = d.indicators.find((r) => r.id === ind.id)!;
+        const m = mcById.get(ind.id);
+        const [wasMet, wasStatus] = (prev.verdicts.get(ind.id) ?? "|").split("|");
+        const met = shownResult(d0, m, false).judgement.met;
+        const state =
+          m?.status && m.status !== wasStatus
+            ? t(`status.${m.status}`)
+            : String(met) !== wasMet
+              ? t(met ? "verdict.met" : "verdict.missed")
+              : "";
+        return t("announce.now", { name: indicatorLabel(ind, l), state });
+      });
+      if (changed.length > 3) parts.push(t("announce.more", { count: changed.length - 3 }));
+      setAnnouncement(tn("announce", changed.length, { list: parts.join(l === "zh-CN" ? "；" : "; ") }));
+    }),
+  );
+
   return (
-    <div class="workbench">
-      <ScenarioBar store={store} plan={props.plan} />
-      <div class="work-bar no-print">
-        <fieldset class="button-group undo-group">
-          <legend class="visually-hidden">{t("undo.group")}</legend>
-          <button
-            type="button"
-            class="button small"
-            aria-keyshortcuts="Control+Z Meta+Z"
-            disabled={!store.canUndo()}
-            onClick={undo}
-          >
-            <span aria-hidden="true">↶ </span>
-            {t("undo.undo")}
-          </button>
-          <button
-            type="button"
-            class="button small"
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-            disabled={!store.canRedo()}
-            onClick={redo}
-          >
-            <span aria-hidden="true">↷ </span>
-            {t("undo.redo")}
-          </button>
-        </fieldset>
-        <p class="muted small">{t("undo.hint")}</p>
-        <p class="visually-hidden" role="status" aria-live="polite">
-          {undoNote()} {pinNote()}
-        </p>
-      </div>
-      <div class="workbench-notice no-print">
-        <NoticeView notice={notice()} id="workbench-notice" />
-      </div>
-      <p class="run-status" role="status" aria-live="polite">
-        <Show when={det()?.ok === false}>
-          {t("run.detError", {
-            message: det()?.ok === false ? errorText({ message: (det() as { error: Bilingual }).error }) : "",
-          })}{" "}
-        </Show>
-        <Show when={mc.error() === undefined} fallback={t("run.mcError", { message: errorText(mc.error()) })}>
-          <Show
-            when={!mc.pending()}
-            fallback={t("run.mcPending", { samples: formatNumber(store.state.settings.samples, lang(), 0) })}
-          >
-            <Show when={mcEval()}>
-              {(e) =>
-                t("run.mcDone", {
-                  samples: formatNumber(e().samples, lang(), 0),
-                  seed: e().seed,
-                  sampling: t(e().sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
-                })
-              }
-            </Show>
-          </Show>
-        </Show>
-      </p>
-      <Show when={incident()}>
-        {(i) => (
-          <div class="worker-notice no-print" role="status" data-kind={i().kind}>
-            <p>
-              <span aria-hidden="true">⚠ </span>
-              {pick(i().message, lang())}
-            </p>
-            <button type="button" class="button small" onClick={() => setIncident(null)}>
-              {t("link.dismiss")}
+    <div class="workbench" style={{ "--pane-top": `${paneTop()}px` }}>
+      <div class="workbench-bars no-print" ref={topEl}>
+        <div class="workbench-top">
+          <ScenarioBar store={store} plan={props.plan} />
+          <fieldset class="button-group undo-group">
+            <legend class="visually-hidden">{t("undo.group")}</legend>
+            <button
+              type="button"
+              class="button small"
+              aria-keyshortcuts="Control+Z Meta+Z"
+              title={t("undo.hint")}
+              disabled={!store.canUndo()}
+              onClick={undo}
+            >
+              <span aria-hidden="true">↶ </span>
+              {t("undo.undo")}
             </button>
-          </div>
-        )}
-      </Show>
-      <RunSettingsForm
-        settings={store.state.settings}
-        onChange={(patch) => {
-          const r = store.setSettings(patch);
-          return r.ok ? { ok: true } : { ok: false, error: r.error };
-        }}
-      />
-      <PlanFindings plan={props.plan} findings={findings()} />
-      <div class="workbench-grid">
-        <AssumptionsPanel
-          store={store}
-          plan={props.plan}
-          bindings={lib.bindings.get(props.plan.id)}
-          selected={selected()}
-          evaluation={det()?.ok ? (det() as { value: Evaluation }).value : undefined}
-        />
-        <Show when={det()?.ok ? (det() as { value: Evaluation }).value : undefined}>
-          {(ev) => (
-            <Dashboard
-              plan={props.plan}
-              det={ev()}
-              mc={mcEval()}
-              mcPending={mc.pending()}
-              scenarioName={scenarioName()}
-              bands={store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined}
-              selected={selected()}
-              onSelect={openDetail}
-              pinned={(id) => pinOf("verdict", id) !== undefined}
-              onPin={(id) => togglePin("verdict", id)}
-            />
+            <button
+              type="button"
+              class="button small"
+              aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+              title={t("undo.hint")}
+              disabled={!store.canRedo()}
+              onClick={redo}
+            >
+              <span aria-hidden="true">↷ </span>
+              {t("undo.redo")}
+            </button>
+          </fieldset>
+          <p class="visually-hidden" role="status" aria-live="polite">
+            {undoNote()} {pinNote()}
+          </p>
+          <p class="visually-hidden" role="status" aria-live="polite" id="verdict-announcement">
+            {announcement()}
+          </p>
+          <details class="workbench-more">
+            <summary>
+              {t("wb.more")}
+              <Show when={findings().length > 0}>
+                {" "}
+                <span class="badge" classList={{ "badge-warn": serious() }}>
+                  <Show when={serious()}>
+                    <span aria-hidden="true">⚠ </span>
+                  </Show>
+                  {tn("find.count", findings().length)}
+                </span>
+              </Show>
+            </summary>
+            <div class="workbench-more-body">
+              <ScenarioDescription store={store} />
+              <RunSettingsForm
+                settings={store.state.settings}
+                onChange={(patch) => {
+                  const r = store.setSettings(patch);
+                  return r.ok ? { ok: true } : { ok: false, error: r.error };
+                }}
+              />
+              <PlanFindings plan={props.plan} findings={findings()} />
+              <p class="muted small">{t("undo.hint")}</p>
+            </div>
+          </details>
+          <p class="run-status" role="status" aria-live="polite">
+            <Show when={det()?.ok === false}>
+              {t("run.detError", {
+                message:
+                  det()?.ok === false ? errorText({ message: (det() as { error: Bilingual }).error }) : "",
+              })}{" "}
+            </Show>
+            <Show
+              when={mc.error() === undefined}
+              fallback={t("run.mcError", { message: errorText(mc.error()) })}
+            >
+              <Show
+                when={!mc.pending()}
+                fallback={t("run.mcPending", {
+                  samples: formatNumber(store.state.settings.samples, lang(), 0),
+                })}
+              >
+                <Show when={mcEval()}>
+                  {(e) =>
+                    t("run.mcDone", {
+                      samples: formatNumber(e().samples, lang(), 0),
+                      seed: e().seed,
+                      sampling: t(e().sampling === "lhs" ? "run.sampling.lhs" : "run.sampling.random"),
+                    })
+                  }
+                </Show>
+              </Show>
+            </Show>
+          </p>
+        </div>
+        <Show when={incident()}>
+          {(i) => (
+            <div class="worker-notice no-print" role="status" data-kind={i().kind}>
+              <p>
+                <span aria-hidden="true">⚠ </span>
+                {pick(i().message, lang())}
+              </p>
+              <button type="button" class="button small" onClick={() => setIncident(null)}>
+                {t("link.dismiss")}
+              </button>
+            </div>
           )}
         </Show>
+        <div class="workbench-notice">
+          <NoticeView notice={notice()} id="workbench-notice" />
+        </div>
       </div>
-      <Show when={selected() && det()?.ok ? selected() : null}>
-        {(id) => (
-          <IndicatorDetail
-            plan={props.plan}
-            indicatorId={id()}
-            det={(det() as { value: Evaluation }).value}
-            mc={mcEval()}
-            mcPending={mc.pending()}
+      <div class="workbench-main" ref={mainEl}>
+        <div class="pane pane-assumptions">
+          <AssumptionsPanel
             store={store}
-            runner={pool}
-            tornado={tornadoFor(id())}
-            tornadoPending={tornado.pending()}
-            headingRef={(el) => {
-              detailHeading = el;
-            }}
-            pinned={(kind) => pinOf(kind, id()) !== undefined}
-            onPin={(kind) => togglePin(kind, id())}
-            onClose={() => {
-              const id0 = untrack(selected);
-              setSelected(null);
-              queueMicrotask(() => document.getElementById(`details-${id0}`)?.focus());
-            }}
+            plan={props.plan}
+            bindings={store.library().bindings.get(props.plan.id)}
+            selected={selected()}
+            evaluation={det()?.ok ? (det() as { value: Evaluation }).value : undefined}
           />
-        )}
-      </Show>
+        </div>
+        <div class="pane pane-results">
+          <Show when={selected() && det()?.ok ? selected() : null}>
+            {(id) => (
+              <IndicatorDetail
+                plan={props.plan}
+                indicatorId={id()}
+                det={(det() as { value: Evaluation }).value}
+                mc={mcEval()}
+                mcPending={mc.pending()}
+                store={store}
+                runner={pool}
+                tornado={tornadoFor(id())}
+                tornadoPending={tornado.pending()}
+                pinned={(kind) => pinOf(kind, id()) !== undefined}
+                onPin={(kind) => togglePin(kind, id())}
+              />
+            )}
+          </Show>
+          <Show when={det()?.ok ? (det() as { value: Evaluation }).value : undefined}>
+            {(ev) => (
+              <Dashboard
+                plan={props.plan}
+                det={ev()}
+                mc={mcEval()}
+                mcPending={mc.pending()}
+                scenarioName={scenarioName()}
+                bands={
+                  store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined
+                }
+                selected={selected()}
+                onSelect={select}
+                pinned={(id) => pinOf("verdict", id) !== undefined}
+                onPin={(id) => togglePin("verdict", id)}
+              />
+            )}
+          </Show>
+        </div>
+      </div>
       <NotebookPanel
         store={store}
         plan={props.plan}

@@ -2,12 +2,16 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { type Bilingual, pick } from "../../models/text.ts";
-import type { InputIssue } from "../../models/validation.ts";
-import { loadWorkshop, type Workshop } from "../../models/workshop.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { loadLibrary } from "../kernel/library.ts";
-import { createInlineRunner, type Runner } from "../kernel/runner.ts";
-import { createWorkerRunner } from "../kernel/worker-runner.ts";
+import { useProjection } from "../kernel/projection.ts";
+import {
+  type BeforeKind,
+  createWorkshopSession,
+  WORKSHOP_SAMPLES,
+  WORKSHOP_SEED,
+  workshopFor,
+} from "../kernel/workshop-session.ts";
 import { wt } from "../kernel/workshop-text.ts";
 import { InputIssues } from "./input-issues.tsx";
 import { SourceText } from "./source-text.tsx";
@@ -15,34 +19,7 @@ import { indicatorLabel } from "./verdict.tsx";
 import { WorkshopCards } from "./workshop-cards.tsx";
 import { WorkshopChart } from "./workshop-chart.tsx";
 import { WorkshopLive } from "./workshop-live.tsx";
-import {
-  type BeforeKind,
-  createWorkshopSession,
-  WORKSHOP_SAMPLES,
-  WORKSHOP_SEED,
-} from "./workshop-session.tsx";
 import "../workshop.css";
-
-/**
- * The workshop files, bundled with this (lazily loaded) screen: `scenarios/workshops/<planId>.json`.
- * The library loaders (browser and CLI) skip that folder; the sequences are read only here.
- */
-const FILES: Record<string, unknown> = import.meta.glob("../../scenarios/workshops/*.json", {
-  eager: true,
-  import: "default",
-});
-
-/** The workshop of a plan, validated at the edge against the library; null when the plan has none. */
-function workshopFor(planId: string): { workshop: Workshop | null; issues: InputIssue[] } {
-  const lib = loadLibrary();
-  for (const [key, data] of Object.entries(FILES)) {
-    if (!key.endsWith(`/${planId}.json`)) continue;
-    const file = `scenarios/workshops/${planId}.json`;
-    const r = loadWorkshop(data, file, lib);
-    return r.ok ? { workshop: r.value, issues: [] } : { workshop: null, issues: r.error };
-  }
-  return { workshop: null, issues: [] };
-}
 
 /** Keys that must keep their own meaning: typing, choosing, scrolling a focused region. */
 function ownsArrows(target: EventTarget | null): boolean {
@@ -69,9 +46,7 @@ export default function WorkshopScreen(props: {
   const { lang, t } = useI18n();
   const lib = loadLibrary();
   const { workshop, issues } = workshopFor(props.plan.id);
-  const runner: Runner = typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner();
-  onCleanup(() => runner.dispose());
-  const s = createWorkshopSession({ lib, plan: props.plan, workshop, runner });
+  const s = createWorkshopSession({ lib, plan: props.plan, workshop, projection: useProjection() });
 
   // The projector layout scales the whole page (header included) from the root font size.
   onMount(() => document.documentElement.classList.add("workshop-mode"));

@@ -1,10 +1,15 @@
-import { type ActualsCsv, readActualsCsv } from "../../models/actuals-csv.ts";
+import { type ActualsCsv, allActuals, readActualsCsv } from "../../models/actuals-csv.ts";
+
+/** Every observation of a CSV read, all plans together. */
+export { allActuals };
+
 import type { Evaluation } from "../../models/engine.ts";
 import type { Plan } from "../../models/plan.ts";
 import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import { type Lang, pick, type Result } from "../../models/text.ts";
 import { type InputIssue, parseJsonText } from "../../models/validation.ts";
 import { catalogues } from "./i18n.ts";
+import { QUANTILE_COLUMNS, trajectoryTable, verdictTable } from "./result-tables.ts";
 import { migrate, type Workspace } from "./workspace.ts";
 
 /**
@@ -136,34 +141,38 @@ export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): str
   const words = catalogues[lang];
   const rows = [csvRow(VERDICT_HEADER[lang])];
   const byId = new Map(plan.indicators.map((i) => [i.id, i]));
-  for (const r of evaluation.indicators) {
-    const ind = byId.get(r.id);
-    const name = ind ? pick(ind.name, lang) : r.id;
-    evaluation.years.forEach((year, y) => {
+  // Read from the result tables: a verdict row per indicator, its trajectory's columns per year.
+  const verdicts = verdictTable(evaluation);
+  for (let v = 0; v < verdicts.numRows(); v++) {
+    const id = verdicts.get("id", v) as string;
+    const ind = byId.get(id);
+    const name = ind ? pick(ind.name, lang) : id;
+    const path = trajectoryTable(evaluation, id)!;
+    const cell = (col: string, y: number) =>
+      path.columnNames().includes(col) ? num(path.get(col, y) as number) : null;
+    const at = <T>(col: string) => verdicts.get(col, v) as T;
+    for (let y = 0; y < path.numRows(); y++) {
+      const year = path.get("year", y) as number;
       const verdictRow = ind !== undefined && year === ind.target.year;
-      const q = (l: number) => num(r.quantiles?.[l]?.[y]);
+      const status = at<string | null>("status");
       rows.push(
         csvRow([
-          r.id,
-          r.printedNumber,
+          id,
+          at<number | null>("printedNumber"),
           name,
           year,
-          num(r.projection[y]),
-          q(0),
-          q(1),
-          q(2),
-          q(3),
-          q(4),
-          verdictRow ? (r.judgement.met ? words["verdict.met"] : words["verdict.missed"]) : null,
-          verdictRow ? num(r.judgement.value) : null,
-          verdictRow ? r.judgedYear : null,
-          verdictRow ? num(r.judgement.margin) : null,
-          verdictRow ? num(r.probability) : null,
-          verdictRow && r.status ? words[`status.${r.status}`] : null,
-          verdictRow ? words[`basis.${r.basis}`] : null,
+          cell("projection", y),
+          ...QUANTILE_COLUMNS.map((q) => cell(q, y)),
+          verdictRow ? (at<boolean>("met") ? words["verdict.met"] : words["verdict.missed"]) : null,
+          verdictRow ? num(at<number>("value")) : null,
+          verdictRow ? at<number>("judgedYear") : null,
+          verdictRow ? num(at<number>("margin")) : null,
+          verdictRow ? num(at<number | null>("probability")) : null,
+          verdictRow && status ? words[`status.${status}` as keyof typeof words] : null,
+          verdictRow ? words[`basis.${at<string>("basis")}` as keyof typeof words] : null,
         ]),
       );
-    });
+    }
   }
   return BOM + rows.join(EOL) + EOL;
 }

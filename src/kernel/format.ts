@@ -32,6 +32,8 @@ export function formatNumber(value: number, lang: Lang, decimals = 0): string {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: true,
+    // A value that rounds to zero is written "0.0", never "-0.0".
+    signDisplay: "negative",
   }).format(value);
 }
 

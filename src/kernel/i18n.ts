@@ -31,6 +31,7 @@ export const en = {
   "plan.issuer": "Issued by: ",
   "plan.open": "Open",
   "plan.isOpen": "Open below",
+  "plan.partial": "Partial table:",
   "level.city": "city",
   "level.county": "county",
   "level.district": "district",
@@ -79,7 +80,8 @@ export const en = {
   "scn.teaching": "teaching",
   "scn.yours": "yours",
   "scn.description": "About this scenario",
-  "scn.changed": "{count} assumption(s) changed in this session",
+  "scn.changed.one": "{count} assumption changed in this session",
+  "scn.changed.other": "{count} assumptions changed in this session",
   "scn.unchanged": "No assumption changed in this session",
   "scn.new": "New scenario",
   "scn.newName": "Name of the new scenario",
@@ -257,12 +259,14 @@ export const en = {
   "cmp.indicator": "Indicator to overlay",
   "cmp.chart": "Trajectories",
   "cmp.chartLabel": "{name} under {count} scenarios, {from} to {to}.",
-  "cmp.diffCount": "{count} indicator(s) differ in verdict between the scenarios.",
+  "cmp.diffCount.one": "{count} indicator differs in verdict between the scenarios.",
+  "cmp.diffCount.other": "{count} indicators differ in verdict between the scenarios.",
   "cmp.withEdits": "with this session's changes",
   "find.heading": "Consistency of the plan",
   "find.intro": "Tensions inside the plan itself. They are shown, never resolved silently.",
   "find.none": "No tension was found in this plan.",
-  "find.count": "{count} finding(s)",
+  "find.count.one": "{count} finding",
+  "find.count.other": "{count} findings",
   "severity.error": "Error",
   "severity.warning": "Warning",
   "severity.info": "Note",
@@ -406,6 +410,20 @@ export const en = {
   "nb.log.why": "Reason",
   "nb.log.noReason": "(none given)",
   "nb.log.default": "default",
+  "route.allPlans": "All plans",
+  "route.dismiss": "Dismiss",
+  "wb.more": "Settings and plan checks",
+  "scn.about": "About this scenario:",
+  "detail.paceShort": "Pace a year, needed / projected",
+  "db.col.printedShort": "Baseline → target",
+  "db.col.probabilityShort": "Prob.",
+  "db.col.paceShort": "Pace: needed / projected",
+  "db.col.pin": "Pin to notebook",
+  "scn.changedShort": "{count} changed",
+  "announce.one": "{count} target changed: {list}.",
+  "announce.other": "{count} targets changed: {list}.",
+  "announce.now": "{name} now {state}",
+  "announce.more": "and {count} more",
 } satisfies Record<string, string>;
 
 /** A message key. */
@@ -437,6 +455,7 @@ export const zhCN: Catalogue = {
   "plan.issuer": "发布机关：",
   "plan.open": "打开",
   "plan.isOpen": "已在下方打开",
+  "plan.partial": "指标表不完整：",
   "level.city": "市",
   "level.county": "县",
   "level.district": "区",
@@ -482,7 +501,8 @@ export const zhCN: Catalogue = {
   "scn.teaching": "教学",
   "scn.yours": "自建",
   "scn.description": "情景说明",
-  "scn.changed": "本次已修改 {count} 项假设",
+  "scn.changed.one": "本次已修改 {count} 项假设",
+  "scn.changed.other": "本次已修改 {count} 项假设",
   "scn.unchanged": "本次尚未修改任何假设",
   "scn.new": "新建情景",
   "scn.newName": "新情景名称",
@@ -656,12 +676,14 @@ export const zhCN: Catalogue = {
   "cmp.indicator": "叠加显示的指标",
   "cmp.chart": "走势对比",
   "cmp.chartLabel": "{name}在 {count} 个情景下的走势，{from}至{to}年。",
-  "cmp.diffCount": "有 {count} 项指标在各情景间判断不同。",
+  "cmp.diffCount.one": "有 {count} 项指标在各情景间判断不同。",
+  "cmp.diffCount.other": "有 {count} 项指标在各情景间判断不同。",
   "cmp.withEdits": "含本次修改",
   "find.heading": "规划内部一致性",
   "find.intro": "规划本身的内部矛盾，仅作提示，不会被自动处理。",
   "find.none": "未发现该规划存在内部矛盾。",
-  "find.count": "{count} 条发现",
+  "find.count.one": "{count} 条发现",
+  "find.count.other": "{count} 条发现",
   "severity.error": "错误",
   "severity.warning": "警告",
   "severity.info": "提示",
@@ -799,6 +821,20 @@ export const zhCN: Catalogue = {
   "nb.log.why": "理由",
   "nb.log.noReason": "（未填写）",
   "nb.log.default": "默认值",
+  "route.allPlans": "全部规划",
+  "route.dismiss": "知道了",
+  "wb.more": "设置与规划检查",
+  "scn.about": "情景说明：",
+  "detail.paceShort": "年均进度 需要 / 预计",
+  "db.col.printedShort": "基期 → 目标",
+  "db.col.probabilityShort": "概率",
+  "db.col.paceShort": "年均进度 需要 / 预计",
+  "db.col.pin": "钉到笔记本",
+  "scn.changedShort": "已改 {count} 项",
+  "announce.one": "{count} 项目标有变化：{list}。",
+  "announce.other": "{count} 项目标有变化：{list}。",
+  "announce.now": "{name}现为{state}",
+  "announce.more": "另有 {count} 项",
 };
 
 /** Both catalogues, by language. */
@@ -850,6 +886,28 @@ export interface I18n {
   setLang: (lang: Lang) => void;
   /** The message for `key` in the current language, with `{name}` placeholders filled from `params`. */
   t: (key: MessageKey, params?: MessageParams) => string;
+  /**
+   * A message that depends on a count: `base.one` or `base.other`, chosen by the language's plural rules
+   * (`Intl.PluralRules`), with `{count}` filled in ("1 finding", "2 findings"; Chinese has one form).
+   */
+  tn: (base: PluralBase, count: number, params?: MessageParams) => string;
+}
+
+/** A message with a form per plural category: `<base>.one` and `<base>.other` both exist. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural category of `count` in `lang`, narrowed to the two forms the catalogues carry. */
+export function pluralOf(lang: Lang, count: number): "one" | "other" {
+  let pr = pluralRules.get(lang);
+  if (!pr) {
+    pr = new Intl.PluralRules(lang === "en" ? "en-US" : "zh-CN");
+    pluralRules.set(lang, pr);
+  }
+  return pr.select(count) === "one" ? "one" : "other";
 }
 
 function defaultStorage(): Pick<Storage, "getItem" | "setItem"> | null {
@@ -899,7 +957,13 @@ export function createI18n(env: I18nEnvironment = {}): I18n {
 
   const t = (key: MessageKey, params?: MessageParams): string => interpolate(catalogues[lang()][key], params);
 
-  return { lang, setLang, t };
+  const tn = (base: PluralBase, count: number, params?: MessageParams): string =>
+    interpolate(catalogues[lang()][`${base}.${pluralOf(lang(), count)}` as MessageKey], {
+      count,
+      ...params,
+    });
+
+  return { lang, setLang, t, tn };
 }
 
 const I18nContext = createContext<I18n>();

@@ -1,6 +1,14 @@
+import type { Bindings } from "../../models/bindings.ts";
 import type { Distribution } from "../../models/distributions.ts";
 import { buildLibrary, type Library, type LoadedFile } from "../../models/library.ts";
-import { type Assumption, applyOverrides, resolveScenario } from "../../models/scenario.ts";
+import type { Plan } from "../../models/plan.ts";
+import { err, fail, ok } from "../../models/result.ts";
+import {
+  type Assumption,
+  applyOverrides,
+  resolveScenario,
+  type ScenarioFile,
+} from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { displayPath } from "./plans.ts";
@@ -96,16 +104,13 @@ export function runModelFor(
   if (!resolved.ok) return resolved;
   const applied = applyEdits(resolved.value.assumptions, edits ?? {});
   if (!applied.ok) return applied;
-  return {
-    ok: true,
-    value: {
-      plan,
-      bindings,
-      assumptions: applied.value,
-      actuals: resolved.value.actuals.map((a) => ({ ...a })),
-      bands: { ...resolved.value.bands },
-    },
-  };
+  return ok({
+    plan,
+    bindings,
+    assumptions: applied.value,
+    actuals: resolved.value.actuals.map((a) => ({ ...a })),
+    bands: { ...resolved.value.bands },
+  });
 }
 
 /** Applies edits to resolved assumptions (which it owns), checking each against its allowed range. */
@@ -115,9 +120,36 @@ function applyEdits(
 ): Result<Record<string, Assumption>, InputIssue[]> {
   const issues: InputIssue[] = [];
   applyOverrides(assumptions, edits, EDITS, "", issues);
-  return issues.length > 0 ? { ok: false, error: issues } : { ok: true, value: assumptions };
+  return issues.length > 0 ? err(issues) : ok(assumptions);
 }
 
-function fail<T>(file: string, path: string, message: { zh: string; en: string }): Result<T, InputIssue[]> {
-  return { ok: false, error: [{ file, path, message }] };
+/** What an imported plan brings to a library: the three files the repository keeps for a plan. */
+export interface ImportedFiles {
+  plan: Plan;
+  bindings: Bindings;
+  scenario: ScenarioFile;
+}
+
+/**
+ * The library with the person's imported plans added (their bindings and baseline scenarios with them),
+ * named in messages as "imported: <plan id>". A shipped plan or scenario of the same id wins: an import
+ * never replaces what ships. Returns `lib` itself when there is nothing to add.
+ */
+export function withImported(lib: Library, imported: readonly ImportedFiles[]): Library {
+  if (imported.length === 0) return lib;
+  const plans = new Map(lib.plans);
+  const bindings = new Map(lib.bindings);
+  const scenarios = new Map(lib.scenarios);
+  const fileOf = new Map(lib.fileOf);
+  for (const p of imported) {
+    if (plans.has(p.plan.id) || scenarios.has(p.scenario.id)) continue;
+    const file = `imported: ${p.plan.id}`;
+    plans.set(p.plan.id, p.plan);
+    bindings.set(p.plan.id, p.bindings);
+    scenarios.set(p.scenario.id, p.scenario);
+    fileOf.set(`plan:${p.plan.id}`, file);
+    fileOf.set(`bindings:${p.plan.id}`, file);
+    fileOf.set(`scenario:${p.scenario.id}`, file);
+  }
+  return { ...lib, plans, bindings, scenarios, fileOf };
 }

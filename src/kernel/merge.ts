@@ -6,7 +6,8 @@ import type { Workspace } from "./workspace.ts";
  * Three-way merge of workspaces, so two tabs (or a tab and what it left behind when it closed) never
  * lose each other's work. `base` is the stored workspace both started from, `mine` and `theirs` what
  * each made of it. Work is merged piece by piece: scenarios by id, edits by scenario and assumption,
- * notebook cells by id, log entries by content, actuals by indicator and year, the run settings whole.
+ * notebook cells by id, log entries by content, actuals by indicator and year, imported plans by plan
+ * id, the run settings whole.
  * A piece changed on one side only takes that side's version; a piece changed on both sides the same
  * way is kept once. When both changed a piece differently, nothing is dropped where both can be kept:
  * two different notes under one cell id (or two scenarios under one id) both stay, theirs under a new
@@ -31,7 +32,7 @@ const same = (a: unknown, b: unknown): boolean => a === b || canonical(a) === ca
 
 /** True when two workspaces hold the same work (what was open, the language and the time aside). */
 export function sameWork(a: Workspace, b: Workspace): boolean {
-  const work = (w: Workspace) => [w.scenarios, w.edits, w.notebooks, w.actuals, w.settings];
+  const work = (w: Workspace) => [w.scenarios, w.edits, w.notebooks, w.actuals, w.settings, w.imported];
   return same(work(a), work(b));
 }
 
@@ -174,7 +175,14 @@ function separateClashes(base: Workspace, mine: Workspace, theirs: Workspace): W
 
 /** Merges `mine` and `theirs`, both made from `base` (null: nothing was stored yet). */
 export function mergeWorkspaces(base: Workspace | null, mine: Workspace, theirs: Workspace): Workspace {
-  const b: Workspace = base ?? { ...mine, scenarios: [], edits: {}, notebooks: {}, actuals: {} };
+  const b: Workspace = base ?? {
+    ...mine,
+    scenarios: [],
+    edits: {},
+    notebooks: {},
+    actuals: {},
+    imported: [],
+  };
   if (sameWork(b, theirs) || sameWork(mine, theirs)) return mine;
   const t = separateClashes(b, mine, theirs);
   const byId = (l: readonly ScenarioFile[]) => Object.fromEntries(l.map((s) => [s.id, s]));
@@ -191,5 +199,24 @@ export function mergeWorkspaces(base: Workspace | null, mine: Workspace, theirs:
     notebooks: mergeRecord(b.notebooks, mine.notebooks, t.notebooks, mergeNotebook),
     actuals: mergeRecord(b.actuals, mine.actuals, t.actuals, mergeActuals),
     settings: pick(b.settings, mine.settings, t.settings) ?? mine.settings,
+    imported: mergeImported(b.imported, mine.imported, t.imported),
   };
+}
+
+/**
+ * Imported plans by plan id: one imported in either tab is kept; one removed on one side and unchanged
+ * on the other goes; the same id imported differently on both sides keeps mine (a plan's id is how its
+ * scenarios find it, so two cannot share it).
+ */
+function mergeImported(
+  b: Workspace["imported"],
+  m: Workspace["imported"],
+  t: Workspace["imported"],
+): Workspace["imported"] {
+  if (same(m, t) || same(t, b)) return m;
+  if (same(m, b)) return t;
+  const byId = (l: Workspace["imported"]) => Object.fromEntries(l.map((p) => [p.plan.id, p]));
+  const merged = mergeRecord(byId(b), byId(m), byId(t));
+  const order = [...m.map((p) => p.plan.id), ...t.map((p) => p.plan.id)];
+  return [...new Set(order)].filter((id) => id in merged).map((id) => merged[id]!);
 }

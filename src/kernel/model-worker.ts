@@ -32,8 +32,8 @@ function buffersOf(arrays: Iterable<ArrayBufferView | null>): Transferable[] {
   return [...out];
 }
 
+/** The arrays an evaluation owns. Not `years`: that is the cached world's own (runner.ts), so it is copied. */
 function* evaluationArrays(e: Evaluation): Generator<ArrayBufferView | null> {
-  yield e.years;
   for (const ind of e.indicators) {
     yield ind.projection;
     yield ind.against;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 
 /**
@@ -81,7 +82,7 @@ export type NewCell =
   | { kind: "verdict"; indicatorId: string }
   | { kind: "chart"; indicatorId: string };
 
-const refuse = <T>(zh: string, en: string): Result<T, Bilingual> => ({ ok: false, error: { zh, en } });
+const refuse = <T>(zh: string, en: string): Result<T, Bilingual> => err({ zh, en });
 
 /**
  * The next free cell id, `c1`, `c2`…: one more than the largest number already used, so ids are
@@ -136,7 +137,7 @@ export function addCell(
     );
   }
   const cells = [...nb.cells.slice(0, at), made, ...nb.cells.slice(at)];
-  return { ok: true, value: { notebook: { ...nb, cells }, id } };
+  return ok({ notebook: { ...nb, cells }, id });
 }
 
 function tooLong<T>(n: number): Result<T, Bilingual> {
@@ -148,7 +149,7 @@ function tooLong<T>(n: number): Result<T, Bilingual> {
 
 function indexOf(nb: Notebook, id: string): Result<number, Bilingual> {
   const i = nb.cells.findIndex((c) => c.id === id);
-  return i < 0 ? refuse(`找不到单元 “${id}”`, `no cell "${id}"`) : { ok: true, value: i };
+  return i < 0 ? refuse(`找不到单元 “${id}”`, `no cell "${id}"`) : ok(i);
 }
 
 /** Replaces the text of note `id`. Answers the same notebook object when nothing changed. */
@@ -158,9 +159,9 @@ export function updateNote(nb: Notebook, id: string, markdown: string): Result<N
   const cell = nb.cells[i.value]!;
   if (cell.kind !== "note") return refuse(`单元 “${id}” 不是笔记`, `cell "${id}" is not a note`);
   if (markdown.length > MAX_NOTE_CHARS) return tooLong(markdown.length);
-  if (cell.markdown === markdown) return { ok: true, value: nb };
+  if (cell.markdown === markdown) return ok(nb);
   const cells = nb.cells.map((c, j) => (j === i.value ? { ...cell, markdown } : c));
-  return { ok: true, value: { ...nb, cells } };
+  return ok({ ...nb, cells });
 }
 
 /**
@@ -180,18 +181,18 @@ export function moveCell(nb: Notebook, from: number, to: number): Result<Noteboo
       );
     }
   }
-  if (from === to) return { ok: true, value: nb };
+  if (from === to) return ok(nb);
   const cells = [...nb.cells];
   const [cell] = cells.splice(from, 1);
   cells.splice(to, 0, cell!);
-  return { ok: true, value: { ...nb, cells } };
+  return ok({ ...nb, cells });
 }
 
 /** Removes cell `id`. (Undo, in history.ts, is how a removed note comes back.) */
 export function removeCell(nb: Notebook, id: string): Result<Notebook, Bilingual> {
   const i = indexOf(nb, id);
   if (!i.ok) return i;
-  return { ok: true, value: { ...nb, cells: nb.cells.filter((_, j) => j !== i.value) } };
+  return ok({ ...nb, cells: nb.cells.filter((_, j) => j !== i.value) });
 }
 
 /**
@@ -228,9 +229,9 @@ export function logChange(
     const merged: LogEntry = { ...entry, from: last.from };
     const log = nb.log.slice(0, -1);
     if (merged.from !== merged.to) log.push(merged);
-    return { ok: true, value: { ...nb, log } };
+    return ok({ ...nb, log });
   }
-  return { ok: true, value: { ...nb, log: [...nb.log, { ...entry }] } };
+  return ok({ ...nb, log: [...nb.log, { ...entry }] });
 }
 
 /**

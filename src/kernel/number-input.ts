@@ -4,6 +4,7 @@ import {
   type NumeralOptions,
   readNumeral,
 } from "../../models/numerals.ts";
+import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 
 /**
@@ -47,14 +48,11 @@ export function parseNumberInput(text: string, field: NumberField = {}): Result<
   const options: NumeralOptions = { suffixes: suffixesOf(field.unit) };
   if (field.allowNegative === false) options.allowNegative = false;
   const r = readNumeral(text, options);
-  if (!r.ok) return { ok: false, error: describeNumeralProblem(r.problem) };
+  if (!r.ok) return err(describeNumeralProblem(r.problem));
   if (field.integer && !Number.isInteger(r.value)) {
-    return {
-      ok: false,
-      error: { zh: `“${text.trim()}” 不是整数`, en: `"${text.trim()}" is not a whole number` },
-    };
+    return err({ zh: `“${text.trim()}” 不是整数`, en: `"${text.trim()}" is not a whole number` });
   }
-  return { ok: true, value: r.value };
+  return ok(r.value);
 }
 
 /**

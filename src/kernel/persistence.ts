@@ -1,4 +1,5 @@
 import { type IDBPDatabase, wrap } from "idb";
+import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces } from "./merge.ts";
@@ -94,10 +95,21 @@ export function problemOf(error: unknown): StorageProblem {
   return { kind: "unavailable", message: UNAVAILABLE, cause: text };
 }
 
+/**
+ * A stored record a workspace was made from: the revision and the workspace stored under it (null: nothing
+ * was stored yet). A tab's next save merges against it when the stored revision has moved on.
+ */
+export interface StoredBase {
+  revision: number;
+  ws: Workspace | null;
+}
+
 /** What a save did. */
 export interface SaveOutcome {
   /** The revision now stored. */
   revision: number;
+  /** What is stored now under {@link SaveOutcome.revision}: the base of whatever this tab makes next. */
+  stored: Workspace;
   /**
    * Another tab had saved since this one last read or wrote: what is stored now is this workspace
    * merged with that one's (see merge.ts). Null when the workspace was stored as it was given.
@@ -113,22 +125,26 @@ export interface Persistence {
   load(): Promise<Result<Workspace | null, StorageProblem>>;
   /**
    * Saves the workspace (a plain-data copy of it; Solid proxies are fine) in one transaction that
-   * checks the stored revision: if another tab saved since this one last read or wrote, the two are
-   * merged and the merge is stored (and answered). Never overwrites another tab's work.
+   * checks the stored revision: if it is no longer `from`'s (another tab saved since `ws` was made from
+   * `from`), the two are merged against `from` and the merge is stored (and answered). Never overwrites
+   * another tab's work. `from` defaults to what this page last read or wrote; a page that takes in
+   * another tab's work (`pull`) passes the record its workspace is now made from.
    */
-  save(ws: Workspace): Promise<Result<SaveOutcome, StorageProblem>>;
+  save(ws: Workspace, from?: StoredBase): Promise<Result<SaveOutcome, StorageProblem>>;
   /**
-   * What another tab stored since this one last read or wrote, or null if nothing changed. Does not
-   * move this tab's base: its next save merges against what it started from, so nothing is lost
-   * whatever it does with the answer.
+   * What another tab stored since revision `since` (default: what this page last read or wrote), with
+   * its revision, or null if nothing changed. Moves nothing here: a caller that merges the answer into
+   * its workspace passes `{ revision, ws: stored }` as `from` to its next save.
    */
-  pull(): Promise<Result<{ stored: Workspace; base: Workspace | null } | null, StorageProblem>>;
+  pull(since?: number): Promise<Result<{ stored: Workspace; revision: number } | null, StorageProblem>>;
+  /** The record this page last read or wrote (revision 0 and null before a load). */
+  current(): StoredBase;
   /**
    * Writes the workspace at once, as this page's journal, in one transaction whose requests are all
    * issued before this returns (for `pagehide`, when a page may not live to see a reply). False when
-   * the database is not open yet or refused.
+   * the database is not open yet or refused. `from` is the record `ws` was made from (as for `save`).
    */
-  journal(ws: Workspace): boolean;
+  journal(ws: Workspace, from?: StoredBase): boolean;
   /** Every damaged record kept aside, for export. */
   backups(): Promise<Result<{ key: string; value: unknown }[], StorageProblem>>;
   /** Closes the database connection (a later call opens it again). */
@@ -164,7 +180,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   /** Set while a damaged record sits under the main key without a copy: saving would destroy it. */
   let unbacked: StorageProblem | null = null;
   /** The stored revision this page last read or wrote, and the workspace stored under it. */
-  let known: { revision: number; ws: Workspace | null } = { revision: 0, ws: null };
+  let known: StoredBase = { revision: 0, ws: null };
   const journalKey = `${JOURNAL_PREFIX}${opts.pageId ?? globalThis.crypto?.randomUUID?.() ?? String(Math.random())}`;
   const local = journalStorageOf(opts);
   /** The workspace the newest journal of this page holds: a save of that same value removes it. */
@@ -241,7 +257,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         }
         await tx.done;
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
       const localJournals = readLocalJournals(local);
       let current: Workspace | null = null;
@@ -261,13 +277,13 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
             backupKey,
           };
           unbacked = backupKey === null ? problem : null;
-          return { ok: false, error: problem };
+          return err(problem);
         }
         current = parsed.value;
       }
       unbacked = null;
       known = { revision, ws: current };
-      if (journals.length === 0 && localJournals.length === 0) return { ok: true, value: current };
+      if (journals.length === 0 && localJournals.length === 0) return ok(current);
       // Pages that were left before their last save finished: fold in what they held.
       const readable: { key: string; ws: Workspace; base: Workspace | null; local: boolean }[] = [];
       const unreadable: { key: string; value: unknown; local: boolean }[] = [];
@@ -307,11 +323,11 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       } catch {
         // The journals stay where they are; what this page shows still includes them.
       }
-      return { ok: true, value: merged };
+      return ok(merged);
     },
 
-    async save(ws) {
-      if (unbacked) return { ok: false, error: unbacked };
+    async save(ws, from = known) {
+      if (unbacked) return err(unbacked);
       try {
         const d = await open();
         // A JSON copy: what is stored is exactly what an export would hold, and store proxies and
@@ -321,10 +337,10 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         const tx = d.transaction(STORE, "readwrite");
         const revision = revisionOf(await tx.store.get(REVISION_KEY));
         let merged: Workspace | null = null;
-        if (revision !== known.revision) {
+        if (revision !== from.revision) {
           const raw0: unknown = await tx.store.get(WORKSPACE_KEY);
           const theirs = raw0 === undefined ? null : migrate(raw0, SOURCE);
-          if (theirs?.ok) merged = mergeWorkspaces(known.ws, mine, theirs.value);
+          if (theirs?.ok) merged = mergeWorkspaces(from.ws, mine, theirs.value);
           else if (theirs && !theirs.ok) {
             // Unreadable, written by something else: set it aside before writing over it.
             await tx.store.put(raw0, `${BACKUP_PREFIX}${new Date(now()).toISOString()}`);
@@ -340,32 +356,35 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
           journaled = null;
           local?.removeItem(journalKey);
         }
-        known = { revision: revision + 1, ws: JSON.parse(JSON.stringify(value)) as Workspace };
-        return { ok: true, value: { revision: revision + 1, merged } };
+        const stored = JSON.parse(JSON.stringify(value)) as Workspace;
+        known = { revision: revision + 1, ws: stored };
+        return ok({ revision: revision + 1, stored, merged });
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 
-    async pull() {
+    async pull(since = known.revision) {
       try {
         const d = await open();
         const tx = d.transaction(STORE, "readonly");
         const revision = revisionOf(await tx.store.get(REVISION_KEY));
-        if (revision === known.revision) return { ok: true, value: null };
+        if (revision === since) return ok(null);
         const stored: unknown = await tx.store.get(WORKSPACE_KEY);
         await tx.done;
         const parsed = stored === undefined ? null : migrate(stored, SOURCE);
-        if (!parsed?.ok) return { ok: true, value: null };
-        return { ok: true, value: { stored: parsed.value, base: known.ws } };
+        if (!parsed?.ok) return ok(null);
+        return ok({ stored: parsed.value, revision });
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 
-    journal(ws) {
+    current: () => known,
+
+    journal(ws, from = known) {
       if (unbacked) return false;
-      const entry = { ws: JSON.parse(JSON.stringify(ws)), base: known.ws, baseRevision: known.revision };
+      const entry = { ws: JSON.parse(JSON.stringify(ws)), base: from.ws, baseRevision: from.revision };
       journaled = ws;
       if (local) {
         try {
@@ -392,9 +411,9 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         const d = await open();
         const out: { key: string; value: unknown }[] = [];
         for (const k of await backupKeys(d)) out.push({ key: String(k), value: await d.get(STORE, k) });
-        return { ok: true, value: out };
+        return ok(out);
       } catch (e) {
-        return { ok: false, error: problemOf(e) };
+        return err(problemOf(e));
       }
     },
 

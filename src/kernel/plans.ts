@@ -9,7 +9,10 @@ import type { InputIssue } from "../../models/validation.ts";
 
 /** The valid plans and the problems found in the others. */
 export interface PlanCatalogue {
-  /** Valid plans, in file-name order. */
+  /**
+   * Valid plans: those with the whole indicator table first, then those whose table could not be read in
+   * full (`table.partial`), each group in file-name order.
+   */
   readonly plans: readonly Plan[];
   /** Problems, one per issue, in file-name order; empty when every file is valid. */
   readonly issues: readonly InputIssue[];
@@ -50,6 +53,8 @@ export function loadPlans(modules: Record<string, unknown>): PlanCatalogue {
     seen.set(parsed.value.id, file);
     plans.push(parsed.value);
   }
+  // Stable: file-name order within each group.
+  plans.sort((a, b) => Number(a.table?.partial ?? false) - Number(b.table?.partial ?? false));
   return { plans, issues };
 }
 

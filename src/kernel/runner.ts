@@ -36,6 +36,12 @@ export interface RunModel {
   assumptions: Record<string, Assumption>;
   actuals: Actual[];
   bands: Bands;
+  /**
+   * Names this model's world for the world cache of the thread that runs it (see {@link worldFor}):
+   * two models with the same key compile to the same world. Stamped by the projection service before a
+   * request crosses to a worker, where object identity is lost; absent, identity is the key.
+   */
+  worldKey?: string;
 }
 
 export interface EvaluateRequest extends RunModel {
@@ -86,8 +92,40 @@ export interface Runner {
   dispose(): void;
 }
 
-/** Links a run request into a world; errors become bilingual data. */
+/** Compiled worlds of this thread by key, newest last; a few, since a screen shows at most a few scenarios. */
+const worldsByKey = new Map<string, Result<World, RunError>>();
+/** Compiled worlds of this thread by request object (a memo's unchanged model compiles once). */
+const worldsByModel = new WeakMap<RunModel, Result<World, RunError>>();
+const WORLD_CACHE_SIZE = 8;
+
+/**
+ * Links a run request into a world; errors become bilingual data. A world is compiled once per model
+ * and thread: again for the same request object or the same `worldKey`, the cached one is answered, so
+ * a pooled run's slices and its merge, a tornado and a goal seek on one scenario share one compilation.
+ * A world may be reused because nothing keeps its buffers: results copy what they read from it.
+ */
 export function worldFor(model: RunModel): Result<World, RunError> {
+  const byModel = worldsByModel.get(model);
+  if (byModel) return byModel;
+  const key = model.worldKey;
+  const byKey = key === undefined ? undefined : worldsByKey.get(key);
+  if (byKey && key !== undefined) {
+    // Newest last: the least recently used is the first to go.
+    worldsByKey.delete(key);
+    worldsByKey.set(key, byKey);
+    worldsByModel.set(model, byKey);
+    return byKey;
+  }
+  const compiled = compileRunWorld(model);
+  worldsByModel.set(model, compiled);
+  if (key !== undefined) {
+    worldsByKey.set(key, compiled);
+    if (worldsByKey.size > WORLD_CACHE_SIZE) worldsByKey.delete(worldsByKey.keys().next().value!);
+  }
+  return compiled;
+}
+
+function compileRunWorld(model: RunModel): Result<World, RunError> {
   const scenario: ResolvedScenario = {
     id: "run",
     planId: model.plan.id,

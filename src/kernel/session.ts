@@ -1,11 +1,17 @@
 import { type Accessor, createComponent, createContext, createSignal, type JSX, useContext } from "solid-js";
 import type { ScenarioFile } from "../../models/scenario.ts";
-import type { Lang } from "../../models/text.ts";
+import type { Bilingual, Lang, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { mergeWorkspaces, sameWork } from "./merge.ts";
-import { type Autosave, createAutosave, type Persistence, type StorageProblem } from "./persistence.ts";
+import {
+  type Autosave,
+  createAutosave,
+  type Persistence,
+  type StorageProblem,
+  type StoredBase,
+} from "./persistence.ts";
 import type { RunSettings } from "./store.ts";
-import { emptyWorkspace, type Workspace } from "./workspace.ts";
+import { emptyWorkspace, type ImportedPlan, type Workspace } from "./workspace.ts";
 
 /**
  * The saved-work session of one page: the workspace loaded at startup, the newest workspace the app
@@ -57,6 +63,13 @@ export interface Session {
   mergedFromOtherTabs: Accessor<number>;
   /** True when the page reloaded itself into a new build of the app, after saving. */
   updated: boolean;
+  /** The plans the person imported, as the newest workspace holds them (for the plan list). */
+  imported: Accessor<readonly ImportedPlan[]>;
+  /**
+   * Adds an imported plan to the workspace, selects it and saves; an open workbench takes it in like
+   * another tab's work. Refuses an id already taken by a shipped or imported plan.
+   */
+  addImported(entry: ImportedPlan, lang: Lang): Result<void, Bilingual>;
   /** Stops listening to other tabs and to the page; does not save (flush first). */
   dispose(): void;
 }
@@ -105,43 +118,63 @@ export function createSession(opts: SessionOptions): Session {
       : l;
   const [link, setLink] = createSignal<LinkState>(checkLink(opts.link));
   let latest: Workspace | null = opts.initial;
+  const [imported, setImportedPlans] = createSignal<readonly ImportedPlan[]>(opts.initial?.imported ?? []);
+  /** Keeps the plan list's signal in step with the newest workspace (new only when the ids change). */
+  const noteImported = (ws: Workspace): void => {
+    const ids = (l: readonly ImportedPlan[]) => l.map((p) => p.plan.id).join("\n");
+    if (ids(ws.imported) !== ids(imported())) setImportedPlans(ws.imported);
+  };
   let seq = 0;
   let requests = 0;
   const first = link();
   const startPlan =
     first.kind === "scenario" ? first.scenario.planId : (opts.initial?.selected.planId ?? null);
   const [requestedPlan, setRequestedPlan] = createSignal<{ id: string; n: number } | null>(
-    startPlan !== null && opts.planIds.has(startPlan) ? { id: startPlan, n: ++requests } : null,
+    startPlan !== null && (opts.planIds.has(startPlan) || imported().some((p) => p.plan.id === startPlan))
+      ? { id: startPlan, n: ++requests }
+      : null,
   );
 
   const persistence = opts.persistence;
   const [incoming, setIncoming] = createSignal<{ ws: Workspace; n: number } | null>(null);
   const [merges, setMerges] = createSignal(0);
   let incomingN = 0;
+  /**
+   * The stored record `latest` is made from. Every change is saved against the base it was made from,
+   * so a save merges exactly what another tab stored since; taking in another tab's work (a pull, or a
+   * save that merged) moves the base forward, so that work is not taken for this tab's own next time
+   * (which would bring back a note the other tab deleted, or keep both versions of a note it edited).
+   */
+  let base: StoredBase = persistence?.current() ?? { revision: 0, ws: null };
 
   /** Takes in `next`, work merged with another tab's, unless it holds nothing this tab lacks. */
   function adopt(next: Workspace): void {
     const cur = latest;
     if (cur && sameWork(next, cur)) return;
     latest = next;
+    noteImported(next);
     setMerges((n) => n + 1);
     setIncoming({ ws: next, n: ++incomingN });
   }
 
   // Unavailable storage fails every save with the same message; it is shown once, from the load.
-  const autosave: Autosave<{ ws: Workspace; seq: number }> | null = persistence
+  const autosave: Autosave<{ ws: Workspace; seq: number; from: StoredBase }> | null = persistence
     ? createAutosave(
-        async ({ ws, seq: at }) => {
-          const r = await persistence.save(ws);
+        async ({ ws, seq: at, from }) => {
+          const r = await persistence.save(ws, from);
           if (r.ok) {
             try {
               channel?.postMessage({ revision: r.value.revision });
             } catch {
               // A closed channel only means other tabs learn of this save at their own next save.
             }
-            // Another tab had saved: what is stored is both tabs' work. Changes made here since this
-            // save started are laid over it, so none are lost.
-            if (r.value.merged) adopt(latest ? mergeWorkspaces(ws, latest, r.value.merged) : r.value.merged);
+            if (r.value.revision > base.revision) {
+              // What is stored now holds `ws` (and, if merged, another tab's work): changes made here
+              // since this save started are laid over it, so none are lost, and it is the new base.
+              const stored = r.value.stored;
+              base = { revision: r.value.revision, ws: stored };
+              if (r.value.merged) adopt(latest ? mergeWorkspaces(ws, latest, stored) : stored);
+            }
             if (at === seq) setStatus("saved");
           } else setStatus("failed");
           return r;
@@ -150,7 +183,7 @@ export function createSession(opts: SessionOptions): Session {
           delayMs: opts.autosave?.delayMs ?? 300,
           maxWaitMs: opts.autosave?.maxWaitMs ?? 800,
           onProblem: (p) => setProblem(p),
-          onLeave: ({ ws }) => void persistence.journal(ws),
+          onLeave: ({ ws, from }) => void persistence.journal(ws, from),
         },
       )
     : null;
@@ -158,10 +191,13 @@ export function createSession(opts: SessionOptions): Session {
   /** Another tab saved: take in its work now, so this tab shows it (its own next save merges anyway). */
   async function pull(): Promise<void> {
     if (!persistence) return;
-    const r = await persistence.pull();
-    if (!r.ok || !r.value) return;
-    const { stored, base } = r.value;
-    adopt(latest ? mergeWorkspaces(base, latest, stored) : stored);
+    const r = await persistence.pull(base.revision);
+    // Nothing new, or a save of this tab's finished meanwhile and already holds it.
+    if (!r.ok || !r.value || r.value.revision <= base.revision) return;
+    const { stored, revision } = r.value;
+    const from = base;
+    base = { revision, ws: stored };
+    adopt(latest ? mergeWorkspaces(from.ws, latest, stored) : stored);
   }
 
   const channel =
@@ -178,16 +214,19 @@ export function createSession(opts: SessionOptions): Session {
   };
   doc?.addEventListener("visibilitychange", onVisible);
 
+  function change(ws: Workspace): void {
+    latest = ws;
+    noteImported(ws);
+    seq++;
+    if (!autosave) return;
+    setStatus("saving");
+    autosave.change({ ws, seq, from: base });
+  }
+
   return {
     initial: opts.initial,
     latest: () => latest,
-    change(ws) {
-      latest = ws;
-      seq++;
-      if (!autosave) return;
-      setStatus("saving");
-      autosave.change({ ws, seq });
-    },
+    change,
     flush: () => autosave?.flush() ?? Promise.resolve(),
     status,
     problem,
@@ -208,6 +247,30 @@ export function createSession(opts: SessionOptions): Session {
     incoming,
     mergedFromOtherTabs: merges,
     updated: opts.updated ?? false,
+    imported,
+    addImported(entry, lang) {
+      const id = entry.plan.id;
+      const cur = latest ?? emptyWorkspace({ language: lang });
+      if (opts.planIds.has(id) || cur.imported.some((p) => p.plan.id === id)) {
+        return {
+          ok: false,
+          error: {
+            zh: `已有 id 为 “${id}” 的规划，请换一个 id`,
+            en: `a plan with the id "${id}" already exists; choose another id`,
+          },
+        };
+      }
+      const next: Workspace = {
+        ...cur,
+        savedAt: new Date().toISOString(),
+        imported: [...cur.imported, entry],
+        selected: { planId: id, scenarioId: entry.scenario.id },
+      };
+      change(next);
+      // An open workbench holds its own copy of the work: it takes this in as it takes another tab's.
+      setIncoming({ ws: next, n: ++incomingN });
+      return { ok: true, value: undefined };
+    },
     dispose() {
       channel?.removeEventListener("message", onMessage);
       if (opts.channel === undefined) channel?.close();

@@ -1,7 +1,9 @@
+import { type Accessor, createSignal } from "solid-js";
 import { z } from "zod";
 import type { Sampling } from "../../models/monte-carlo.ts";
+import { err, type Result } from "../../models/result.ts";
 import { MAX_SEED } from "../../models/seed.ts";
-import type { Bilingual, Result } from "../../models/text.ts";
+import type { Bilingual } from "../../models/text.ts";
 import { parseWith } from "../../models/validation.ts";
 
 /**
@@ -42,8 +44,28 @@ export function checkSettings(settings: unknown): Result<RunSettings, Bilingual>
   if (r.ok) return r;
   const first = r.error[0]!;
   const field = FIELD[first.path as keyof RunSettings] ?? { zh: first.path, en: first.path };
+  return err({ zh: `${field.zh}：${first.message.zh}`, en: `${field.en}: ${first.message.en}` });
+}
+
+/** The run settings of a workbench: read, changed through the schema, replaced by a loaded workspace. */
+export interface RunSettingsState {
+  settings: Accessor<Readonly<RunSettings>>;
+  /** Changes some settings; the whole result is checked by {@link settingsSchema}, nothing changes on error. */
+  set(patch: Partial<RunSettings>): Result<RunSettings, Bilingual>;
+  replace(settings: RunSettings): void;
+}
+
+/** Creates run settings at {@link DEFAULT_SETTINGS}. */
+export function createRunSettings(): RunSettingsState {
+  const [settings, setSettings] = createSignal<Readonly<RunSettings>>({ ...DEFAULT_SETTINGS });
   return {
-    ok: false,
-    error: { zh: `${field.zh}：${first.message.zh}`, en: `${field.en}: ${first.message.en}` },
+    settings,
+    set(patch) {
+      // The same schema as a stored workspace's settings: what can be set can be saved and read back.
+      const next = checkSettings({ ...settings(), ...patch });
+      if (next.ok) setSettings(next.value);
+      return next;
+    },
+    replace: (s) => setSettings({ ...s }),
   };
 }

@@ -1,4 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
+import { err, ok } from "../../models/result.ts";
 import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import type { Result } from "../../models/text.ts";
 import { type InputIssue, parseWith } from "../../models/validation.ts";
@@ -57,9 +58,8 @@ function fragmentValue(href: string): string | undefined {
   return undefined;
 }
 
-const damaged = (detail: { zh: string; en: string }): Result<never, InputIssue[]> => ({
-  ok: false,
-  error: [
+const damaged = (detail: { zh: string; en: string }): Result<never, InputIssue[]> =>
+  err([
     {
       file: LINK_FILE,
       path: "",
@@ -68,13 +68,12 @@ const damaged = (detail: { zh: string; en: string }): Result<never, InputIssue[]
         en: `the scenario in this link cannot be read: ${detail.en}. The link may have been cut off when copied; ask for the whole link again.`,
       },
     },
-  ],
-});
+  ]);
 
 /** Reads the scenario in a share link, validated; every problem names the link and, inside it, the path. */
 export function decodeScenarioLink(href: string): Result<ScenarioFile, InputIssue[]> {
   const r = decodeLink(href);
-  return r.ok ? { ok: true, value: r.value.scenario } : r;
+  return r.ok ? ok(r.value.scenario) : r;
 }
 
 /** Reads a share link: its scenario and run settings, validated, every problem with its path. */
@@ -107,23 +106,20 @@ export function decodeLink(href: string): Result<SharedLink, InputIssue[]> {
   }
   if (!json || typeof json !== "object" || (json as { format?: unknown }).format !== LINK_FORMAT) {
     const scenario = parseScenario(json, LINK_FILE);
-    return scenario.ok ? { ok: true, value: { scenario: scenario.value } } : scenario;
+    return scenario.ok ? ok({ scenario: scenario.value }) : scenario;
   }
   const doc = json as { version?: unknown; scenario?: unknown; settings?: unknown };
   if (doc.version !== 1) {
-    return {
-      ok: false,
-      error: [
-        {
-          file: LINK_FILE,
-          path: "version",
-          message: {
-            zh: `此链接由更新版本的 Reachable 生成（版本 ${JSON.stringify(doc.version)}），本版本无法读取；请更新后再打开。`,
-            en: `this link was made by a newer Reachable (version ${JSON.stringify(doc.version)}) and cannot be read here; update Reachable to open it.`,
-          },
+    return err([
+      {
+        file: LINK_FILE,
+        path: "version",
+        message: {
+          zh: `此链接由更新版本的 Reachable 生成（版本 ${JSON.stringify(doc.version)}），本版本无法读取；请更新后再打开。`,
+          en: `this link was made by a newer Reachable (version ${JSON.stringify(doc.version)}) and cannot be read here; update Reachable to open it.`,
         },
-      ],
-    };
+      },
+    ]);
   }
   const issues: InputIssue[] = [];
   const scenario = parseScenario(doc.scenario, LINK_FILE);
@@ -134,11 +130,8 @@ export function decodeLink(href: string): Result<SharedLink, InputIssue[]> {
     if (parsed.ok) settings = parsed.value;
     else issues.push(...parsed.error.map((i) => ({ ...i, path: prefixed("settings", i.path) })));
   }
-  if (!scenario.ok || issues.length > 0) return { ok: false, error: issues };
-  return {
-    ok: true,
-    value: settings ? { scenario: scenario.value, settings } : { scenario: scenario.value },
-  };
+  if (!scenario.ok || issues.length > 0) return err(issues);
+  return ok(settings ? { scenario: scenario.value, settings } : { scenario: scenario.value });
 }
 
 function prefixed(root: string, path: string): string {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { bindingsSchema } from "../../models/bindings.ts";
+import { planSchema } from "../../models/plan.ts";
 import { actualSchema, scenarioSchema } from "../../models/scenario.ts";
 import { LANGS, type Lang, type Result } from "../../models/text.ts";
 import { type InputIssue, parseWith } from "../../models/validation.ts";
@@ -9,7 +11,9 @@ import { DEFAULT_SETTINGS, type RunSettings, settingsSchema } from "./settings.t
  * The stored format of a person's work: what is kept in IndexedDB (persistence.ts) and in an exported
  * workspace file (files.ts). It holds only what the person made: the scenarios they created (each an
  * override-only scenario that `extends` another), unsaved edits, notebooks, actuals by plan, run
- * settings, the language and what was open. Shipped plans and scenarios are never copied into it.
+ * settings, the language, what was open, and the plans they imported by pasting a table (each with the
+ * bindings and baseline scenario the scaffold wrote for it). Shipped plans and scenarios are never
+ * copied into it.
  *
  * Every stored or imported workspace passes {@link migrate}: older versions are brought up to date one
  * step at a time, a newer one is refused with a message saying so, and anything else is reported with
@@ -18,7 +22,7 @@ import { DEFAULT_SETTINGS, type RunSettings, settingsSchema } from "./settings.t
 
 export const WORKSPACE_FORMAT = "reachable-workspace";
 /** The version this build writes. */
-export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_VERSION = 3;
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
@@ -77,17 +81,95 @@ const common = {
   settings: settingsSchema,
 };
 
-/** Version 2 (current). */
-export const workspaceSchema = z.strictObject({
+/**
+ * A plan the person imported (pasted its table, confirmed it): the plan as printed, and the bindings and
+ * baseline scenario the scaffold wrote for it — the same three files the repository keeps for a plan.
+ */
+export const importedPlanSchema = z
+  .strictObject({
+    plan: planSchema,
+    bindings: bindingsSchema,
+    /** The scaffold's baseline scenario: no `extends`. */
+    scenario: scenarioSchema,
+    /** ISO 8601 date-time of the import. */
+    importedAt: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((p, ctx) => {
+    const problems: [string[], boolean, string, string][] = [
+      [["bindings", "planId"], p.bindings.planId !== p.plan.id, "绑定", "bindings"],
+      [["scenario", "planId"], p.scenario.planId !== p.plan.id, "情景", "scenario"],
+    ];
+    for (const [path, bad, zh, en] of problems) {
+      if (!bad) continue;
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: "imported plan parts disagree",
+        params: {
+          message: {
+            zh: `导入规划的${zh}属于另一份规划（应为 “${p.plan.id}”）`,
+            en: `the imported plan's ${en} belong to another plan (should be "${p.plan.id}")`,
+          },
+        },
+      });
+    }
+    if (p.scenario.extends !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["scenario", "extends"],
+        message: "imported baseline extends",
+        params: {
+          message: {
+            zh: "导入规划的基准情景不能扩展其他情景",
+            en: "an imported plan's baseline scenario extends no other scenario",
+          },
+        },
+      });
+    }
+  });
+export type ImportedPlan = z.infer<typeof importedPlanSchema>;
+
+/** Imported plans, plan ids unique. */
+const importedPlans = z.array(importedPlanSchema).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((p, i) => {
+    const first = seen.get(p.plan.id);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "plan", "id"],
+        message: "duplicate imported plan id",
+        params: {
+          message: {
+            zh: `导入规划 id “${p.plan.id}” 与 imported[${first}] 重复`,
+            en: `imported plan id "${p.plan.id}" repeats imported[${first}]`,
+          },
+        },
+      });
+    } else seen.set(p.plan.id, i);
+  });
+});
+
+const v2 = {
   ...common,
-  version: z.literal(2),
   language: z.enum(LANGS),
   /** Notebook of each scenario, by scenario id. */
   notebooks: z.record(id, notebookSchema),
   /** Evaluator actuals by plan id. */
   actuals: z.record(id, z.array(actualSchema)),
+};
+
+/** Version 3 (current): version 2 and the plans the person imported. */
+export const workspaceSchema = z.strictObject({
+  ...v2,
+  version: z.literal(3),
+  imported: importedPlans,
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** Version 2: no imported plans. Read only, never written. */
+export const workspaceV2Schema = z.strictObject({ ...v2, version: z.literal(2) });
+export type WorkspaceV2 = z.infer<typeof workspaceV2Schema>;
 
 /** Version 1: no notebooks or actuals, and the language under `lang`. Read only, never written. */
 export const workspaceV1Schema = z.strictObject({
@@ -103,17 +185,21 @@ interface Step {
   up(doc: never): unknown;
 }
 
-/** Migration steps by the version they read. Adding version 3 means adding the step from 2 here. */
+/** Migration steps by the version they read. Adding version 4 means adding the step from 3 here. */
 const STEPS: Record<number, Step> = {
   1: {
     schema: workspaceV1Schema,
-    up: ({ lang, version: _v, ...rest }: WorkspaceV1): Workspace => ({
+    up: ({ lang, version: _v, ...rest }: WorkspaceV1): WorkspaceV2 => ({
       ...rest,
       version: 2,
       language: lang,
       notebooks: {},
       actuals: {},
     }),
+  },
+  2: {
+    schema: workspaceV2Schema,
+    up: (doc: WorkspaceV2): Workspace => ({ ...doc, version: 3, imported: [] }),
   },
 };
 
@@ -133,6 +219,7 @@ export function emptyWorkspace(opts: {
     edits: {},
     notebooks: {},
     actuals: {},
+    imported: [],
     settings: { ...(opts.settings ?? DEFAULT_SETTINGS) },
   };
 }

@@ -114,7 +114,7 @@ describe("files", () => {
     ]);
     expect(wsDl.suggestedFilename()).toMatch(/^reachable-workspace-\d{4}-\d{2}-\d{2}\.json$/);
     const ws = JSON.parse(await readFile((await wsDl.path())!, "utf8"));
-    expect(ws).toMatchObject({ format: "reachable-workspace", version: 2, language: "en" });
+    expect(ws).toMatchObject({ format: "reachable-workspace", version: 3, language: "en" });
     expect(ws.edits["jiaxing-baseline"]["retrofit.capacity1"]).toEqual({ value: 300 });
     expect(ws.notebooks["jiaxing-baseline"].log).toHaveLength(1);
 

@@ -135,8 +135,8 @@ describe("notebook", () => {
     await page.locator(CAPACITY).fill("300");
     await expect.poll(() => verdictOf(page, RETROFIT)).toContain("Missed");
     await page.locator(CAPACITY).blur();
-    const undo = page.locator(".work-bar").getByRole("button", { name: "Undo" });
-    const redo = page.locator(".work-bar").getByRole("button", { name: "Redo" });
+    const undo = page.locator(".undo-group").getByRole("button", { name: "Undo" });
+    const redo = page.locator(".undo-group").getByRole("button", { name: "Redo" });
     await undo.click();
     await expect.poll(() => page.locator(CAPACITY).inputValue()).toBe("467");
     expect(await verdictOf(page, RETROFIT)).toContain("Missed"); // the observed pace falls short too

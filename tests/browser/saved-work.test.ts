@@ -59,7 +59,7 @@ async function openGroup(page: Page, group: string): Promise<void> {
 const status = (page: Page) => page.locator(".save-status").textContent();
 
 async function saved(page: Page): Promise<void> {
-  await expect.poll(() => status(page), { timeout: 10_000 }).toMatch(/Saved in this browser/);
+  await expect.poll(() => status(page)).toMatch(/Saved in this browser/);
 }
 
 const notes = async (page: Page) =>
@@ -149,7 +149,7 @@ describe("saved work", () => {
     // Each tab shows both notes and both changes, without a reload.
     for (const page of [a, b]) {
       await expect
-        .poll(async () => (await notes(page)).sort(), { timeout: 10_000 })
+        .poll(async () => (await notes(page)).sort())
         .toEqual(["Note from tab A", "Note from tab B"]);
       await openGroup(page, "retrofit");
       await openGroup(page, "living");
@@ -171,10 +171,16 @@ describe("saved work", () => {
     expect(await c.locator(BUDGET).inputValue()).toBe("20");
 
     // Later edits go on flowing both ways.
-    await a.getByLabel("Note text (Markdown)").first().fill("Note from tab A, revised");
+    // Tab A's own note, wherever the merge put it in the list.
+    const texts = a.getByLabel("Note text (Markdown)");
+    const mine = (await texts.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).indexOf(
+      "Note from tab A",
+    );
+    expect(mine).toBeGreaterThanOrEqual(0);
+    await texts.nth(mine).fill("Note from tab A, revised");
     await saved(a);
     await expect
-      .poll(async () => (await notes(b)).sort(), { timeout: 10_000 })
+      .poll(async () => (await notes(b)).sort())
       .toEqual(["Note from tab A, revised", "Note from tab B"]);
     expect(errors).toEqual([]);
   }, 240_000);

@@ -79,7 +79,8 @@ describe("share links", () => {
     await openGroup(page, "living");
     await page.locator(BUDGET).fill("20");
     await copyOfCurrent(page, "Second");
-    // The second extends the first, which only this browser has.
+    // The second extends the first, which only this browser has. Run settings are in the folded section.
+    await page.locator("details.workbench-more > summary").click();
     await page.getByLabel("Samples").selectOption("5000");
     await page.getByLabel("Seed").fill("42");
     await page.getByLabel("Seed").blur();
@@ -104,6 +105,7 @@ describe("share links", () => {
     await openGroup(other, "living");
     expect(await other.locator(CAPACITY).inputValue()).toBe("300");
     expect(await other.locator(BUDGET).inputValue()).toBe("20");
+    await other.locator("details.workbench-more > summary").click();
     expect(await other.getByLabel("Samples").inputValue()).toBe("5000");
     expect(await other.getByLabel("Seed").inputValue()).toBe("42");
     expect(await other.getByLabel("Sampling").inputValue()).toBe("random");

@@ -110,7 +110,7 @@ describe("scenario and workspace JSON", () => {
       scenarios: [MINE],
     };
     expect(importWorkspaceJson(exportWorkspaceJson(ws), "w.json")).toEqual({ ok: true, value: ws });
-    const { language, notebooks: _n, actuals: _a, ...rest } = ws;
+    const { language, notebooks: _n, actuals: _a, imported: _i, ...rest } = ws;
     const v1 = JSON.stringify({ ...rest, version: 1, lang: language });
     expect(importWorkspaceJson(v1, "old.json")).toEqual({ ok: true, value: ws });
     const newer = JSON.stringify({ ...ws, version: 9 });

@@ -47,7 +47,7 @@ describe("persistence", () => {
   it("answers null before anything was saved, then round-trips a workspace", async () => {
     const p = createPersistence({ indexedDB: new IDBFactory() });
     expect(await p.load()).toEqual({ ok: true, value: null });
-    expect(await p.save(ws())).toEqual({ ok: true, value: { revision: 1, merged: null } });
+    expect(await p.save(ws())).toEqual({ ok: true, value: { revision: 1, stored: ws(), merged: null } });
     expect(await p.load()).toEqual({ ok: true, value: ws() });
   });
 
@@ -67,7 +67,7 @@ describe("persistence", () => {
       edits: { "jiaxing-baseline": { "living.budgetGrowth": { value: 20 } } },
       notebooks: { "jiaxing-baseline": { cells: [{ id: "c1", kind: "note", markdown: "B" }], log: [] } },
     };
-    expect(await a.save(fromA)).toEqual({ ok: true, value: { revision: 1, merged: null } });
+    expect(await a.save(fromA)).toEqual({ ok: true, value: { revision: 1, stored: fromA, merged: null } });
     const pulled = await b.pull();
     expect(pulled.ok && pulled.value?.stored.edits).toEqual(fromA.edits);
     const r = await b.save(fromB);
@@ -176,7 +176,7 @@ describe("persistence", () => {
 
   it("migrates an older stored version on load", async () => {
     const factory = new IDBFactory();
-    const { language, notebooks: _n, actuals: _a, ...rest } = ws();
+    const { language, notebooks: _n, actuals: _a, imported: _i, ...rest } = ws();
     await putRaw(factory, { ...rest, version: 1, lang: language });
     const r = await createPersistence({ indexedDB: factory }).load();
     expect(r).toEqual({ ok: true, value: { ...ws(), notebooks: {} } });

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { parsePastedTable } from "../../models/plan-paste.ts";
+import { scaffoldPlan } from "../../models/scaffold.ts";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import { formatIssue } from "../../models/validation.ts";
 import { DEFAULT_SETTINGS } from "../../src/kernel/store.ts";
-import { emptyWorkspace, migrate, WORKSPACE_VERSION, type Workspace } from "../../src/kernel/workspace.ts";
+import {
+  emptyWorkspace,
+  type ImportedPlan,
+  migrate,
+  WORKSPACE_VERSION,
+  type Workspace,
+} from "../../src/kernel/workspace.ts";
 
 const SAVED = "2024-05-01T09:30:00.000Z";
 const MINE: ScenarioFile = {
@@ -29,7 +37,7 @@ const v1 = () => ({
 /** The same workspace in the current version, with a notebook and actuals. */
 const v2 = (): Workspace => ({
   format: "reachable-workspace",
-  version: 2,
+  version: 3,
   savedAt: SAVED,
   language: "zh-CN",
   selected: { planId: "jiaxing-2021-2025", scenarioId: "mine-1" },
@@ -43,7 +51,18 @@ const v2 = (): Workspace => ({
   },
   actuals: { "jiaxing-2021-2025": [{ indicatorId: "jx-t1", year: 2022, value: 98 }] },
   settings: { ...DEFAULT_SETTINGS },
+  imported: [],
 });
+
+/** A plan pasted from a table and scaffolded, as the import stores it. */
+function imported(id = "pasted-2021-2025"): ImportedPlan {
+  const text = ["序号\t指标\t属性\t2020年\t2025年", "1\t困难残疾人生活补贴覆盖率\t约束性\t99%\t>99%"].join(
+    "\n",
+  );
+  const plan = parsePastedTable(text, { id, level: "county" }).plan;
+  const s = scaffoldPlan(plan);
+  return { plan, bindings: s.bindings, scenario: s.scenario, importedAt: SAVED };
+}
 
 function issuesOf(input: unknown): string[] {
   const r = migrate(input, "ws.json");
@@ -57,12 +76,55 @@ describe("workspace migration", () => {
     expect(r).toEqual({ ok: true, value: v2() });
   });
 
-  it("migrates version 1 to 2: lang becomes language, empty notebooks and actuals are added", () => {
+  it("migrates version 1 to 3: lang becomes language, empty notebooks, actuals and imported plans are added", () => {
     const r = migrate(v1());
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const { lang: _lang, ...rest } = v1();
-    expect(r.value).toEqual({ ...rest, version: 2, language: "en", notebooks: {}, actuals: {} });
+    expect(r.value).toEqual({
+      ...rest,
+      version: 3,
+      language: "en",
+      notebooks: {},
+      actuals: {},
+      imported: [],
+    });
     expect(r.value.version).toBe(WORKSPACE_VERSION);
+  });
+
+  it("migrates version 2 to 3: no plans imported yet", () => {
+    const { imported: _i, ...old } = v2();
+    const r = migrate({ ...old, version: 2 });
+    expect(r).toEqual({ ok: true, value: v2() });
+    // A version-2 document is read against version 2's schema: an imported list there is unknown.
+    expect(issuesOf({ ...old, version: 2, imported: [] })[0]).toMatch(/unknown field "imported"/);
+  });
+
+  it("keeps imported plans (plan, bindings, baseline scenario) and refuses parts that disagree", () => {
+    const ws = { ...v2(), imported: [imported()] };
+    expect(migrate(ws)).toEqual({ ok: true, value: ws });
+    const one = imported();
+    const bad = {
+      ...v2(),
+      imported: [
+        one,
+        imported(),
+        { ...one, bindings: { ...one.bindings, planId: "other-2021-2025" } },
+        { ...one, scenario: { ...one.scenario, extends: "jiaxing-baseline" } },
+      ],
+    };
+    expect(issuesOf(bad)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /imported\[1\]\.plan\.id: imported plan id "pasted-2021-2025" repeats imported\[0\]/,
+        ),
+        expect.stringMatching(
+          /imported\[2\]\.bindings\.planId: the imported plan's bindings belong to another plan/,
+        ),
+        expect.stringMatching(
+          /imported\[3\]\.scenario\.extends: an imported plan's baseline scenario extends no other/,
+        ),
+      ]),
+    );
   });
 
   it("validates a version-1 workspace against its own schema, naming the path", () => {
@@ -74,12 +136,12 @@ describe("workspace migration", () => {
   });
 
   it("refuses a workspace made by a newer Reachable, saying so in both languages", () => {
-    const r = migrate({ ...v2(), version: 3 }, "ws.json");
+    const r = migrate({ ...v2(), version: 4 }, "ws.json");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toHaveLength(1);
     expect(r.error[0]!.path).toBe("version");
-    expect(r.error[0]!.message.en).toMatch(/made by a newer Reachable \(format version 3\)/);
+    expect(r.error[0]!.message.en).toMatch(/made by a newer Reachable \(format version 4\)/);
     expect(r.error[0]!.message.zh).toMatch(/更新版本的 Reachable/);
   });
 

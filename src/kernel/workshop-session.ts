@@ -1,23 +1,51 @@
 import { type Accessor, batch, createEffect, createMemo, createSignal } from "solid-js";
 import type { Evaluation } from "../../models/engine.ts";
-import { evaluate } from "../../models/engine.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
-import { type Assumption, resolveScenario } from "../../models/scenario.ts";
-import type { Bilingual, Result } from "../../models/text.ts";
-import { editsFor, stepScenarioIds, type Workshop, workshopFocus } from "../../models/workshop.ts";
-import { runModelFor } from "../kernel/library.ts";
-import { type EvaluateRequest, type Runner, worldFor } from "../kernel/runner.ts";
-import { createScheduler } from "../kernel/scheduler.ts";
+import { err, ok, type Result, refuse } from "../../models/result.ts";
+import type { Assumption } from "../../models/scenario.ts";
+import type { Bilingual } from "../../models/text.ts";
+import type { InputIssue } from "../../models/validation.ts";
+import {
+  editsFor,
+  loadWorkshop,
+  stepScenarioIds,
+  type Workshop,
+  workshopFocus,
+} from "../../models/workshop.ts";
+import { loadLibrary, runModelFor } from "./library.ts";
+import type { Projection } from "./projection.ts";
+import type { EvaluateRequest } from "./runner.ts";
+import { createScenarioBook } from "./scenario-book.ts";
+import { createScheduler } from "./scheduler.ts";
 
 /**
- * The non-visual state of workshop mode (a kernel factory; it sits beside the views only because this
- * helper owns no file in `src/kernel/` for it). What is shown is one "spec" — a scenario plus assumption
- * values — and a "before" spec to compare it with. The deterministic evaluation of a spec is computed on
- * demand and cached (a few milliseconds; stepping back and forth is instant); the Monte Carlo evaluation
- * runs in the worker pool through a scheduler, and each answer is cached under its spec so a step
- * already seen shows its probabilities at once.
+ * The non-visual state of workshop mode. What is shown is one "spec" — a scenario plus assumption
+ * values — and a "before" spec to compare it with. The deterministic evaluation of a spec comes from
+ * the projection service at once and is cached (stepping back and forth is instant); the Monte Carlo
+ * evaluation runs in the app's one worker pool through a scheduler, and each answer is cached under its
+ * spec so a step already seen shows its probabilities at once.
  */
+
+/**
+ * The workshop files, bundled with this (lazily loaded) module: `scenarios/workshops/<planId>.json`.
+ * The library loaders (browser and CLI) skip that folder; the sequences are read only here.
+ */
+const FILES: Record<string, unknown> = import.meta.glob("../../scenarios/workshops/*.json", {
+  eager: true,
+  import: "default",
+});
+
+/** The workshop of a plan, validated at the edge against the library; null when the plan has none. */
+export function workshopFor(planId: string): { workshop: Workshop | null; issues: InputIssue[] } {
+  const lib = loadLibrary();
+  for (const [key, data] of Object.entries(FILES)) {
+    if (!key.endsWith(`/${planId}.json`)) continue;
+    const r = loadWorkshop(data, `scenarios/workshops/${planId}.json`, lib);
+    return r.ok ? { workshop: r.value, issues: [] } : { workshop: null, issues: r.error };
+  }
+  return { workshop: null, issues: [] };
+}
 
 /** Monte Carlo samples per evaluation: enough for a probability to the nearest few points, fast on a laptop. */
 export const WORKSHOP_SAMPLES = 1000;
@@ -83,9 +111,10 @@ export function createWorkshopSession(opts: {
   lib: Library;
   plan: Plan;
   workshop: Workshop | null;
-  runner: Runner;
+  projection: Projection;
 }): WorkshopSession {
-  const { lib, plan, workshop, runner } = opts;
+  const { lib, plan, workshop, projection } = opts;
+  const book = createScenarioBook(lib);
   const baselineId = baselineOf(lib, plan.id)?.id ?? "";
   const stepIds = workshop ? stepScenarioIds(workshop, lib) : [];
   const stepCount = workshop?.steps.length ?? 0;
@@ -140,8 +169,7 @@ export function createWorkshopSession(opts: {
   const assumptionsOf = (scenarioId: string): Record<string, Assumption> => {
     let a = assumptionsCache.get(scenarioId);
     if (!a) {
-      const s = lib.scenarios.get(scenarioId);
-      const r = s ? resolveScenario(s, lib.scenarios, scenarioId) : undefined;
+      const r = book.resolved(scenarioId);
       a = r?.ok ? r.value.assumptions : {};
       assumptionsCache.set(scenarioId, a);
     }
@@ -152,11 +180,8 @@ export function createWorkshopSession(opts: {
   /** The run request of a spec, or why it cannot run. */
   const requestOf = (spec: Spec): Result<EvaluateRequest, Bilingual> => {
     const m = runModelFor(lib, spec.scenarioId, editsFor(assumptionsOf(spec.scenarioId), spec.changes));
-    if (!m.ok) return { ok: false, error: m.error[0]!.message };
-    return {
-      ok: true,
-      value: { ...m.value, samples: WORKSHOP_SAMPLES, seed: WORKSHOP_SEED, sampling: "lhs" },
-    };
+    if (!m.ok) return err(m.error[0]!.message);
+    return ok({ ...m.value, samples: WORKSHOP_SAMPLES, seed: WORKSHOP_SEED, sampling: "lhs" as const });
   };
 
   const detCache = new Map<string, Result<Evaluation, Bilingual>>();
@@ -165,22 +190,7 @@ export function createWorkshopSession(opts: {
     let r = detCache.get(key);
     if (!r) {
       const req = requestOf(spec);
-      if (!req.ok) r = req;
-      else {
-        const w = worldFor(req.value);
-        r = w.ok
-          ? {
-              ok: true,
-              value: evaluate(w.value, {
-                samples: 0,
-                seed: WORKSHOP_SEED,
-                sampling: "lhs",
-                bands: req.value.bands,
-                actuals: req.value.actuals,
-              }),
-            }
-          : { ok: false, error: w.error.message };
-      }
+      r = req.ok ? projection.projectSync(req.value, { seed: WORKSHOP_SEED, sampling: "lhs" }) : req;
       detCache.set(key, r);
     }
     return r;
@@ -194,7 +204,7 @@ export function createWorkshopSession(opts: {
   // Monte Carlo: one run asks for every spec on screen that has no cached answer yet.
   const [mcCache, setMcCache] = createSignal<ReadonlyMap<string, Evaluation>>(new Map());
   const mc = createScheduler(async (jobs: { key: string; req: EvaluateRequest }[]) => {
-    const results = await Promise.all(jobs.map((j) => runner.evaluate(j.req)));
+    const results = await Promise.all(jobs.map((j) => projection.evaluate(j.req)));
     return jobs.map((j, i) => {
       const r = results[i]!;
       if (!r.ok) throw r.error;
@@ -309,22 +319,16 @@ export function createWorkshopSession(opts: {
     setLive(assumptionId, value) {
       const a = assumptions()[assumptionId];
       if (!a) {
-        return {
-          ok: false,
-          error: { zh: `没有名为 “${assumptionId}” 的假设`, en: `there is no assumption "${assumptionId}"` },
-        };
+        return refuse(`没有名为 “${assumptionId}” 的假设`, `there is no assumption "${assumptionId}"`);
       }
       if (!Number.isFinite(value) || value < a.min || value > a.max) {
-        return {
-          ok: false,
-          error: {
-            zh: `${value} 超出允许范围 ${a.min}–${a.max}，未作修改`,
-            en: `${value} is outside the allowed range ${a.min}–${a.max}; nothing was changed`,
-          },
-        };
+        return refuse(
+          `${value} 超出允许范围 ${a.min}–${a.max}，未作修改`,
+          `${value} is outside the allowed range ${a.min}–${a.max}; nothing was changed`,
+        );
       }
       setLiveState((prev) => ({ ...prev, [assumptionId]: value }));
-      return { ok: true, value };
+      return ok(value);
     },
   };
 }
