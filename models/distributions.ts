@@ -1,49 +1,13 @@
-import { z } from "zod";
+import type { Distribution } from "./distribution-schema.ts";
 
 /**
- * Uncertainty distributions for assumptions. Every distribution is sampled through its quantile
- * function (inverse CDF) so that plain Monte Carlo and Latin hypercube sampling share one code path:
- * a uniform u in [0, 1) becomes a value. Draws are truncated to the assumption's allowed range by
- * restricting u to [F(min), F(max)], which keeps the shape inside the range instead of piling mass on
- * the bounds.
+ * Samplers for the uncertainty distributions (schema and checks: distribution-schema.ts). Every
+ * distribution is sampled through its quantile function (inverse CDF) so that plain Monte Carlo and
+ * Latin hypercube sampling share one code path: a uniform u in [0, 1) becomes a value. Draws are
+ * truncated to the assumption's allowed range by restricting u to [F(min), F(max)], which keeps the
+ * shape inside the range instead of piling mass on the bounds.
  */
-export const distributionSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
-  /** PERT (beta) with the usual weight 4 on the mode. */
-  z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("normal"), mean: z.number(), sd: z.number().positive() }),
-  /** Lognormal given by the median and the geometric standard deviation (gsd > 1). */
-  z.strictObject({ kind: z.literal("lognormal"), median: z.number().positive(), gsd: z.number().gt(1) }),
-]);
-export type Distribution = z.infer<typeof distributionSchema>;
-
-/**
- * Checks a distribution's own parameters are ordered and that its support reaches the allowed range
- * [lo, hi]; returns a bilingual message or null.
- */
-export function distributionProblem(
-  d: Distribution,
-  lo = Number.NEGATIVE_INFINITY,
-  hi = Number.POSITIVE_INFINITY,
-): { zh: string; en: string } | null {
-  if ((d.kind === "uniform" || d.kind === "triangular" || d.kind === "pert") && (d.max < lo || d.min > hi)) {
-    return {
-      zh: `分布范围 ${d.min}–${d.max} 与允许范围 ${lo}–${hi} 不相交`,
-      en: `the distribution's range ${d.min}–${d.max} does not meet the allowed range ${lo}–${hi}`,
-    };
-  }
-  if (d.kind === "uniform" && !(d.min < d.max)) {
-    return { zh: "均匀分布要求 min < max", en: "uniform needs min < max" };
-  }
-  if (
-    (d.kind === "triangular" || d.kind === "pert") &&
-    !(d.min <= d.mode && d.mode <= d.max && d.min < d.max)
-  ) {
-    return { zh: "要求 min ≤ mode ≤ max 且 min < max", en: "needs min ≤ mode ≤ max and min < max" };
-  }
-  return null;
-}
+export { type Distribution, distributionProblem, distributionSchema } from "./distribution-schema.ts";
 
 // Acklam's rational approximation of the standard normal quantile (relative error < 1.15e-9).
 const A = [
@@ -130,16 +94,59 @@ const PERT_GRID = 512;
  */
 export type Quantile = (u: number) => number;
 
+/**
+ * The same quantile function over many uniforms at once: `out[at + i] = q(us[i])` for i < n. The Monte
+ * Carlo draws a block of samples one assumption at a time through it, so each distribution's loop runs
+ * on its own (one call per block instead of a call per draw through a call site shared by every kind).
+ * It computes exactly what {@link Quantile} computes (the same operations in the same order).
+ */
+export type QuantileBatch = (us: Float64Array, out: Float64Array, at: number, n: number) => void;
+
+/** A distribution's quantile function, one value and a batch (see {@link createQuantile}). */
+export interface Sampler {
+  one: Quantile;
+  many: QuantileBatch;
+}
+
 /** Builds the truncated quantile function of `d` on the allowed range [lo, hi]. */
 export function createQuantile(d: Distribution, lo: number, hi: number): Quantile {
-  const clamp = (x: number) => Math.min(Math.max(x, lo), hi);
+  return createSampler(d, lo, hi).one;
+}
+
+/** The index of the last entry of the ascending `cdf[0..GRID]` at or below `p` (cdf[0] ≤ p < 1). */
+function pertCell(cdf: Float64Array, guide: Int32Array, p: number): number {
+  // The guide table names the last cell at or below each of GRID equal steps of p; a short walk from
+  // there lands on the cell the binary search over the whole grid finds.
+  let g = (p * PERT_GRID) | 0;
+  if (g > PERT_GRID) g = PERT_GRID;
+  let l = guide[g]!;
+  while (l < PERT_GRID - 1 && cdf[l + 1]! <= p) l++;
+  return l;
+}
+
+/** Builds the truncated quantile function of `d` on [lo, hi], for one value and for a batch. */
+export function createSampler(d: Distribution, lo: number, hi: number): Sampler {
   switch (d.kind) {
     case "uniform": {
       const a = Math.max(d.min, lo);
       const b = Math.min(d.max, hi);
       // A support outside the allowed range (rejected by the scenario schema) degenerates to the bound.
-      if (a > b) return () => clamp(d.min);
-      return (u) => a + u * (b - a);
+      if (a > b) {
+        const v = Math.min(Math.max(d.min, lo), hi);
+        return {
+          one: () => v,
+          many: (_us, out, at, n) => {
+            out.fill(v, at, at + n);
+          },
+        };
+      }
+      const w = b - a;
+      return {
+        one: (u) => a + u * w,
+        many: (us, out, at, n) => {
+          for (let i = 0; i < n; i++) out[at + i] = a + us[i]! * w;
+        },
+      };
     }
     case "triangular": {
       const { min: a, mode: c, max: b } = d;
@@ -154,23 +161,53 @@ export function createQuantile(d: Distribution, lo: number, hi: number): Quantil
               : 1 - (b - x) ** 2 / ((b - a) * (b - c));
       const f0 = cdf(lo);
       const f1 = cdf(hi);
-      return (u) => {
-        const p = f0 + u * (f1 - f0);
-        const x = p < fc ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c));
-        return clamp(x);
+      const df = f1 - f0;
+      // (p · (b − a)) · (c − a), in that order, as the closed form is written.
+      const ba = b - a;
+      const ca = c - a;
+      const bc = b - c;
+      const one = (u: number): number => {
+        const p = f0 + u * df;
+        const x = p < fc ? a + Math.sqrt(p * ba * ca) : b - Math.sqrt((1 - p) * ba * bc);
+        return Math.min(Math.max(x, lo), hi);
+      };
+      return {
+        one,
+        many: (us, out, at, n) => {
+          for (let i = 0; i < n; i++) {
+            const p = f0 + us[i]! * df;
+            const x = p < fc ? a + Math.sqrt(p * ba * ca) : b - Math.sqrt((1 - p) * ba * bc);
+            out[at + i] = Math.min(Math.max(x, lo), hi);
+          }
+        },
       };
     }
     case "normal": {
-      const f0 = normalCdf((lo - d.mean) / d.sd);
-      const f1 = normalCdf((hi - d.mean) / d.sd);
-      return (u) => clamp(d.mean + d.sd * normalQuantile(f0 + u * (f1 - f0)));
+      const { mean, sd } = d;
+      const f0 = normalCdf((lo - mean) / sd);
+      const f1 = normalCdf((hi - mean) / sd);
+      const df = f1 - f0;
+      return {
+        one: (u) => Math.min(Math.max(mean + sd * normalQuantile(f0 + u * df), lo), hi),
+        many: (us, out, at, n) => {
+          for (let i = 0; i < n; i++)
+            out[at + i] = Math.min(Math.max(mean + sd * normalQuantile(f0 + us[i]! * df), lo), hi);
+        },
+      };
     }
     case "lognormal": {
       const mu = Math.log(d.median);
       const s = Math.log(d.gsd);
       const f0 = lo > 0 ? normalCdf((Math.log(lo) - mu) / s) : 0;
       const f1 = hi > 0 ? normalCdf((Math.log(hi) - mu) / s) : 0;
-      return (u) => clamp(Math.exp(mu + s * normalQuantile(f0 + u * (f1 - f0))));
+      const df = f1 - f0;
+      return {
+        one: (u) => Math.min(Math.max(Math.exp(mu + s * normalQuantile(f0 + u * df)), lo), hi),
+        many: (us, out, at, n) => {
+          for (let i = 0; i < n; i++)
+            out[at + i] = Math.min(Math.max(Math.exp(mu + s * normalQuantile(f0 + us[i]! * df)), lo), hi);
+        },
+      };
     }
     case "pert": {
       // Beta(α, β) on [min, max]; its quantile has no closed form, so tabulate the CDF on a grid once
@@ -190,6 +227,12 @@ export function createQuantile(d: Distribution, lo: number, hi: number): Quantil
         cdf[i] = acc;
       }
       for (let i = 0; i <= PERT_GRID; i++) cdf[i] = cdf[i]! / acc;
+      // guide[g]: the last grid cell whose cdf is at or below g / GRID (and below the top cell).
+      const guide = new Int32Array(PERT_GRID + 1);
+      for (let g = 0, l = 0; g <= PERT_GRID; g++) {
+        while (l < PERT_GRID - 1 && cdf[l + 1]! <= g / PERT_GRID) l++;
+        guide[g] = l;
+      }
       const at = (x: number) => {
         if (x <= a) return 0;
         if (x >= b) return 1;
@@ -199,18 +242,19 @@ export function createQuantile(d: Distribution, lo: number, hi: number): Quantil
       };
       const f0 = at(lo);
       const f1 = at(hi);
-      return (u) => {
+      const one = (u: number): number => {
         const p = f0 + u * (f1 - f0);
-        let l = 0;
-        let h = PERT_GRID;
-        while (h - l > 1) {
-          const mid = (l + h) >> 1;
-          if (cdf[mid]! <= p) l = mid;
-          else h = mid;
-        }
+        const l = pertCell(cdf, guide, p);
+        const h = l + 1;
         const span = cdf[h]! - cdf[l]!;
         const frac = span > 0 ? (p - cdf[l]!) / span : 0;
-        return clamp(xs[l]! + frac * (xs[h]! - xs[l]!));
+        return Math.min(Math.max(xs[l]! + frac * (xs[h]! - xs[l]!), lo), hi);
+      };
+      return {
+        one,
+        many: (us, out, at, n) => {
+          for (let i = 0; i < n; i++) out[at + i] = one(us[i]!);
+        },
       };
     }
   }

@@ -12,7 +12,14 @@ import {
   type Status,
   statusOf,
 } from "./feasibility.ts";
-import { mergeSlices, type SampleSlice, type Sampling, sampleSlice, summarize } from "./monte-carlo.ts";
+import {
+  mergeSlices,
+  type SampleSlice,
+  type Sampling,
+  SHARED_SCRATCH,
+  sampleSlice,
+  summarize,
+} from "./monte-carlo.ts";
 import type { Actual, Bands } from "./scenario.ts";
 import type { World } from "./world.ts";
 
@@ -70,6 +77,12 @@ export interface Evaluation {
   seed: number;
   sampling: Sampling;
   indicators: IndicatorResult[];
+  /**
+   * Set on the first, small answer of a Monte Carlo run shown in two steps: probabilities, verdicts and
+   * statuses are final, the quantile bands are still being computed (`quantiles` null), and the pace
+   * and judged year are read from the deterministic projection until they arrive.
+   */
+  bandsPending?: true;
 }
 
 /** The anchors that re-project each bound indicator from its actuals (null where it has none). */
@@ -122,12 +135,17 @@ export function project(
  * Assembles results from a deterministic projection and (optionally) a complete Monte Carlo run.
  * Split out so that a worker pool can compute slices, merge them and finish here.
  */
-export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice | null): Evaluation {
+export function assemble(
+  world: World,
+  opts: EvaluateOptions,
+  full: SampleSlice | null,
+  bands = true,
+): Evaluation {
   const anchors = anchorsOf(world, opts.actuals);
   const medians = medianValues(world);
   const bases = basisOf(world, medians, anchors);
   const det = project(world, medians, anchors);
-  const summaries = full ? summarize(full, world.years.length, twinsOf(world, anchors)) : null;
+  const summaries = full ? summarize(full, world.years.length, twinsOf(world, anchors), bands) : null;
   const indicators = world.indicators.map((b, i): IndicatorResult => {
     const ind = b.indicator;
     const own = opts.actuals
@@ -147,7 +165,7 @@ export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice 
         })
       : d.judgement;
     // The pace projected follows the verdict: the median path where there are samples.
-    const path = s ? s.quantiles[2]! : d.projection;
+    const path = s?.quantiles ? s.quantiles[2]! : d.projection;
     return {
       id: ind.id,
       printedNumber: ind.printedNumber,
@@ -161,12 +179,12 @@ export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice 
       drivers: bases[i]!.drivers,
       probability: s ? s.probability : null,
       status: s ? statusOf(s.probability, opts.bands) : null,
-      quantiles: s ? s.quantiles : null,
+      quantiles: s?.quantiles ?? null,
       assumptions: b.assumptions,
       actuals: own,
     };
   });
-  return {
+  const evaluation: Evaluation = {
     planId: world.plan.id,
     years: world.years,
     samples: full ? full.to - full.from : 0,
@@ -174,19 +192,29 @@ export function assemble(world: World, opts: EvaluateOptions, full: SampleSlice 
     sampling: opts.sampling,
     indicators,
   };
+  if (full && !bands) evaluation.bandsPending = true;
+  return evaluation;
 }
 
 /** Evaluates a world on one thread: projection, verdicts, and (with samples) probabilities and bands. */
 export function evaluate(world: World, opts: EvaluateOptions): Evaluation {
+  // The slice is consumed by `assemble` (nothing in the evaluation points into it), so its columns
+  // come from the thread's reused scratch.
   const full =
     opts.samples > 0
       ? sampleSlice(
           world,
           { samples: opts.samples, seed: opts.seed, sampling: opts.sampling, from: 0, to: opts.samples },
           anchorsOf(world, opts.actuals),
+          world.pointValues,
+          SHARED_SCRATCH,
         )
       : null;
-  return assemble(world, opts, full);
+  try {
+    return assemble(world, opts, full);
+  } finally {
+    SHARED_SCRATCH.end();
+  }
 }
 
 /** Splits [0, N) into `parts` contiguous slices of near-equal size. */

@@ -1,4 +1,4 @@
-import { centreOn, createQuantile, type Quantile } from "./distributions.ts";
+import { centreOn, createSampler, type Sampler } from "./distributions.ts";
 import { type Anchor, applyAnchor, judgeColumns } from "./feasibility.ts";
 import { deriveSeed, fillUniform } from "./rng.ts";
 import type { World } from "./world.ts";
@@ -46,14 +46,14 @@ export interface SampleSlice {
 
 interface Uncertain {
   index: number;
-  quantile: Quantile;
+  quantile: Sampler;
 }
 
 function uncertainOf(world: World, fixed: ReadonlySet<string> | undefined, base: Float64Array): Uncertain[] {
   const out: Uncertain[] = [];
   world.assumptions.forEach((a, index) => {
     if (!a.uncertainty || fixed?.has(world.assumptionIds[index]!)) return;
-    out.push({ index, quantile: createQuantile(centreOn(a.uncertainty, base[index]!), a.min, a.max) });
+    out.push({ index, quantile: createSampler(centreOn(a.uncertainty, base[index]!), a.min, a.max) });
   });
   return out;
 }
@@ -99,6 +99,105 @@ function feistel(p: StratumPermutation, x: number): number {
   return (l << p.half) | r;
 }
 
+/**
+ * `us[b] = (stratum of sample from + b + draws[b · stride + j]) / N` for b < m: the Latin hypercube
+ * uniforms of assumption `j` for a block of samples, with the Feistel rounds' keys held in locals.
+ * Exactly {@link stratumOf} per sample.
+ */
+function stratifiedInto(
+  p: StratumPermutation,
+  from: number,
+  m: number,
+  draws: Float64Array,
+  j: number,
+  stride: number,
+  total: number,
+  us: Float64Array,
+): void {
+  const { half, mask, n, keys } = p;
+  const k0 = keys[0]!;
+  const k1 = keys[1]!;
+  const k2 = keys[2]!;
+  const k3 = keys[3]!;
+  for (let b = 0, at = j; b < m; b++, at += stride) {
+    us[b] = (stratumWith(from + b, half, mask, n, k0, k1, k2, k3) + draws[at]!) / total;
+  }
+}
+
+/** {@link stratumOf} with the permutation's fields passed as numbers (the block loops keep them in locals). */
+function stratumWith(
+  s: number,
+  half: number,
+  mask: number,
+  n: number,
+  k0: number,
+  k1: number,
+  k2: number,
+  k3: number,
+): number {
+  let y = s;
+  do {
+    let l = y >>> half;
+    let r = y & mask;
+    let h = Math.imul(r ^ k0, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    let next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k1, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k2, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    h = Math.imul(r ^ k3, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    next = l ^ (h & mask);
+    l = r;
+    r = next;
+    y = (l << half) | r;
+  } while (y >= n);
+  return y;
+}
+
+/**
+ * Remembered stratum tables: the strata of every sample of a run depend only on the seed, the sample
+ * count and the assumption's place among the uncertain ones, so a run repeated with other assumption
+ * values (a slider dragged, a goal-seek probe) reads them instead of recomputing the Feistel rounds.
+ * Kept for one (seed, N) at a time and up to {@link STRATA_KEEP} entries in all.
+ */
+let strata: { seed: number; n: number; tables: Int32Array[]; entries: number } | null = null;
+const STRATA_KEEP = 4 * 1024 * 1024;
+
+function strataTable(p: StratumPermutation, seed: number, j: number): Int32Array | undefined {
+  if (!strata || strata.seed !== seed || strata.n !== p.n) strata = { seed, n: p.n, tables: [], entries: 0 };
+  const have = strata.tables[j];
+  if (have) return have;
+  if (strata.entries + p.n > STRATA_KEEP) return undefined;
+  const t = new Int32Array(p.n);
+  const { half, mask, n, keys } = p;
+  const [k0, k1, k2, k3] = [keys[0]!, keys[1]!, keys[2]!, keys[3]!];
+  for (let s = 0; s < n; s++) t[s] = stratumWith(s, half, mask, n, k0, k1, k2, k3);
+  strata.tables[j] = t;
+  strata.entries += p.n;
+  return t;
+}
+
+/** Samples drawn together (see {@link sampleSlice}): small enough for the draws to stay in cache. */
+const BLOCK = 256;
+
 /** The stratum of sample `s` (a bijection of [0, N)). */
 export function stratumOf(p: StratumPermutation, s: number): number {
   let y = feistel(p, s);
@@ -122,6 +221,68 @@ export function storageTwins(world: World, anchors: readonly (Anchor | null)[]):
 }
 
 /**
+ * Reusable memory for the columns of a run that nobody keeps. Fresh typed arrays are zero pages the
+ * operating system must map on first touch, which costs more than the sampling itself (measured: writing
+ * 4.8 MB into a fresh array took 40 ms, into a reused one 1.2 ms), and they keep the collector busy. A run
+ * whose slice is consumed before the next run starts (a whole evaluation, a goal-seek probe) carves its
+ * columns out of one `Scratch`; a slice that leaves the thread (a pool worker's, transferred) never does.
+ * Every carved array is fully written before it is read, so nothing is cleared.
+ */
+export class Scratch {
+  private f64 = new Float64Array(0);
+  private u8 = new Uint8Array(0);
+  private f64At = 0;
+  private u8At = 0;
+  /** Buffers larger than this many bytes are not kept between runs (a 100,000-sample run). */
+  static readonly KEEP_BYTES = 64 * 1024 * 1024;
+
+  /** Starts a run needing `f64` doubles and `u8` bytes in all; earlier carved arrays become invalid. */
+  begin(f64: number, u8: number): void {
+    if (this.f64.length < f64) this.f64 = new Float64Array(f64);
+    if (this.u8.length < u8) this.u8 = new Uint8Array(u8);
+    this.f64At = 0;
+    this.u8At = 0;
+  }
+
+  float64(n: number): Float64Array {
+    if (this.f64At + n > this.f64.length) return new Float64Array(n);
+    const a = this.f64.subarray(this.f64At, this.f64At + n);
+    this.f64At += n;
+    return a;
+  }
+
+  uint8(n: number): Uint8Array {
+    if (this.u8At + n > this.u8.length) return new Uint8Array(n);
+    const a = this.u8.subarray(this.u8At, this.u8At + n);
+    this.u8At += n;
+    return a;
+  }
+
+  /** Ends a run: lets go of buffers too large to keep. */
+  end(): void {
+    if (this.f64.byteLength > Scratch.KEEP_BYTES) this.f64 = new Float64Array(0);
+    if (this.u8.byteLength > Scratch.KEEP_BYTES) this.u8 = new Uint8Array(0);
+  }
+}
+
+/**
+ * The one scratch of this thread: runs are synchronous and never nested, so whole evaluations and
+ * goal-seek probes share it (each consumes its slice before the next run begins).
+ */
+export const SHARED_SCRATCH = new Scratch();
+
+/** Allocates fresh arrays: for slices that are kept or transferred. */
+const FRESH = {
+  begin(): void {},
+  float64: (n: number) => new Float64Array(n),
+  uint8: (n: number) => new Uint8Array(n),
+  end(): void {},
+};
+
+/** Where a run's columns come from: a {@link Scratch} or fresh memory. */
+export type Memory = Pick<Scratch, "begin" | "float64" | "uint8" | "end">;
+
+/**
  * Runs samples [from, to) of a Monte Carlo. `base` holds the point values (a copy is varied per sample);
  * `anchors` re-project indicators that have actuals. The loop only draws, runs the models and stores
  * each distinct judged series into its year columns; every target is then judged over the columns.
@@ -131,19 +292,23 @@ export function sampleSlice(
   req: SampleRequest,
   anchors: readonly (Anchor | null)[],
   base: Float64Array = world.pointValues,
+  memory: Memory = FRESH,
 ): SampleSlice {
   const uncertain = uncertainOf(world, req.fixed, base);
   const count = req.to - req.from;
   const n = world.years.length;
   const inds = world.indicators;
   const twin = storageTwins(world, anchors);
+  const distinct = twin.filter((t, i) => t === i).length;
+  const againstCount = inds.filter((b) => b.against).length;
+  memory.begin((distinct * n + 2 * inds.length + againstCount) * count, inds.length * count);
   const values: Float64Array[] = [];
   inds.forEach((_, i) => {
-    values.push(twin[i] === i ? new Float64Array(n * count) : values[twin[i]!]!);
+    values.push(twin[i] === i ? memory.float64(n * count) : values[twin[i]!]!);
   });
-  const met = inds.map(() => new Uint8Array(count));
-  const metric = inds.map(() => new Float64Array(count));
-  const score = inds.map(() => new Float64Array(count));
+  const met = inds.map(() => memory.uint8(count));
+  const metric = inds.map(() => memory.float64(count));
+  const score = inds.map(() => memory.float64(count));
   // The distinct series to store: source, destination, and the anchor that re-projects it.
   const stored = inds.flatMap((b, i) =>
     twin[i] === i ? [{ series: world.series(b.output), out: values[i]!, anchor: anchors[i] ?? null }] : [],
@@ -155,40 +320,58 @@ export function sampleSlice(
       ? {
           series: world.series(b.against),
           T: b.indicator.target.year - world.span.start,
-          out: new Float64Array(count),
+          out: memory.float64(count),
         }
       : null,
   );
   const againsts = againstAt.filter((a) => a !== null);
   const lhs = req.sampling === "lhs";
   const perms = lhs ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
-  const quantiles = uncertain.map((u) => u.quantile);
+  // A whole run's strata come from the remembered tables (see strataTable); a slice computes its own.
+  const whole = lhs && req.from === 0 && req.to === req.samples;
+  const tables = perms.map((p, j) => (whole ? strataTable(p, req.seed, j) : undefined));
+  const batches = uncertain.map((u) => u.quantile.many);
   const slots = Int32Array.from(uncertain.map((u) => u.index));
   const nu = uncertain.length;
   const total = req.samples;
   const vec = Float64Array.from(base);
-  const draws = new Float64Array(nu);
-  for (let s = req.from; s < req.to; s++) {
-    fillUniform(deriveSeed(req.seed, s), draws, nu);
+  // Samples are drawn a block at a time: every sample's uniforms (sample-major, from its own stream),
+  // then each assumption's values for the whole block through its distribution's batch quantile, then
+  // the models sample by sample. The numbers are exactly those of drawing sample by sample.
+  const block = Math.min(BLOCK, count);
+  const draws = new Float64Array(block * nu);
+  const us = new Float64Array(block);
+  const drawn = new Float64Array(nu * block);
+  const nst = stored.length;
+  for (let b0 = req.from; b0 < req.to; b0 += block) {
+    const m = Math.min(block, req.to - b0);
+    for (let b = 0; b < m; b++) fillUniform(deriveSeed(req.seed, b0 + b), draws, nu, b * nu);
     for (let j = 0; j < nu; j++) {
-      const r = draws[j]!;
-      vec[slots[j]!] = quantiles[j]!(lhs ? (stratumOf(perms[j]!, s) + r) / total : r);
+      const table = tables[j];
+      if (table) {
+        for (let b = 0, at = j; b < m; b++, at += nu) us[b] = (table[b0 + b]! + draws[at]!) / total;
+      } else if (lhs) stratifiedInto(perms[j]!, b0, m, draws, j, nu, total, us);
+      else for (let b = 0, at = j; b < m; b++, at += nu) us[b] = draws[at]!;
+      batches[j]!(us, drawn, j * block, m);
     }
-    world.run(vec);
-    const col = s - req.from;
-    for (let k = 0; k < stored.length; k++) {
-      const st = stored[k]!;
-      let ser = st.series;
-      if (st.anchor) {
-        applyAnchor(st.anchor, ser, scratch);
-        ser = scratch;
+    for (let b = 0; b < m; b++) {
+      for (let j = 0, at = b; j < nu; j++, at += block) vec[slots[j]!] = drawn[at]!;
+      world.run(vec);
+      const col = b0 + b - req.from;
+      for (let k = 0; k < nst; k++) {
+        const st = stored[k]!;
+        let ser = st.series;
+        if (st.anchor) {
+          applyAnchor(st.anchor, ser, scratch);
+          ser = scratch;
+        }
+        const out = st.out;
+        for (let y = 0, at = col; y < n; y++, at += count) out[at] = ser[y]!;
       }
-      const out = st.out;
-      for (let y = 0, at = col; y < n; y++, at += count) out[at] = ser[y]!;
-    }
-    for (let k = 0; k < againsts.length; k++) {
-      const a = againsts[k]!;
-      a.out[col] = a.series[a.T]!;
+      for (let k = 0; k < againsts.length; k++) {
+        const a = againsts[k]!;
+        a.out[col] = a.series[a.T]!;
+      }
     }
   }
   const start = world.span.start;
@@ -211,22 +394,28 @@ export function sampleSlice(
 }
 
 /** Joins slices (in any order) covering [0, N) into one slice equal to a single run. */
-export function mergeSlices(slices: readonly SampleSlice[], years: number): SampleSlice {
+export function mergeSlices(
+  slices: readonly SampleSlice[],
+  years: number,
+  memory: Memory = FRESH,
+): SampleSlice {
   const sorted = slices.filter((s) => s.to > s.from).sort((a, b) => a.from - b.from);
   const total = sorted.reduce((acc, s) => acc + (s.to - s.from), 0);
   const first = sorted[0];
   if (!first) throw new Error("no slices to merge");
   if (sorted.length === 1) return first;
   const k = first.values.length;
+  const distinct = first.values.filter((v, i) => first.values.indexOf(v) === i).length;
+  memory.begin((distinct * years + 2 * k) * total, k * total);
   // Indicators sharing one stored series in the slices share it in the merge too.
   const values: Float64Array[] = [];
   for (let i = 0; i < k; i++) {
     const j = first.values.indexOf(first.values[i]!);
-    values.push(j < i ? values[j]! : new Float64Array(years * total));
+    values.push(j < i ? values[j]! : memory.float64(years * total));
   }
-  const met = Array.from({ length: k }, () => new Uint8Array(total));
-  const metric = Array.from({ length: k }, () => new Float64Array(total));
-  const score = Array.from({ length: k }, () => new Float64Array(total));
+  const met = Array.from({ length: k }, () => memory.uint8(total));
+  const metric = Array.from({ length: k }, () => memory.float64(total));
+  const score = Array.from({ length: k }, () => memory.float64(total));
   let expected = first.from;
   for (const sl of sorted) {
     if (sl.from !== expected) throw new Error(`slices leave a gap at sample ${expected}`);
@@ -304,6 +493,25 @@ export function quantilesInPlace(column: Float64Array, levels: readonly number[]
   }
 }
 
+/** The {@link QUANTILES} of `column` (type 7), which is only read. */
+function columnQuantiles(column: Float64Array, out: Float64Array): void {
+  const n = column.length;
+  const ks: number[] = [];
+  for (const level of QUANTILES) {
+    const k = Math.floor((n - 1) * level);
+    ks.push(k);
+    if (k + 1 < n) ks.push(k + 1);
+  }
+  const sorted = [...new Set(ks)].sort((x, y) => x - y);
+  const stats = orderStatistics(column, sorted);
+  for (let q = 0; q < QUANTILES.length; q++) {
+    const h = (n - 1) * QUANTILES[q]!;
+    const k = Math.floor(h);
+    const v = stats.get(k)!;
+    out[q] = h > k ? v + (h - k) * (stats.get(k + 1)! - v) : v;
+  }
+}
+
 const BINS = 2048;
 const binCount = new Int32Array(BINS);
 const binSlot = new Int16Array(BINS);
@@ -311,7 +519,7 @@ const binSlot = new Int16Array(BINS);
 /**
  * The order statistics `ks` (ascending, distinct) of `column`, exactly. Bucketing first: one pass for the
  * range, one to count values into bins, one to gather only the values of the few bins that hold the
- * wanted ranks; selection then runs on those small groups. `column` may be reordered.
+ * wanted ranks; selection then runs on those small groups. `column` is only read.
  */
 function orderStatistics(column: Float64Array, ks: readonly number[]): Map<number, number> {
   const n = column.length;
@@ -324,9 +532,10 @@ function orderStatistics(column: Float64Array, ks: readonly number[]): Map<numbe
     if (v > hi) hi = v;
   }
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) {
-    // NaN or infinities: fall back to plain selection, which orders whatever it is given.
-    multiSelect(column, ks, 0, ks.length - 1, 0, n - 1);
-    for (const k of ks) result.set(k, column[k]!);
+    // NaN or infinities: fall back to plain selection, which orders whatever it is given (a copy).
+    const copy = Float64Array.from(column);
+    multiSelect(copy, ks, 0, ks.length - 1, 0, n - 1);
+    for (const k of ks) result.set(k, copy[k]!);
     return result;
   }
   if (lo === hi) {
@@ -418,8 +627,7 @@ export function medianSample(full: SampleSlice, i: number): { metric: number; sc
   const scores = full.score[i]!;
   const count = scores.length;
   const k = count >> 1;
-  const work = Float64Array.from(scores);
-  const target = orderStatistics(work, [k]).get(k)!;
+  const target = orderStatistics(scores, [k]).get(k)!;
   const metrics = full.metric[i]!;
   for (let s = 0; s < count; s++) {
     if (scores[s] === target || (Number.isNaN(target) && Number.isNaN(scores[s]!))) {
@@ -438,40 +646,33 @@ export interface IndicatorSummary {
    * samples meet the target (probability ≥ 50%).
    */
   median: { metric: number; score: number };
-  /** One array per level of {@link QUANTILES}, one value per year. */
-  quantiles: Float64Array[];
+  /** One array per level of {@link QUANTILES}, one value per year; null when bands were not asked for. */
+  quantiles: Float64Array[] | null;
 }
 
 /**
- * Probability and per-year quantiles for every bound indicator of a complete run. `sameAs[i] = j < i`
+ * Probability and per-year quantiles (with `bands`; without, probabilities and medians only, which need
+ * no quantile selection) for every bound indicator of a complete run. `sameAs[i] = j < i`
  * says indicator i is judged on the same series as indicator j (several targets share one output), so
  * its quantiles are shared rather than recomputed.
  */
-export function summarize(full: SampleSlice, years: number, sameAs?: readonly number[]): IndicatorSummary[] {
+export function summarize(
+  full: SampleSlice,
+  years: number,
+  sameAs?: readonly number[],
+  bands = true,
+): IndicatorSummary[] {
   const count = full.to - full.from;
-  const col = new Float64Array(count);
   const q = new Float64Array(QUANTILES.length);
   const done: Float64Array[][] = [];
   return full.values.map((vals, i) => {
     const twin = sameAs?.[i] ?? i;
-    const quantiles = twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
-    if (twin === i) {
+    const quantiles = !bands ? [] : twin < i ? done[twin]! : QUANTILES.map(() => new Float64Array(years));
+    if (bands && twin === i) {
       for (let y = 0; y < years; y++) {
-        // Year y is one contiguous column; it is copied because selection reorders it.
-        col.set(vals.subarray(y * count, (y + 1) * count));
-        const first = col[0]!;
-        let constant = true;
-        for (let s = 1; s < count; s++) {
-          if (col[s] !== first) {
-            constant = false;
-            break;
-          }
-        }
-        if (constant) {
-          for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = first;
-          continue;
-        }
-        quantilesInPlace(col, QUANTILES, q);
+        // Year y is one contiguous column, read where it lies: the selection works on the few values
+        // it gathers, and a constant column (lowest = highest) is answered without one.
+        columnQuantiles(vals.subarray(y * count, (y + 1) * count), q);
         for (let l = 0; l < QUANTILES.length; l++) quantiles[l]![y] = q[l]!;
       }
     }
@@ -479,6 +680,10 @@ export function summarize(full: SampleSlice, years: number, sameAs?: readonly nu
     let m = 0;
     const flags = full.met[i]!;
     for (let s = 0; s < count; s++) m += flags[s]!;
-    return { probability: (100 * m) / count, quantiles, median: medianSample(full, i) };
+    return {
+      probability: (100 * m) / count,
+      quantiles: bands ? quantiles : null,
+      median: medianSample(full, i),
+    };
   });
 }

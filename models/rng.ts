@@ -18,11 +18,8 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/**
- * The largest seed: the generator takes 32 bits of seed, so 2^32 + 7 would run exactly as 7. Every
- * place a seed comes from outside (run settings, the command line) refuses seeds above this.
- */
-export const MAX_SEED = 2 ** 32 - 1;
+/** The largest seed (seed.ts: the run settings read it without loading the generator). */
+export { MAX_SEED } from "./seed.ts";
 
 /** Creates a deterministic PRNG from an integer seed (any 32-bit value; other numbers are truncated). */
 export function createRng(seed: number): PRNG {
@@ -46,22 +43,28 @@ export function createRng(seed: number): PRNG {
 }
 
 /**
- * Fills `out[0..count)` with the first `count` numbers of `createRng(seed)`, without creating a closure:
- * the Monte Carlo loop draws every sample's uniforms this way.
+ * Fills `out[at..at + count)` with the first `count` numbers of `createRng(seed)`, without creating a
+ * closure: the Monte Carlo loop draws every sample's uniforms this way.
  */
-export function fillUniform(seed: number, out: Float64Array, count: number): void {
+export function fillUniform(seed: number, out: Float64Array, count: number, at = 0): void {
+  // splitmix32, four times, inline (as in createRng)
   let s = seed | 0;
-  const mix = (): number => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
+  s = (s + 0x9e3779b9) >>> 0;
+  let z = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  let a = (z ^ (z >>> 16)) >>> 0;
+  s = (s + 0x9e3779b9) >>> 0;
+  z = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  let b = (z ^ (z >>> 16)) >>> 0;
+  s = (s + 0x9e3779b9) >>> 0;
+  z = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  let c = (z ^ (z >>> 16)) >>> 0;
+  s = (s + 0x9e3779b9) >>> 0;
+  z = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  let d = (z ^ (z >>> 16)) >>> 0;
   for (let i = -4; i < count; i++) {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -69,7 +72,7 @@ export function fillUniform(seed: number, out: Float64Array, count: number): voi
     b = (c + (c << 3)) >>> 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) >>> 0;
-    if (i >= 0) out[i] = t / 4294967296;
+    if (i >= 0) out[at + i] = t / 4294967296;
   }
 }
 

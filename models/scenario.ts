@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { distributionProblem, distributionSchema } from "./distributions.ts";
+import { distributionProblem, distributionSchema } from "./distribution-schema.ts";
 import { PARAM_UNITS } from "./model.ts";
 import { err, fail, ok } from "./result.ts";
 import { bilingual, type Result } from "./text.ts";

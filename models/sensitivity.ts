@@ -3,7 +3,7 @@ import { centreOn, createQuantile } from "./distributions.ts";
 import { project } from "./engine.ts";
 import type { Anchor } from "./feasibility.ts";
 import { paramText } from "./model.ts";
-import { type Sampling, sampleSlice } from "./monte-carlo.ts";
+import { type Sampling, SHARED_SCRATCH, sampleSlice } from "./monte-carlo.ts";
 import type { Bilingual, Result } from "./text.ts";
 import type { World } from "./world.ts";
 
@@ -136,6 +136,7 @@ export function goalSeek(
       { samples: req.samples, seed: req.seed, sampling: req.sampling, from: 0, to: req.samples, fixed },
       anchors,
       vec,
+      SHARED_SCRATCH,
     );
     const flags = sl.met[i]!;
     let m = 0;

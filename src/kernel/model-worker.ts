@@ -8,11 +8,15 @@ import type { Evaluation } from "../../models/engine.ts";
 import type { SampleSlice } from "../../models/monte-carlo.ts";
 import type { Result } from "../../models/text.ts";
 import {
+  bandsOf,
   createInlineRunner,
   type EvaluateRequest,
   type FinishRequest,
+  type FirstAnswer,
   finishEvaluation,
+  finishProbabilities,
   type GoalSeekRunRequest,
+  probabilitiesOf,
   type RunError,
   runSlice,
   type SensitivityRequest,
@@ -52,6 +56,23 @@ const api = {
     const r = finishEvaluation(req.request, req.slices);
     if (!r.ok) return r;
     return Comlink.transfer(r, buffersOf(evaluationArrays(r.value)));
+  },
+  /** A run's first, small answer: probabilities, verdicts, statuses; the samples stay here for `bands`. */
+  probabilities(req: EvaluateRequest): Result<FirstAnswer, RunError> {
+    const r = probabilitiesOf(req);
+    if (!r.ok) return r;
+    return Comlink.transfer(r, buffersOf(evaluationArrays(r.value.evaluation)));
+  },
+  /** {@link api.probabilities} from the pool's slices. */
+  finishProbabilities(req: FinishRequest): Result<FirstAnswer, RunError> {
+    const r = finishProbabilities(req.request, req.slices);
+    if (!r.ok) return r;
+    return Comlink.transfer(r, buffersOf(evaluationArrays(r.value.evaluation)));
+  },
+  /** The whole evaluation of the kept run, bands included; null if `token` is no longer kept. */
+  bands(token: number): Evaluation | null {
+    const e = bandsOf(token);
+    return e ? Comlink.transfer(e, buffersOf(evaluationArrays(e))) : null;
   },
   async evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>> {
     const r = await inline.evaluate(req);

@@ -30,6 +30,14 @@ export interface Projection {
   projectSync(model: RunModel, settings?: ProjectSettings): Result<Evaluation, Bilingual>;
   /** The Monte Carlo evaluation (probabilities, bands, quantiles) in the worker pool. */
   evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
+  /**
+   * {@link Projection.evaluate}, telling `first` as soon as the probabilities are ready (bands pending)
+   * and resolving with the whole evaluation once the bands are computed (issue 12).
+   */
+  evaluateInSteps(
+    req: EvaluateRequest,
+    first: (e: Evaluation) => void,
+  ): Promise<Result<Evaluation, RunError>>;
   tornado(model: RunModel): Promise<Result<Tornado[], RunError>>;
   goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
   /** The pool as a {@link Runner}, for code written against the runner interface. */

@@ -68,10 +68,16 @@ export function createProjection(opts: ProjectionOptions = {}): Projection {
   };
   const detCache = new WeakMap<RunModel, Map<string, ReturnType<Projection["projectSync"]>>>();
 
+  /** Probabilities first, bands after, where the pool can; otherwise the whole evaluation at once. */
+  const inSteps: Projection["evaluateInSteps"] = (req, first) => {
+    const r = runner();
+    return r.evaluateInSteps ? r.evaluateInSteps(keyed(req), first) : r.evaluate(keyed(req));
+  };
   const runnerView: Runner = {
     evaluate: (req) => runner().evaluate(keyed(req)),
     tornado: (req) => runner().tornado(keyed(req)),
     goalSeek: (req) => runner().goalSeek(keyed(req)),
+    evaluateInSteps: inSteps,
     dispose: () => {},
   };
 
@@ -90,6 +96,7 @@ export function createProjection(opts: ProjectionOptions = {}): Projection {
       return r;
     },
     evaluate: runnerView.evaluate,
+    evaluateInSteps: inSteps,
     tornado: runnerView.tornado,
     goalSeek: runnerView.goalSeek,
     runner: runnerView,

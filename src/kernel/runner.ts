@@ -1,6 +1,13 @@
 import type { Bindings } from "../../models/bindings.ts";
 import { anchorsOf, assemble, type EvaluateOptions, type Evaluation, evaluate } from "../../models/engine.ts";
-import { mergeSlices, type SampleSlice, type Sampling, sampleSlice } from "../../models/monte-carlo.ts";
+import {
+  mergeSlices,
+  type SampleSlice,
+  type Sampling,
+  Scratch,
+  SHARED_SCRATCH,
+  sampleSlice,
+} from "../../models/monte-carlo.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { Actual, Assumption, Bands, ResolvedScenario } from "../../models/scenario.ts";
 import {
@@ -71,6 +78,15 @@ export interface RunError {
 export interface Runner {
   /** Deterministic projection, verdicts and (with samples) probabilities, bands and quantiles. */
   evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
+  /**
+   * {@link evaluate}, telling `first` as soon as the probabilities are ready (an evaluation with
+   * `bandsPending`, no quantiles) and resolving with the whole evaluation once the bands are computed.
+   * `first` is not called when there is no earlier answer to give (no samples, a failed run).
+   */
+  evaluateInSteps?(
+    req: EvaluateRequest,
+    first: (e: Evaluation) => void,
+  ): Promise<Result<Evaluation, RunError>>;
   tornado(req: SensitivityRequest): Promise<Result<Tornado[], RunError>>;
   goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
   dispose(): void;
@@ -166,8 +182,75 @@ export function finishEvaluation(
 ): Result<Evaluation, RunError> {
   const w = worldFor(req);
   if (!w.ok) return w;
-  const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length) : null;
-  return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+  // The merge is consumed by `assemble`, so it lives in the thread's reused scratch.
+  const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length, SHARED_SCRATCH) : null;
+  try {
+    return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+  } finally {
+    SHARED_SCRATCH.end();
+  }
+}
+
+/**
+ * A Monte Carlo run answered in two steps (issue 12: probabilities before bands). `probabilitiesOf`
+ * samples and judges, keeps the samples in this thread's memory under a token, and answers with the
+ * probabilities, verdicts and statuses (no quantiles: a small message); `bandsOf(token)` then computes
+ * the quantile bands from the kept samples and answers with the whole evaluation, equal to
+ * {@link createInlineRunner}'s. Only the newest run is kept: a token that is no longer current (a newer
+ * run began, or the worker was replaced) gets `null`, and the caller evaluates afresh.
+ */
+let kept: { token: number; world: World; opts: EvaluateOptions; full: SampleSlice } | null = null;
+let lastToken = 0;
+/** The kept samples' own memory: other runs on this thread (tornado, goal seek) cannot overwrite it. */
+const KEPT_SCRATCH = new Scratch();
+
+export interface FirstAnswer {
+  token: number;
+  evaluation: Evaluation;
+}
+
+function keep(world: World, opts: EvaluateOptions, full: SampleSlice): FirstAnswer {
+  kept = { token: ++lastToken, world, opts, full };
+  return { token: kept.token, evaluation: assemble(world, opts, full, false) };
+}
+
+/** The first step of a two-step run: probabilities, verdicts and statuses (see {@link bandsOf}). */
+export function probabilitiesOf(req: EvaluateRequest): Result<FirstAnswer, RunError> {
+  const w = worldFor(req);
+  if (!w.ok) return w;
+  kept = null;
+  const full = sampleSlice(
+    w.value,
+    { samples: req.samples, seed: req.seed, sampling: req.sampling, from: 0, to: req.samples },
+    anchorsOf(w.value, req.actuals),
+    w.value.pointValues,
+    KEPT_SCRATCH,
+  );
+  return { ok: true, value: keep(w.value, optionsOf(req), full) };
+}
+
+/** {@link probabilitiesOf} from slices computed elsewhere (the pool's split run). */
+export function finishProbabilities(
+  req: EvaluateRequest,
+  slices: readonly SampleSlice[],
+): Result<FirstAnswer, RunError> {
+  const w = worldFor(req);
+  if (!w.ok) return w;
+  kept = null;
+  const full = mergeSlices(slices, w.value.years.length, KEPT_SCRATCH);
+  return { ok: true, value: keep(w.value, optionsOf(req), full) };
+}
+
+/** The second step: the whole evaluation, bands included; null when `token` is not the kept run. */
+export function bandsOf(token: number): Evaluation | null {
+  if (!kept || kept.token !== token) return null;
+  const { world, opts, full } = kept;
+  kept = null;
+  try {
+    return assemble(world, opts, full);
+  } finally {
+    KEPT_SCRATCH.end();
+  }
 }
 
 /** Runs everything on the calling thread. */

@@ -12,9 +12,14 @@ import { type Accessor, batch, createSignal, getOwner, onCleanup } from "solid-j
  *   can ask `signal.stale()` to stop early.
  */
 
-/** Passed to each run: `stale()` turns true once a newer request exists or the scheduler is disposed. */
+/**
+ * Passed to each run: `stale()` turns true once a newer request exists or the scheduler is disposed;
+ * `early(res)` publishes a first answer before the run ends (probabilities before bands): it becomes
+ * `latest` and ends `pending` at once, and the run's own result replaces it when it comes.
+ */
 export interface RunSignal {
   stale(): boolean;
+  early(res: unknown): void;
 }
 
 export interface SchedulerOptions {
@@ -66,7 +71,17 @@ export function createScheduler<Req, Res>(
     const job = next;
     next = undefined;
     inFlight = true;
-    const signal: RunSignal = { stale: () => disposed || job.id !== newest };
+    const signal: RunSignal = {
+      stale: () => disposed || job.id !== newest,
+      early: (res) => {
+        if (signal.stale()) return;
+        batch(() => {
+          setLatest(() => res as Res);
+          setError(undefined);
+          if (!next) setPending(false);
+        });
+      },
+    };
     let p: Promise<Res>;
     try {
       p = run(job.req, signal);

@@ -2,7 +2,7 @@ import { type Accessor, createSignal } from "solid-js";
 import { z } from "zod";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import { err, type Result } from "../../models/result.ts";
-import { MAX_SEED } from "../../models/rng.ts";
+import { MAX_SEED } from "../../models/seed.ts";
 import type { Bilingual } from "../../models/text.ts";
 import { parseWith } from "../../models/validation.ts";
 

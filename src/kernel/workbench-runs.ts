@@ -65,8 +65,9 @@ export function createWorkbenchRuns(opts: {
     if (!r.ok) throw r.error;
     return r.value;
   };
-  const mcRuns = createScheduler((req: Parameters<Projection["evaluate"]>[0]) =>
-    unwrap(projection.evaluate(req)),
+  // Probabilities are shown as soon as the pool has them; the bands follow (issue 12).
+  const mcRuns = createScheduler((req: Parameters<Projection["evaluate"]>[0], signal) =>
+    unwrap(projection.evaluateInSteps(req, signal.early)),
   );
   createEffect(() => {
     const r = store.evaluateRequest();

@@ -7,6 +7,7 @@ import type { ModelWorkerApi } from "./model-worker.ts";
 import type {
   EvaluateRequest,
   FinishRequest,
+  FirstAnswer,
   GoalSeekRunRequest,
   RunError,
   Runner,
@@ -28,6 +29,10 @@ export interface ModelApi {
   slice(req: SliceRequest): Promise<Result<SampleSlice, RunError>>;
   finish(req: FinishRequest): Promise<Result<Evaluation, RunError>>;
   evaluate(req: EvaluateRequest): Promise<Result<Evaluation, RunError>>;
+  /** Two-step runs (runner.ts `probabilitiesOf`, `bandsOf`); members without them answer in one step. */
+  probabilities?(req: EvaluateRequest): Promise<Result<FirstAnswer, RunError>>;
+  finishProbabilities?(req: FinishRequest): Promise<Result<FirstAnswer, RunError>>;
+  bands?(token: number): Promise<Evaluation | null>;
   tornado(req: SensitivityRequest): Promise<Result<Tornado[], RunError>>;
   goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
 }
@@ -149,6 +154,9 @@ class MemberDied extends Error {
 }
 
 class PoolClosed extends Error {}
+
+/** A second step whose kept samples are gone (a newer run on that member, or a replaced member). */
+const LOST: RunError = { message: { zh: "抽样结果已不在", en: "the kept samples are gone" } };
 
 interface Member {
   endpoint: ModelEndpoint;
@@ -314,51 +322,87 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     msPerSample.set(parts, old === undefined ? x : 0.7 * old + 0.3 * x);
   }
 
-  return {
-    async evaluate(req) {
-      if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
-      const k = partsFor();
-      const t0 = performance.now();
-      if (k === 1) {
-        const r = await attempt(pick(), (api) => api.evaluate(req));
-        if (r.ok) measured(1, req.samples, performance.now() - t0);
-        return r;
+  /** The second step on the member that kept the samples; a lost token evaluates afresh in one step. */
+  async function bandsAfter(
+    slot: number,
+    req: EvaluateRequest,
+    first: FirstAnswer,
+    onFirst: (e: Evaluation) => void,
+  ): Promise<Result<Evaluation, RunError>> {
+    onFirst(first.evaluation);
+    const whole = await attempt(slot, async (api) => {
+      const e = await api.bands!(first.token);
+      return e ? { ok: true as const, value: e } : { ok: false as const, error: LOST };
+    });
+    if (whole.ok || whole.error !== LOST) return whole;
+    return attempt(pick(), (api) => api.evaluate(req));
+  }
+
+  async function evaluate(
+    req: EvaluateRequest,
+    onFirst?: (e: Evaluation) => void,
+  ): Promise<Result<Evaluation, RunError>> {
+    if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
+    const k = partsFor();
+    const t0 = performance.now();
+    if (k === 1) {
+      const slot = pick();
+      let r: Result<Evaluation, RunError>;
+      const steps = onFirst && members[slot]!.endpoint.api.probabilities;
+      if (steps) {
+        const first = await attempt(slot, (api) => api.probabilities!(req));
+        r = first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
+      } else r = await attempt(slot, (api) => api.evaluate(req));
+      if (r.ok) measured(1, req.samples, performance.now() - t0);
+      return r;
+    }
+    const parts = splitSamples(req.samples, k);
+    // The slices are handed to `finish` by transfer, so a finish lost with its worker cannot be
+    // retried with them: the whole run is made again once (each sample draws from its own seeded
+    // stream, so the slices come out the same).
+    for (let tries = 0; ; tries++) {
+      const results = await Promise.all(
+        parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
+      );
+      const slices: SampleSlice[] = [];
+      for (const r of results) {
+        if (!r.ok) return r;
+        slices.push(r.value);
       }
-      const parts = splitSamples(req.samples, k);
-      // The slices are handed to `finish` by transfer, so a finish lost with its worker cannot be
-      // retried with them: the whole run is made again once (each sample draws from its own seeded
-      // stream, so the slices come out the same).
-      for (let tries = 0; ; tries++) {
-        const results = await Promise.all(
-          parts.map(([from, to], slot) => attempt(slot, (api) => api.slice({ ...req, from, to }))),
-        );
-        const slices: SampleSlice[] = [];
-        for (const r of results) {
-          if (!r.ok) return r;
-          slices.push(r.value);
-        }
-        // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
-        // update; the slices are transferred, not copied. Each buffer once: indicators judged on one
-        // series share its array, and listing a buffer twice is a DataCloneError.
-        const buffers = [
-          ...new Set(
-            slices.flatMap((s) =>
-              [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
-            ),
+      // Merging and the quantiles run on a worker too, so the page stays free for the deterministic
+      // update; the slices are transferred, not copied. Each buffer once: indicators judged on one
+      // series share its array, and listing a buffer twice is a DataCloneError.
+      const buffers = [
+        ...new Set(
+          slices.flatMap((s) =>
+            [...s.values, ...s.met, ...s.metric, ...s.score].map((a) => a.buffer as ArrayBuffer),
           ),
-        ];
-        try {
-          const r = await once(pick(), (api) =>
-            api.finish(Comlink.transfer({ request: req, slices }, buffers)),
+        ),
+      ];
+      const slot = pick();
+      const steps = onFirst && members[slot]!.endpoint.api.finishProbabilities;
+      try {
+        let r: Result<Evaluation, RunError>;
+        if (steps) {
+          const first = await once(slot, (api) =>
+            api.finishProbabilities!(Comlink.transfer({ request: req, slices }, buffers)),
           );
-          if (r.ok) measured(k, req.samples, performance.now() - t0);
-          return r;
-        } catch (e) {
-          if (e instanceof MemberDied && tries === 0 && !closed) continue;
-          return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
+          r = first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
+        } else {
+          r = await once(slot, (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
         }
+        if (r.ok) measured(k, req.samples, performance.now() - t0);
+        return r;
+      } catch (e) {
+        if (e instanceof MemberDied && tries === 0 && !closed) continue;
+        return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
       }
-    },
+    }
+  }
+
+  return {
+    evaluate: (req) => evaluate(req),
+    evaluateInSteps: (req, first) => evaluate(req, first),
     tornado: (req) => attempt(pick(), (api) => api.tornado(req)),
     goalSeek: (req) => attempt(pick(), (api) => api.goalSeek(req)),
     dispose() {
