@@ -2,6 +2,7 @@ import type { Bindings, Component, IndicatorBinding, ParamSource } from "./bindi
 import { judgingPrecision } from "./feasibility.ts";
 import type { ParamUnit } from "./model.ts";
 import type { Indicator, Plan } from "./plan.ts";
+import { prefixOf } from "./plan-id.ts";
 import { MODELS } from "./registry.ts";
 import type { Assumption, ScenarioFile } from "./scenario.ts";
 import type { Bilingual } from "./text.ts";
@@ -33,10 +34,8 @@ export function componentIdOf(indicatorId: string): string {
   return /^[a-z]/.test(id) ? id : `i${id}`;
 }
 
-/** The plan id without a trailing "-YYYY-YYYY" period. */
-export function prefixOf(planId: string): string {
-  return planId.replace(/-\d{4}-\d{4}$/, "") || planId;
-}
+/** The plan id without its period (plan-id.ts: the first screen reads it without loading the models). */
+export { prefixOf };
 
 const round = (x: number, digits = 6) => Number(x.toFixed(digits));
 

@@ -1,5 +1,5 @@
 import { For, type JSX, Show } from "solid-js";
-import { prefixOf } from "../../models/scaffold.ts";
+import { prefixOf } from "../../models/plan-id.ts";
 import { pick } from "../../models/text.ts";
 import { useI18n } from "../kernel/i18n.ts";
 import { pt } from "../kernel/paste-text.ts";
