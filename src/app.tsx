@@ -11,12 +11,12 @@ import {
   Suspense,
 } from "solid-js";
 import { type Bilingual, pick } from "../models/text.ts";
-import { ErrorPanel } from "./components/error-panel.tsx";
-import { ImportedPlans } from "./components/imported-plans.tsx";
-import { InputIssues } from "./components/input-issues.tsx";
-import { PlanList } from "./components/plan-list.tsx";
-import { PlanSummary, type WorkbenchRoute } from "./components/plan-summary.tsx";
-import { SiteHeader } from "./components/site-header.tsx";
+import { ImportedPlans } from "./components/plans/imported-plans.tsx";
+import { PlanList } from "./components/plans/plan-list.tsx";
+import { ErrorPanel } from "./components/shared/error-panel.tsx";
+import { InputIssues } from "./components/shared/input-issues.tsx";
+import { SiteHeader } from "./components/shared/site-header.tsx";
+import { PlanSummary, type WorkbenchRoute } from "./components/workbench/plan-summary.tsx";
 import { useI18n } from "./kernel/i18n.ts";
 import type { PlanCatalogue } from "./kernel/plans.ts";
 import { checkRoute, formatRoute, isRouteHash, PLANS, parseRoute, type Route } from "./kernel/route.ts";
@@ -26,9 +26,9 @@ import { wt } from "./kernel/workshop-text.ts";
 import "./workshop.css";
 
 // Workshop mode (its models, Plot and workshop files) loads only when a trainer enters it.
-const WorkshopScreen = lazy(() => importOrReload(() => import("./components/workshop.tsx")));
+const WorkshopScreen = lazy(() => importOrReload(() => import("./components/workshop/workshop.tsx")));
 // "Paste a plan's table" (the parser, the scaffold) loads only when a planner opens it.
-const PasteScreen = lazy(() => importOrReload(() => import("./components/paste-plan.tsx")));
+const PasteScreen = lazy(() => importOrReload(() => import("./components/plans/paste-plan.tsx")));
 
 /**
  * The app shell: skip link, banner, and the main region with either the plans on offer or one opened

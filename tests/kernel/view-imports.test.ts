@@ -21,7 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
  * here so that the rule holds everywhere else and these cannot grow unnoticed.
  */
 const PENDING: Record<string, readonly string[]> = {
-  "src/components/paste-plan.tsx": [
+  "src/components/plans/paste-plan.tsx": [
     "parsePlan",
     "buildPlan",
     "parsePastedTable",

@@ -1,0 +1,140 @@
+import { createMemo, For, Show } from "solid-js";
+import type { Evaluation } from "../../../models/engine.ts";
+import type { Plan } from "../../../models/plan.ts";
+import type { Assumption } from "../../../models/scenario.ts";
+import { pick } from "../../../models/text.ts";
+import { decimalsOfStep, formatDateTime, formatParam } from "../../kernel/format.ts";
+import { useI18n } from "../../kernel/i18n.ts";
+import type { WorkbenchStore } from "../../kernel/store.ts";
+import {
+  BasisBadge,
+  IndicatorName,
+  probabilityText,
+  projectedText,
+  StatusBadge,
+  shownResult,
+  targetText,
+  VerdictBadge,
+} from "../shared/verdict.tsx";
+
+/**
+ * The parts of the printed report that the screen shows elsewhere in interactive form: every verdict
+ * in one table, and every assumption with its value and provenance (changed ones marked). Hidden on
+ * screen; the print stylesheet shows it beside the notebook (notes, pinned verdicts and charts, log).
+ */
+export function PrintReport(props: {
+  store: WorkbenchStore;
+  plan: Plan;
+  det: Evaluation | undefined;
+  mc: Evaluation | undefined;
+  scenarioName: string;
+}) {
+  const { lang, t } = useI18n();
+  const probabilities = createMemo(
+    () => new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const)),
+  );
+  /** Each indicator's verdict, by the one rule every view uses (the Monte Carlo median once it answered). */
+  const results = createMemo(
+    () =>
+      new Map(
+        (props.det?.indicators ?? []).map(
+          (r) => [r.id, shownResult(r, probabilities().get(r.id), false)] as const,
+        ),
+      ),
+  );
+  const assumptions = createMemo((): [string, Assumption][] => {
+    const m = props.store.runModel();
+    return m?.ok ? Object.entries(m.value.assumptions) : [];
+  });
+  const value = (a: Assumption, v: number) =>
+    formatParam(v, a.unit, lang(), decimalsOfStep(a.step ?? (a.max - a.min) / 100));
+
+  return (
+    <section class="print-report" aria-labelledby="print-report-heading">
+      <h3 id="print-report-heading">{t("report.heading", { scenario: props.scenarioName })}</h3>
+      <p>{t("report.printedAt", { when: formatDateTime(new Date().toISOString(), lang()) })}</p>
+      <table class="indicator-table compact">
+        <caption>{t("report.verdicts")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("db.col.number")}</th>
+            <th scope="col">{t("db.col.name")}</th>
+            <th scope="col">{t("report.target")}</th>
+            <th scope="col">{t("db.col.projected")}</th>
+            <th scope="col">{t("db.col.verdict")}</th>
+            <th scope="col">{t("db.col.probability")}</th>
+            <th scope="col">{t("db.col.status")}</th>
+            <th scope="col">{t("db.col.basis")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.plan.indicators}>
+            {(ind) => (
+              <Show when={results().get(ind.id)}>
+                {(r) => (
+                  <tr>
+                    <td>{ind.printedNumber ?? "—"}</td>
+                    <th scope="row">
+                      <IndicatorName ind={ind} />
+                    </th>
+                    <td>{targetText(ind, lang(), t)}</td>
+                    <td class="num">{projectedText(ind, r(), lang())}</td>
+                    <td>
+                      <VerdictBadge met={r().judgement.met} />
+                    </td>
+                    <td class="num">{probabilityText(probabilities().get(ind.id)?.probability, lang())}</td>
+                    <td>
+                      <StatusBadge status={probabilities().get(ind.id)?.status ?? null} />
+                    </td>
+                    <td>
+                      <BasisBadge basis={r().basis} />
+                      <Show when={r().basis === "plan"}>
+                        <span class="basis-note">{t("basis.planNote")}</span>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </Show>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <table class="indicator-table compact">
+        <caption>{t("report.assumptions")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("report.assumption")}</th>
+            <th scope="col">{t("report.value")}</th>
+            <th scope="col">{t("report.provenance")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={assumptions()}>
+            {([id, a]) => (
+              <tr>
+                <th scope="row">
+                  {pick(a.label, lang())}
+                  <Show
+                    when={
+                      props.store.state.scenarioId &&
+                      props.store.state.edits[props.store.state.scenarioId]?.[id]
+                    }
+                  >
+                    {" "}
+                    <span class="badge badge-changed">{t("as.changed")}</span>
+                  </Show>
+                </th>
+                <td>{value(a, a.value)}</td>
+                <td>
+                  {t(`prov.${a.provenance.kind}`)} · {a.provenance.source}
+                  <Show when={a.provenance.year}>{(y) => ` (${y()})`}</Show>
+                  <Show when={a.provenance.note}>{(n) => ` — ${pick(n(), lang())}`}</Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}

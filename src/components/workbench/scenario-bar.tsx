@@ -1,0 +1,150 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { Plan } from "../../../models/plan.ts";
+import { pick } from "../../../models/text.ts";
+import { useI18n } from "../../kernel/i18n.ts";
+import type { WorkbenchStore } from "../../kernel/store.ts";
+
+/**
+ * The scenario picker: the plan's scenarios (baseline, teaching presets, the person's own), how many
+ * assumptions this session changed in it, and a small form (a drop-down, so it pushes nothing down) that makes a new
+ * scenario from the plan's defaults or as a copy of the current one. What the chosen scenario is about
+ * is {@link ScenarioDescription}, in the workbench's folded section.
+ */
+export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
+  const { lang, t, tn } = useI18n();
+  const store = props.store;
+  const [name, setName] = createSignal("");
+  const [from, setFrom] = createSignal<"defaults" | "current">("current");
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+
+  const teaching = (id: string): boolean => store.library().scenarios.get(id)?.teaching === true;
+  const changed = createMemo(() => {
+    const id = store.state.scenarioId;
+    return id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
+  });
+
+  const create = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const n = name().trim();
+    if (!n) {
+      setMessage({ ok: false, text: t("scn.nameRequired") });
+      document.getElementById("new-scenario-name")?.focus();
+      return;
+    }
+    const r = store.createScenario({
+      from: from() === "defaults" ? "defaults" : (store.state.scenarioId ?? "defaults"),
+      name: n,
+    });
+    if (r.ok) {
+      setName("");
+      setMessage({ ok: true, text: t("scn.created", { name: n }) });
+    } else setMessage({ ok: false, text: pick(r.error, lang()) });
+  };
+
+  return (
+    <section class="scenario-bar" aria-labelledby="scenario-heading">
+      <h2 id="scenario-heading" class="visually-hidden">
+        {t("scn.heading")}
+      </h2>
+      <div class="scenario-row">
+        <div class="field">
+          <label for="scenario-select">{t("scn.label")}</label>
+          <select id="scenario-select" onChange={(e) => store.selectScenario(e.currentTarget.value)}>
+            <For each={store.scenarios()}>
+              {(s) => (
+                <option value={s.id} selected={s.id === store.state.scenarioId}>
+                  {pick(s.name, lang())}
+                  {teaching(s.id) ? ` (${t("scn.teaching")})` : ""}
+                  {s.created ? ` (${t("scn.yours")})` : ""}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <p class="scenario-changes">
+          <Show when={changed() > 0} fallback={<span class="visually-hidden">{t("scn.unchanged")}</span>}>
+            <span class="badge badge-changed" title={tn("scn.changed", changed())}>
+              <span aria-hidden="true">{t("scn.changedShort", { count: changed() })}</span>
+              <span class="visually-hidden">{tn("scn.changed", changed())}</span>
+            </span>
+          </Show>
+        </p>
+      </div>
+      <details class="new-scenario">
+        <summary>{t("scn.new")}</summary>
+        <form onSubmit={create} novalidate>
+          <div class="field">
+            <label for="new-scenario-name">{t("scn.newName")}</label>
+            <input
+              id="new-scenario-name"
+              type="text"
+              value={name()}
+              aria-invalid={message()?.ok === false ? "true" : undefined}
+              aria-describedby={message() ? "new-scenario-message" : undefined}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                if (message()?.ok === false) setMessage(null);
+              }}
+            />
+          </div>
+          <fieldset class="radio-group">
+            <legend>{t("scn.newFrom")}</legend>
+            <label>
+              <input
+                type="radio"
+                name="new-scenario-from"
+                value="current"
+                checked={from() === "current"}
+                onChange={() => setFrom("current")}
+              />{" "}
+              {t("scn.fromCurrent")}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="new-scenario-from"
+                value="defaults"
+                checked={from() === "defaults"}
+                onChange={() => setFrom("defaults")}
+              />{" "}
+              {t("scn.fromDefaults")}
+            </label>
+          </fieldset>
+          <button type="submit" class="button">
+            {t("scn.create")}
+          </button>
+          <Show when={message()}>
+            {(m) => (
+              <p
+                id="new-scenario-message"
+                class={m().ok ? "note-ok" : "field-error"}
+                role={m().ok ? "status" : "alert"}
+              >
+                {m().text}
+              </p>
+            )}
+          </Show>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+/** What the open scenario is about, in the person's language; nothing when it says nothing. */
+export function ScenarioDescription(props: { store: WorkbenchStore }) {
+  const { lang, t } = useI18n();
+  const description = createMemo(() => {
+    const id = props.store.state.scenarioId;
+    const s = id ? props.store.library().scenarios.get(id) : undefined;
+    return s?.description;
+  });
+  return (
+    <Show when={description()}>
+      {(d) => (
+        <div class="scenario-description">
+          <h3 class="inline-heading">{t("scn.about")}</h3> <span>{pick(d(), lang())}</span>
+        </div>
+      )}
+    </Show>
+  );
+}

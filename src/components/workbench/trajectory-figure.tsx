@@ -1,0 +1,227 @@
+import { createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from "solid-js";
+import type { IndicatorResult } from "../../../models/engine.ts";
+import type { Indicator } from "../../../models/plan.ts";
+import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../../charts/trajectory.ts";
+import { formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
+import { useI18n } from "../../kernel/i18n.ts";
+import { figureTable } from "../../kernel/result-tables.ts";
+import { DataTable } from "../shared/data-table.tsx";
+import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
+import { indicatorLabel, targetText, unitOf } from "../shared/verdict.tsx";
+
+/** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
+export function trajectoryRows(
+  years: Int32Array,
+  det: IndicatorResult,
+  mc: IndicatorResult | undefined,
+): TrajectoryRow[] {
+  // The chart reads the same Arquero table as the data table below it.
+  const t = figureTable(years, det, mc);
+  const has = new Set(t.columnNames());
+  const col = (name: string) => (has.has(name) ? t.getter(name) : () => null);
+  const [year, projection, p5, p25, p50, p75, p95, actual] = [
+    "year",
+    "projection",
+    "p05",
+    "p25",
+    "p50",
+    "p75",
+    "p95",
+    "actual",
+  ].map(col);
+  return Array.from({ length: t.numRows() }, (_, i) => {
+    const seen = actual!(i) as number | null;
+    return {
+      year: year!(i) as number,
+      projection: projection!(i) as number,
+      p5: p5!(i) as number | null,
+      p25: p25!(i) as number | null,
+      p50: p50!(i) as number | null,
+      p75: p75!(i) as number | null,
+      p95: p95!(i) as number | null,
+      actual: seen === null || Number.isNaN(seen) ? null : seen,
+    };
+  });
+}
+
+/**
+ * The trajectory of one indicator as a figure: the Plot chart (mounted, never drawn here), a legend in
+ * words and shapes, a caption that says what the chart shows, and the same data as a table on demand.
+ */
+export function TrajectoryFigure(props: {
+  ind: Indicator;
+  years: Int32Array;
+  det: IndicatorResult;
+  mc: IndicatorResult | undefined;
+  /** A shorter chart (170 px instead of 300), for the workbench's results pane. Default false. */
+  compact?: boolean;
+}) {
+  const { lang, t } = useI18n();
+  const uid = createUniqueId();
+  const [exportError, setExportError] = createSignal("");
+  let mount: HTMLDivElement | undefined;
+  // The chart is drawn for the width it has; it is redrawn when its pane is resized.
+  const [width, setWidth] = createSignal(0);
+  onMount(() => {
+    if (!mount || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setWidth(Math.round(mount?.clientWidth ?? 0)));
+    ro.observe(mount);
+    onCleanup(() => ro.disconnect());
+  });
+  const rows = createMemo(() => trajectoryRows(props.years, props.det, props.mc));
+  const fmt = (v: number | null) => (v === null ? "—" : formatValue(v, unitOf(props.ind), lang()));
+  const data = createMemo((): TrajectoryData => {
+    const b = props.ind.baseline;
+    const tg = props.ind.target;
+    return {
+      rows: rows(),
+      baseline:
+        b.qualifier === "missing" || b.qualifier === "not-in-source"
+          ? null
+          : { year: b.year, value: b.value },
+      target:
+        tg.kind === "compare" && props.ind.measure !== "annual" ? { year: tg.year, value: tg.value } : null,
+    };
+  });
+  const label = createMemo(() => {
+    const last = rows()[rows().length - 1];
+    return t("detail.chartLabel", {
+      name: indicatorLabel(props.ind, lang()),
+      from: formatYear(props.years[0] ?? 0),
+      to: formatYear(last?.year ?? 0),
+      value: fmt(last?.projection ?? null),
+      target: targetText(props.ind, lang(), t),
+    });
+  });
+
+  createEffect(() => {
+    if (!mount) return;
+    const ind = props.ind;
+    const l = lang();
+    const svg = trajectoryChart(data(), {
+      ariaLabel: label(),
+      yLabel:
+        ind.unit === "count" && ind.unitLabel
+          ? l === "zh-CN"
+            ? ind.unitLabel.zh
+            : ind.unitLabel.en
+          : t(`unit.${ind.unit}`),
+      formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
+      targetLabel: `${t("detail.legend.target")} ${targetText(ind, l, t)}`,
+      width: Math.max(280, Math.min(760, width() || mount.clientWidth || 640)),
+      height: props.compact ? 170 : 300,
+    });
+    mount.replaceChildren(svg);
+  });
+  onCleanup(() => mount?.replaceChildren());
+
+  const chartSvg = (): SVGSVGElement | null => mount?.querySelector("svg") ?? null;
+  const fileBase = () => `${props.ind.id}-trajectory`;
+  const saveSvg = (): void => {
+    const svg = chartSvg();
+    if (svg) download(`${fileBase()}.svg`, serializeSvg(svg), "image/svg+xml");
+  };
+  const savePng = async (): Promise<void> => {
+    const svg = chartSvg();
+    if (!svg) return;
+    try {
+      setExportError("");
+      download(`${fileBase()}.png`, await svgToPng(svg));
+    } catch (e) {
+      setExportError(t("chart.pngFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const hasBands = () => props.mc?.quantiles != null;
+  const hasActuals = () => props.det.actuals.length > 0;
+
+  return (
+    <figure class="chart-figure">
+      <div class="chart-mount" ref={mount} />
+      <ul class="legend" aria-label={t("detail.chart")}>
+        <li>
+          <span class="swatch swatch-line" aria-hidden="true" /> {t("detail.legend.projection")}
+        </li>
+        <Show when={hasBands()}>
+          <li>
+            <span class="swatch swatch-band90" aria-hidden="true" /> {t("detail.legend.band90")}
+          </li>
+          <li>
+            <span class="swatch swatch-band50" aria-hidden="true" /> {t("detail.legend.band50")}
+          </li>
+        </Show>
+        <Show when={data().target}>
+          <li>
+            <span class="swatch-symbol swatch-target" aria-hidden="true">
+              ◇
+            </span>{" "}
+            {t("detail.legend.target")}
+          </li>
+        </Show>
+        <Show when={data().baseline}>
+          <li>
+            <span class="swatch-symbol swatch-baseline" aria-hidden="true">
+              ■
+            </span>{" "}
+            {t("detail.legend.baseline")}
+          </li>
+        </Show>
+        <Show when={hasActuals()}>
+          <li>
+            <span class="swatch-symbol swatch-actual" aria-hidden="true">
+              ▲
+            </span>{" "}
+            {t("detail.legend.actual")}
+          </li>
+        </Show>
+      </ul>
+      <figcaption>{label()}</figcaption>
+      <div class="chart-export no-print">
+        <button type="button" class="button small" onClick={saveSvg}>
+          {t("chart.svg")}
+          <span class="visually-hidden"> {indicatorLabel(props.ind, lang())}</span>
+        </button>
+        <button type="button" class="button small" onClick={() => void savePng()}>
+          {t("chart.png")}
+          <span class="visually-hidden"> {indicatorLabel(props.ind, lang())}</span>
+        </button>
+        <Show when={exportError()}>
+          <p class="field-error" role="alert">
+            {exportError()}
+          </p>
+        </Show>
+      </div>
+      <DataTable
+        id={`${uid}-caption`}
+        summary={t("detail.dataTable")}
+        caption={t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
+        table={figureTable(props.years, props.det, props.mc)}
+        columns={[
+          {
+            name: "year",
+            header: t("detail.col.year"),
+            rowHeader: true,
+            format: (y) => formatYear(y as number),
+          },
+          { name: "projection", header: t("detail.col.projection"), format: (v) => fmt(v as number) },
+          ...(hasBands()
+            ? (
+                [
+                  ["p05", "detail.col.p5"],
+                  ["p25", "detail.col.p25"],
+                  ["p50", "detail.col.p50"],
+                  ["p75", "detail.col.p75"],
+                  ["p95", "detail.col.p95"],
+                ] as const
+              ).map(([name, key]) => ({
+                name,
+                header: t(key),
+                format: (v: number | string | boolean) => fmt(v as number),
+              }))
+            : []),
+          { name: "actual", header: t("detail.col.actual"), format: (v) => fmt(v as number) },
+        ]}
+      />
+    </figure>
+  );
+}
