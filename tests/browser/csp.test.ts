@@ -123,7 +123,8 @@ describe("content security policy", () => {
     await page.getByRole("button", { name: "Copy share link" }).click();
     expect(await page.getByLabel("Share link (read-only)").inputValue()).toContain("#s=");
 
-    // Workshop mode for the same plan: its own chunk, presets, a step.
+    // Workshop mode for the same plan (entered from the plan list): its own chunk, presets, a step.
+    await page.getByRole("link", { name: /All plans/ }).click();
     await page.locator("#workshop-enter-jiaxing-2021-2025").click();
     await page.locator("#ws-heading").waitFor();
     await page.locator(".ws-card").first().waitFor();

@@ -170,14 +170,14 @@ describe("saved work", () => {
     expect(await c.locator(CAPACITY).inputValue()).toBe("300");
     expect(await c.locator(BUDGET).inputValue()).toBe("20");
 
-    // Later edits go on flowing both ways.
-    // Tab A's own note, wherever the merge put it in the list.
-    const texts = a.getByLabel("Note text (Markdown)");
-    const mine = (await texts.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).indexOf(
-      "Note from tab A",
-    );
-    expect(mine).toBeGreaterThanOrEqual(0);
-    await texts.nth(mine).fill("Note from tab A, revised");
+    // Later edits go on flowing both ways. Tab A's own note, wherever the merge put it in the list (a
+    // clash of cell ids may have renumbered it): opened for editing from its own cell, as a person would.
+    const cell = a
+      .locator("li.cell-note")
+      .filter({ has: a.locator(".note-body", { hasText: /^\s*Note from tab A\s*$/ }) });
+    const editor = cell.getByLabel("Note text (Markdown)");
+    if ((await editor.count()) === 0) await cell.getByRole("button", { name: /^Edit/ }).click();
+    await editor.fill("Note from tab A, revised");
     await saved(a);
     await expect
       .poll(async () => (await notes(b)).sort())
