@@ -86,15 +86,18 @@ describe("one screen for the core loop", { timeout: 180_000 }, () => {
       const page = await start(lang);
       await openJiaxing(page);
       // A chart from the start: the first binding target is selected.
-      expect(await page.locator("#indicator-detail-heading").textContent()).not.toBe("");
-      expect((await inWindow(page.locator("#indicator-detail .chart-figure svg"))).inside).toBe(true);
+      await expect.poll(() => page.locator("#indicator-detail-heading").textContent()).not.toBe("");
+      await expect
+        .poll(async () => (await inWindow(page.locator("#indicator-detail .chart-figure svg"))).inside)
+        .toBe(true);
 
       // Selecting row 3 shows its chart in place; its assumption group comes first, open.
       await page.locator(`#details-${NURSING}`).click();
       await expect.poll(() => page.locator("#indicator-detail-heading").textContent()).toMatch(/^[^0-9]*3\./);
       const firstGroup = page.locator("details.assumption-group").first();
-      expect(await firstGroup.getAttribute("data-group")).toBe("nursing");
-      expect(await firstGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      // The pane re-orders after the selection lands: wait for it rather than read it once.
+      await expect.poll(() => firstGroup.getAttribute("data-group")).toBe("nursing");
+      await expect.poll(() => firstGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 
       const field = page.locator(GROWTH);
       await field.fill("2");
