@@ -24,7 +24,10 @@ const DEFAULT_CAPACITY = String(
 
 const row = (page: Page, id: string): Locator => page.locator(`.dashboard-table tr[data-indicator="${id}"]`);
 
-/** Opens a plan (Jiaxing unless told) and waits for its verdicts. */
+/**
+ * Opens a plan (Jiaxing unless told) and waits for its settled verdicts: until the Monte Carlo run ends
+ * the Projected column shows the deterministic run, then the median sample's value.
+ */
 async function startPlan(lang: "zh-CN" | "en", plan = /嘉兴/): Promise<Page> {
   const tp = await suite.newPage({ lang });
   const page = tp.page;
@@ -36,6 +39,13 @@ async function startPlan(lang: "zh-CN" | "en", plan = /嘉兴/): Promise<Page> {
     .getByRole("button")
     .click();
   await page.locator(".dashboard-table tbody tr").first().waitFor();
+  const settled = () =>
+    page.evaluate(() => {
+      const table = document.querySelector(".dashboard-table");
+      const p = table?.querySelector("tbody td.probability")?.textContent ?? "…";
+      return table !== null && !table.hasAttribute("aria-busy") && !p.includes("…");
+    });
+  await expect.poll(settled, { timeout: 60_000 }).toBe(true);
   return page;
 }
 

@@ -301,6 +301,8 @@ describe("workbench", { timeout: 300_000 }, () => {
   it("shows an 'in step with GDP' target as projected growth beside GDP growth, not as the gap", async () => {
     const page = await start("en");
     await openJiaxing(page);
+    // Read once the Monte Carlo has answered: the column then shows the median sample's value.
+    await mcSettled(page);
     // The table keeps "(GDP 5.6%)" on one line with a no-break space.
     const projected = (await row(page, "jx-t01-income-growth").locator(".projected").textContent())?.replace(
       /\u00a0/g,
