@@ -196,6 +196,49 @@ describe("workshop mode", () => {
     expect(await counter(page)).toBe("第 2 步，共 6 步");
   });
 
+  for (const [plan, lang] of [
+    [JIAXING, "en"],
+    [JIAXING, "zh-CN"],
+    ["huyi-2021-2025", "en"],
+  ] as const) {
+    it(`fits one 1920×1080 projector screen at every step (${plan}, ${lang}): step, chart, cards and live lever without scrolling`, async () => {
+      const tp = await suite.newPage({ lang, viewport: { width: 1920, height: 1080 } });
+      const page = tp.page;
+      await page.goto(suite.url);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.locator(`#workshop-enter-${plan}`).click();
+      await page.locator(".ws-card").first().waitFor();
+      const steps = Number((await counter(page))?.match(/(\d+)\D*$/)?.[1]);
+      expect(steps).toBeGreaterThan(1);
+      for (let step = 1; step <= steps; step++) {
+        await mcSettled(page);
+        const fit = await page.evaluate(() => {
+          const bottom = (s: string) => document.querySelector(s)?.getBoundingClientRect().bottom ?? Infinity;
+          return {
+            scrollH: document.documentElement.scrollHeight,
+            scrollW: document.documentElement.scrollWidth,
+            step: bottom(".ws-step"),
+            chart: bottom(".ws-chart svg"),
+            cards: bottom(".ws-cards"),
+            live: bottom("#ws-live-slider"),
+            base: Number.parseFloat(getComputedStyle(document.querySelector(".workshop")!).fontSize),
+          };
+        });
+        const where = `step ${step} of ${steps}`;
+        expect(fit.scrollH, where).toBeLessThanOrEqual(1080);
+        expect(fit.scrollW, where).toBeLessThanOrEqual(1920);
+        for (const part of ["step", "chart", "cards", "live"] as const)
+          expect(fit[part], `${part}, ${where}`).toBeLessThanOrEqual(1080);
+        // Still a projector's type: larger than the workbench's 16 px.
+        expect(fit.base).toBeGreaterThanOrEqual(20);
+        if (step < steps) {
+          await page.locator(".ws-next").click();
+          await expect.poll(() => counter(page)).toMatch(new RegExp(`(^| |第 )${step + 1}( |$|步|of)`));
+        }
+      }
+    });
+  }
+
   it("opens Huyi's sequence on the training tension", async () => {
     const page = await start("en");
     await page.locator("#workshop-enter-huyi-2021-2025").click();
