@@ -21,9 +21,14 @@ import type { InputIssue } from "./validation.ts";
  * What it reads:
  * - layouts: one row a line with tab-separated cells (Word, spreadsheets, web tables), one row a line
  *   with cells apart by runs of two or more spaces (PDF text), and one cell a line with a blank line
- *   between rows (text extracted from a .docx, some PDF viewers);
+ *   between rows (text extracted from a .docx, some PDF viewers), and the whole table run together in one
+ *   paragraph with single spaces between cells and the row numbers written into the names ("1.贫困…"), as
+ *   document-sharing sites print a .doc's table (the groups' vertical labels come one character at a time
+ *   between rows, and are put back together);
  * - a header row (序号, 指标, 属性, 单位, 基期, 目标, "2020年", "2025年" and English equivalents),
- *   with a caption line above it; section rows ("一、…") as groups;
+ *   with a caption line above it; section rows ("一、…") as groups; numbering that starts again in each
+ *   group (read in the table's order, flagged); the plan's period from the caption ("十二五" → 2011–2015)
+ *   when the header prints no year;
  * - cells as printed: comparators (>, ≥, ＞, ≧, 以上, 不低于, 以下, 不高于…), percent and per mille,
  *   full-width digits, thousands separators, ranges (90%–95%), "—" (printed none), text targets (与…同步,
  *   基本同步, 逐步提高), units in the name (（%）, （万人）, （户）) or the cell (2500户以上, 4（万人）), with a
@@ -64,11 +69,18 @@ export type FlagKey =
   | "target-basically"
   | "target-series"
   | "number-missing"
+  | "number-restarted"
   | "name-spaces"
   | "name-en";
 
 /** A problem with the table as a whole. */
-export type TableProblemKey = "no-header" | "no-target" | "no-rows" | "years-guessed" | "row-incomplete";
+export type TableProblemKey =
+  | "no-header"
+  | "no-target"
+  | "no-rows"
+  | "years-guessed"
+  | "row-incomplete"
+  | "cells-dropped";
 
 export interface TableProblem {
   key: TableProblemKey;
@@ -103,7 +115,7 @@ export interface PasteResult {
   /** The draft plan: the options' metadata and one indicator per row. Not yet validated. */
   plan: Plan;
   rows: PasteRow[];
-  layout: "tabs" | "spaces" | "blocks";
+  layout: "tabs" | "spaces" | "blocks" | "flat";
   /** Column roles as read from the header (or guessed from the cells). */
   columns: ColumnRole[];
   /** The header cells as pasted; empty when no header was found. */
@@ -482,6 +494,10 @@ const FLAG_TEXT: Record<FlagKey, (p: Record<string, string | number>) => Bilingu
     zh: `此行没有序号，按第 ${p.number} 行编号`,
     en: `this row prints no number; numbered ${p.number}`,
   }),
+  "number-restarted": (p) => ({
+    zh: `表中序号为“${p.printed}”，不大于上一行（各组分别编号）；按全表顺序编为第 ${p.number} 行`,
+    en: `printed "${p.printed}", not above the row before (each group numbered on its own); numbered ${p.number} in the table's order`,
+  }),
   "name-spaces": () => ({
     zh: "名称中汉字之间的空格已去掉（复制 PDF 时常见）",
     en: "spaces between Chinese characters in the name were removed (common when copying from a PDF)",
@@ -517,6 +533,10 @@ const TABLE_TEXT: Record<TableProblemKey, (p: Record<string, string | number>) =
   "row-incomplete": (p) => ({
     zh: `第 ${p.line} 行“${p.printed}”只有名称、没有数值（表格可能在此中断），未读入`,
     en: `line ${p.line}, "${p.printed}", has a name but no values (the table may break off here); not read`,
+  }),
+  "cells-dropped": (p) => ({
+    zh: `第 ${p.line} 行的“${p.printed}”不属于表格的任何一列（如页码），未读入`,
+    en: `"${p.printed}" on line ${p.line} belongs to no column of the table (a page footer, say); not read`,
   }),
   "years-guessed": (p) => ({
     zh: `表头未印基期年份，取 ${p.baselineYear} 年（可在下方修改）`,
@@ -554,8 +574,105 @@ function splitLine(line: string, spaces: boolean): string[] {
 
 const filled = (cells: string[]) => cells.filter((c) => c !== "").length;
 
+/** Text the layout found outside every column (page footers run into a flattened table). */
+interface Dropped {
+  line: number;
+  printed: string;
+}
+
+/** A name with its row number written in front: "1.贫困…" (not a decimal such as "2.5"). */
+const NUMBERED_NAME = /^[0-9０-９]{1,3}[.、．](?![0-9０-９])\S/;
+const ONE_CJK = new RegExp(`^[${CJK}]$`);
+
+/**
+ * A table run together in one paragraph, cells apart by single spaces (a document-sharing site's text of
+ * a .doc): a caption, a header of known column words, then rows each starting with a numbered name. A
+ * lone Chinese character between rows is a piece of a group's vertical label (社 … 会 … 保 … 障): it
+ * belongs to the row after it, and a group runs until the numbering starts again. Anything else past a
+ * row's last column is dropped and reported. Null when the text is not such a table.
+ */
+function flatTokenise(lines: string[]): { rows: RawRow[]; dropped: Dropped[] } | null {
+  const tokens: { text: string; line: number }[] = [];
+  lines.forEach((l, i) => {
+    for (const t of l.replace(BOOKMARK, "").split(/[\s\u00a0\u3000]+/)) {
+      if (t !== "") tokens.push({ text: t, line: i + 1 });
+    }
+  });
+  // The header: a known column word followed, within the next three words, by another.
+  let start = -1;
+  for (let i = 0; i < tokens.length && start < 0; i++) {
+    if (headerRole(tokens[i]!.text) === null) continue;
+    const next = tokens.slice(i + 1, i + 4).filter((t) => headerRole(t.text) !== null);
+    if (next.length > 0) start = i;
+  }
+  if (start < 0) return null;
+  let end = start + 1;
+  while (end < tokens.length && !NUMBERED_NAME.test(tokens[end]!.text)) end++;
+  if (end >= tokens.length || end - start > 8) return null;
+  const head = tokens.slice(start, end);
+  // The row number is written into the name, so a row has one cell fewer than a header with 序号.
+  const width = head.length - (headerRole(head[0]!.text)?.role === "number" ? 1 : 0);
+
+  const rows: RawRow[] = [];
+  const caption = tokens.slice(0, start);
+  if (caption.length > 0)
+    rows.push({ line: caption[0]!.line, cells: [caption.map((t) => t.text).join(" ")] });
+  rows.push({ line: head[0]!.line, cells: head.map((t) => t.text) });
+
+  interface FlatRow {
+    line: number;
+    cells: string[];
+    number: number;
+    chars: string[];
+  }
+  const groups: FlatRow[][] = [];
+  const dropped: Dropped[] = [];
+  let pending: string[] = [];
+  let current: FlatRow | null = null;
+  let extra: { text: string; line: number }[] = [];
+  const close = () => {
+    if (extra.length > 0) dropped.push({ line: extra[0]!.line, printed: extra.map((t) => t.text).join(" ") });
+    extra = [];
+  };
+  for (let k = end; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (NUMBERED_NAME.test(t.text)) {
+      close();
+      const number = Number(norm(/^[0-9０-９]{1,3}/.exec(t.text)![0]));
+      current = { line: t.line, cells: [t.text], number, chars: pending };
+      pending = [];
+      const last = groups[groups.length - 1];
+      const prev = last?.[last.length - 1];
+      if (!last || !prev || number <= prev.number) groups.push([current]);
+      else last.push(current);
+    } else if (current && current.cells.length < width) current.cells.push(t.text);
+    else if (ONE_CJK.test(t.text)) {
+      close();
+      pending.push(t.text);
+    } else extra.push(t);
+  }
+  close();
+  // Characters after the last row finish the last group's label.
+  const lastRow = groups[groups.length - 1]?.at(-1);
+  if (lastRow) lastRow.chars.push(...pending);
+  else if (pending.length > 0)
+    dropped.push({ line: tokens[tokens.length - 1]!.line, printed: pending.join(" ") });
+  // Labels only when every group has one: a group without would otherwise take the one before.
+  const labels = groups.map((g) => g.flatMap((r) => r.chars).join(""));
+  const labelled = groups.length > 0 && labels.every((l) => l !== "");
+  groups.forEach((g, k) => {
+    if (labelled) rows.push({ line: g[0]!.line, cells: [labels[k]!] });
+    for (const r of g) rows.push({ line: r.line, cells: r.cells });
+  });
+  return { rows, dropped };
+}
+
 /** Splits the pasted text into rows of cells, choosing the layout it is written in. */
-export function tokenise(text: string): { layout: PasteResult["layout"]; rows: RawRow[] } {
+export function tokenise(text: string): {
+  layout: PasteResult["layout"];
+  rows: RawRow[];
+  dropped: Dropped[];
+} {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const single = lines.filter((l) => l.trim() !== "").map((l) => filled(splitLine(l, false)));
   // One cell a line, rows apart by blank lines: most blocks have several lines of one cell each.
@@ -580,7 +697,7 @@ export function tokenise(text: string): { layout: PasteResult["layout"]; rows: R
     oneCellLines / single.length > 0.9 &&
     multiLineBlocks >= Math.max(2, blocks.length / 2)
   ) {
-    return { layout: "blocks", rows: blocks };
+    return { layout: "blocks", rows: blocks, dropped: [] };
   }
   const hasTabs = lines.some((l) => filled(splitLine(l, false)) >= 2);
   const rows: RawRow[] = [];
@@ -588,7 +705,12 @@ export function tokenise(text: string): { layout: PasteResult["layout"]; rows: R
     const cells = splitLine(l, !hasTabs);
     if (cells.length > 0) rows.push({ line: i + 1, cells });
   });
-  return { layout: hasTabs ? "tabs" : "spaces", rows };
+  // No line splits into cells at all: perhaps the table runs together in one paragraph.
+  if (!hasTabs && rows.every((r) => r.cells.length <= 1)) {
+    const flat = flatTokenise(lines);
+    if (flat) return { layout: "flat", rows: flat.rows, dropped: flat.dropped };
+  }
+  return { layout: hasTabs ? "tabs" : "spaces", rows, dropped: [] };
 }
 
 // ── Header ──
@@ -606,7 +728,11 @@ interface HeaderCell {
 function headerRole(cell: string): HeaderCell | null {
   const c = closeCjkGaps(norm(cell)).replace(/\s+/g, "").toLowerCase();
   if (/^(序号|编号|序|no\.?|#|number)$/.test(c)) return { role: "number" };
-  if (/^(指标|指标名称|主要指标|指标内容|项目|名称|indicator|indicators|item|name)$/.test(c))
+  if (
+    /^(指标|指标名称|主要指标|指标内容|监测指标|评估指标|考核指标|项目|名称|indicator|indicators|item|name)$/.test(
+      c,
+    )
+  )
     return { role: "name" };
   if (/^(属性|指标属性|性质|指标性质|指标类型|类型|attribute|type)$/.test(c)) return { role: "attribute" };
   if (/^(单位|计量单位|unit|units)$/.test(c)) return { role: "unit" };
@@ -894,6 +1020,8 @@ export interface RowContext extends Ctx {
   prefix: string;
   /** The number to give a row that prints none. */
   fallbackNumber: number;
+  /** The number of the row above, if any: a row printing the same or a lower one is renumbered after it. */
+  previousNumber?: number;
   section: string;
   hasAttributeColumn: boolean;
   /** A measure the header states for the target column ("2021-2025年累计"). */
@@ -917,6 +1045,11 @@ export function parseRow(input: RowInput, ctx: RowContext): { indicator: Indicat
   if (!Number.isInteger(printedNumber) || printedNumber <= 0) {
     printedNumber = ctx.fallbackNumber;
     flags.push(flag("number", "number-missing", { number: printedNumber }));
+  } else if (ctx.previousNumber !== undefined && printedNumber <= ctx.previousNumber) {
+    // Numbered again in each group ("1." under every section): one plan cannot print a number twice.
+    const printed = numberText;
+    printedNumber = ctx.previousNumber + 1;
+    flags.push(flag("number", "number-restarted", { printed, number: printedNumber }));
   }
   const closed = closeCjkGaps(name);
   if (closed !== name) {
@@ -953,7 +1086,9 @@ export function parseRow(input: RowInput, ctx: RowContext): { indicator: Indicat
 
   // Measure: a rate or growth is a level; a count says per year or in total, or is left for the person.
   let measure: Measure = "level";
-  if (kind !== "percent" && kind !== "growth-rate" && t.target.kind !== "in-step-with") {
+  // A per-capita or per-hundred-households figure (人均收入, 百户…拥有量) is a level, never a flow.
+  const perHead = /人均|每百|百户|拥有量/.test(name);
+  if (kind !== "percent" && kind !== "growth-rate" && t.target.kind !== "in-step-with" && !perHead) {
     const said = measureWords(`${name} ${input.target}`) ?? ctx.headerMeasure ?? null;
     if (said) measure = said;
     else if (unit?.perYear) {
@@ -1027,13 +1162,18 @@ function enUnit(u: UnitReading): string {
 
 // ── The table ──
 
+/** "十二五" and the like, with the year each five-year plan ends. */
+const FIVE_YEAR_PLANS = /十([一二三四五])五/;
+const FIVE_YEAR_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030 };
+
 const SECTION =
   /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分类篇])/;
 
 /** Reads a pasted indicator table into a draft plan with the uncertain readings flagged. */
 export function parsePastedTable(text: string, options: PasteOptions = {}): PasteResult {
-  const { layout, rows } = tokenise(text);
+  const { layout, rows, dropped } = tokenise(text);
   const problems: TableProblem[] = [];
+  for (const d of dropped) problems.push(problem("cells-dropped", { line: d.line, printed: d.printed }));
   const header = findHeader(rows);
   let caption: string | null = null;
   let columns: ColumnRole[];
@@ -1055,6 +1195,12 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
   const facts: TableFacts = { caption };
   if (header?.years.baseline !== undefined) facts.baselineYear = header.years.baseline;
   if (header?.years.target !== undefined) facts.targetYear = header.years.target;
+  else {
+    // No year in the header: the caption (or a line above the header) may name the five-year plan.
+    const above = header ? rows.slice(0, header.index).map((r) => r.cells.join(" ")) : [];
+    const plan = FIVE_YEAR_PLANS.exec([...above, ...(header?.lead ?? []), caption ?? ""].join(" "));
+    if (plan) facts.targetYear = FIVE_YEAR_END[plan[1]!]!;
+  }
   const { baselineYear, targetYear, prefix, level } = planFrame(options, facts);
   if (facts.baselineYear === undefined && options.baselineYear === undefined) {
     problems.push(problem("years-guessed", { baselineYear }));
@@ -1069,6 +1215,7 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
   const out: PasteRow[] = [];
   let group: string | null = null;
   let fallback = 0;
+  let previous: number | undefined;
   for (const r of body) {
     const cells = r.cells;
     const lone = cells.filter((c) => c !== "");
@@ -1108,9 +1255,11 @@ export function parsePastedTable(text: string, options: PasteOptions = {}): Past
       section,
       hasAttributeColumn: columns.includes("attribute"),
     };
+    if (previous !== undefined) ctx.previousNumber = previous;
     if (header?.measure) ctx.headerMeasure = header.measure;
     const parsed = parseRow(input, ctx);
     fallback = parsed.indicator.printedNumber ?? fallback;
+    previous = parsed.indicator.printedNumber ?? previous;
     out.push({
       line: r.line,
       cells,

@@ -60,7 +60,7 @@ const CELLS = [
 
 const cell = fc.oneof(fc.constantFrom(...CELLS), fc.string({ maxLength: 8 }));
 const row = fc.array(cell, { minLength: 0, maxLength: 7 });
-const sep = fc.constantFrom("\t", "  ", "   ", "\u3000\u3000", "\n\t");
+const sep = fc.constantFrom("\t", "  ", "   ", "\u3000\u3000", "\n\t", " ");
 const table = fc
   .tuple(fc.array(row, { minLength: 0, maxLength: 12 }), sep, fc.constantFrom("\n", "\r\n", "\n\n"))
   .map(([rows, s, nl]) => rows.map((r) => r.join(s)).join(nl));

@@ -16,8 +16,9 @@ import { scaffoldPlan } from "../../models/scaffold.ts";
 /**
  * Import from the document's table (issue 13, item 3): the seed plans' tables pasted as a person copies
  * them from the seed texts parse into the shipped plans on every field the table carries; a public plan's
- * table (Inner Mongolia, found with the search tool) parses into the shipped Inner Mongolia plan; and the
- * shapes real tables print are read, or flagged where the reading is a guess.
+ * table (Inner Mongolia, found with the search tool) parses into the shipped Inner Mongolia plan; a second
+ * public table (Nanning's 12th-plan evaluation indicators, run together in one paragraph) is read row by
+ * row; and the shapes real tables print are read, or flagged where the reading is a guess.
  */
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -157,6 +158,142 @@ describe("a public plan's table (found with the search tool)", () => {
     expectSameTable(r, shipped("neimenggu-2021-2025"));
     // 万人: stored in people, printed form kept; whether 4万 is a year or five years is left to the person.
     expect(flagsOf(r)).toEqual([[2, ["measure-unstated"]]]);
+  });
+
+  it("Nanning's 12th-plan evaluation table, one paragraph as a document site prints it: every row read, groups rebuilt, numbering in table order, footers reported", () => {
+    const r = parsePastedTable(fixture("nanning-12th-evaluation.txt"), {
+      id: "nanning-2011-2015",
+      level: "city",
+    });
+    expect(r.layout).toBe("flat");
+    expect(r.header).toEqual(["监测指标", "单位", "权重", "目标值"]);
+    expect(r.columns).toEqual(["name", "unit", "other", "target"]);
+    expect(r.caption).toBe("附件 1: 南宁市残疾人事业十二五规划 执行评估指标体系");
+    // 十二五 in the caption: the period is 2011–2015; no baseline year is printed, so 2010 is assumed and said.
+    expect(r.plan.period).toEqual({ from: 2011, to: 2015 });
+    expect(r.plan.targetYear).toBe(2015);
+    expect(r.plan.baselineYear).toBe(2010);
+    expect(r.problems.map((p) => [p.key, p.params])).toEqual([
+      ["cells-dropped", { line: 1, printed: "- 5 - - 6 -" }],
+      ["years-guessed", { baselineYear: 2010 }],
+    ]);
+    // Row by row: group, printed cells, and what they were read as.
+    const P = "percent";
+    const expected: [string, string, string, string, string, string | undefined, string, string, number][] = [
+      // group, name cell, unit cell, target cell, unit, scale, measure, comparator, value (base units)
+      ["社会保障", "1.贫困残疾人生活补助比例", "%", "≥50", P, undefined, "level", ">=", 50],
+      ["社会保障", "2.重度残疾人护理补贴比例", "%", "≥30", P, undefined, "level", ">=", 30],
+      ["社会保障", "3.城镇残疾人参加基本养老保险比例", "%", "≥80", P, undefined, "level", ">=", 80],
+      ["社会保障", "4.城镇残疾人参加基本医疗保险比例", "%", "≥90", P, undefined, "level", ">=", 90],
+      ["社会保障", "5.农村残疾人参加新型农村合作医疗比例", "%", "≥98", P, undefined, "level", ">=", 98],
+      ["社会保障", "6.农村残疾人参加新型农村养老保险比例", "%", "≥85", P, undefined, "level", ">=", 85],
+      [
+        "社会保障",
+        "7.农村残疾人生活补助和扶贫开发人数",
+        "万人",
+        "≥2.5",
+        "people",
+        "万人",
+        "unstated",
+        ">=",
+        25000,
+      ],
+      ["公共服务", "1.重点康复工程服务人数", "万人", "≥2.5", "people", "万人", "unstated", ">=", 25000],
+      ["公共服务", "2.康复服务比例", "%", "≥80", P, undefined, "level", ">=", 80],
+      ["公共服务", "3.学龄残疾儿童少年接受义务教育比例", "%", "≥90", P, undefined, "level", ">=", 90],
+      ["公共服务", "4.城镇新增残疾人就业人数", "万人", "≥0.1", "people", "万人", "unstated", ">=", 1000],
+      ["公共服务", "5.农村残疾人实用技术培训人数", "万人", "≥0.5", "people", "万人", "unstated", ">=", 5000],
+      [
+        "公共服务",
+        "6.残疾人接受托养服务人数",
+        "万人次",
+        "≥1",
+        "attendances",
+        "万人次",
+        "unstated",
+        ">=",
+        10000,
+      ],
+      ["公共服务", "7.社区服务比例", "%", "≥70", P, undefined, "level", ">=", 70],
+      ["公共服务", "8.社区活动参与率", "%", "≥65", P, undefined, "level", ">=", 65],
+      ["生活水平", "1.城镇残疾人家庭人均可支配收入", "元", "≥13700", "yuan", undefined, "level", ">=", 13700],
+      ["生活水平", "2.农村残疾人家庭人均纯收入", "元", "≥6900", "yuan", undefined, "level", ">=", 6900],
+      ["生活水平", "3.城镇残疾人家庭恩格尔系数", "%", "≤42", P, undefined, "level", "<=", 42],
+      ["生活水平", "4.农村残疾人家庭恩格尔系数", "%", "≤44", P, undefined, "level", "<=", 44],
+      ["生活水平", "5.百户残疾人家庭彩色电视机拥有量", "台", "≥90", "count", undefined, "level", ">=", 90],
+    ];
+    expect(r.rows).toHaveLength(20);
+    r.rows.forEach((row, k) => {
+      const [group, name, unitCell, target, unit, scale, measure, comparator, value] = expected[k]!;
+      const weight = row.cells[2]!;
+      expect(row.group, name).toBe(group);
+      expect(row.cells, name).toEqual([name, unitCell, weight, target]);
+      expect(row.source, name).toMatchObject({ name, unit: unitCell, target, baseline: "", attribute: "" });
+      const ind = row.indicator;
+      expect(ind.printedNumber, name).toBe(k + 1);
+      expect(ind.name.zh, name).toBe(name.replace(/^\d+\./, ""));
+      expect(ind, name).toMatchObject({ unit, unitPrinted: true, measure, attribute: "unspecified" });
+      expect(ind.scale, name).toBe(scale);
+      expect(ind.baseline, name).toEqual({ qualifier: "not-in-source", year: 2010 });
+      expect(ind.target, name).toEqual({
+        kind: "compare",
+        year: 2015,
+        comparator,
+        comparatorPrinted: true,
+        value,
+        printed: target,
+      });
+    });
+    expect(r.rows.map((x) => x.cells[2])).toEqual([
+      "4",
+      "4",
+      "6",
+      "6",
+      "6",
+      "6",
+      "4",
+      "5",
+      "4",
+      "5",
+      "5",
+      "5",
+      "4",
+      "4",
+      "4",
+      "7",
+      "7",
+      "5",
+      "5",
+      "4",
+    ]);
+    expect(r.rows[19]!.indicator.unitLabel).toEqual({ zh: "台", en: "devices" });
+    expect(r.rows.map((x) => x.indicator.precision)).toEqual([
+      0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    // Flagged readings: rows numbered again in each group (kept in table order), counts that do not say
+    // per year or over the period, and names with no English.
+    expect(flagsOf(r)).toEqual([
+      [1, ["name-en"]],
+      [5, ["name-en"]],
+      [7, ["measure-unstated", "name-en"]],
+      [8, ["number-restarted", "measure-unstated", "name-en"]],
+      [9, ["number-restarted"]],
+      [10, ["number-restarted"]],
+      [11, ["number-restarted", "measure-unstated"]],
+      [12, ["number-restarted", "measure-unstated"]],
+      [13, ["number-restarted", "measure-unstated"]],
+      [14, ["number-restarted", "name-en"]],
+      [15, ["number-restarted", "name-en"]],
+      [16, ["number-restarted", "name-en"]],
+      [17, ["number-restarted", "name-en"]],
+      [18, ["number-restarted", "name-en"]],
+      [19, ["number-restarted", "name-en"]],
+      [20, ["number-restarted", "name-en"]],
+    ]);
+    expect(r.rows[7]!.flags[0]!.params).toEqual({ printed: "1", number: 8 });
+    // The draft is a plan the schema accepts.
+    const v = parsePlan(r.plan, "pasted");
+    expect(v.ok, JSON.stringify(v.ok ? null : v.error)).toBe(true);
   });
 
   it("without a baseline year in the header or the options, the year before the period is assumed and said", () => {
@@ -300,6 +437,29 @@ describe("the shapes real tables print", () => {
     );
     expect(r.rows[0]!.indicator).toMatchObject({ measure: "cumulative", unit: "people" });
     expect(r.rows[0]!.flags).toEqual([]);
+  });
+
+  it("numbering again in each group is read in the table's order; a caption's 十三五 gives the years; per-capita figures are levels", () => {
+    const text = [
+      "“十三五”残疾人事业发展主要指标",
+      "序号\t指标\t单位\t目标值",
+      "一、社会保障",
+      "1\t困难残疾人生活补贴覆盖率\t%\t100",
+      "二、生活水平",
+      "1\t残疾人家庭人均可支配收入\t元\t≥20000",
+    ].join("\n");
+    const r = parsePastedTable(text);
+    expect(r.plan.period).toEqual({ from: 2016, to: 2020 });
+    expect(r.rows.map((x) => x.indicator.printedNumber)).toEqual([1, 2]);
+    expect(r.rows[1]!.flags.map((f) => f.key)).toEqual(["number-restarted", "name-en"]);
+    expect(r.rows[1]!.indicator).toMatchObject({ unit: "yuan", measure: "level" });
+    expect(parsePlan(r.plan, "pasted").ok).toBe(true);
+  });
+
+  it("one paragraph with no header words is not taken for a table", () => {
+    const r = parsePastedTable("到2025年 残疾人 1.就业 2.康复 服务");
+    expect(r.layout).toBe("spaces");
+    expect(r.rows).toEqual([]);
   });
 
   it("with no header, the columns are guessed from the cells and the table says so", () => {

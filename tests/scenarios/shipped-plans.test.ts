@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../models/bindings.ts";
 import { startsFrom } from "../../models/catalogue.ts";
@@ -5,6 +7,7 @@ import { evaluate } from "../../models/engine.ts";
 import { baselineOf, type Library, prepare } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
 import { checkPlan } from "../../models/plan-check.ts";
+import { parsePastedTable } from "../../models/plan-paste.ts";
 import { DEFAULT_BANDS, type ScenarioFile } from "../../models/scenario.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
@@ -12,7 +15,8 @@ import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
  * The plans shipped from public sources after the seed plans (issue 13, item 4): the national plan,
  * Jiangsu and Guangdong. None of their tables could be read in the stored sources, so each is marked
  * partial and its targets come from reports of the plan; what each baseline rests on is pinned here so
- * that a later edit cannot quietly turn an estimate or the plan's pace into "evidence".
+ * that a later edit cannot quietly turn an estimate or the plan's pace into "evidence". Nanning's 12th
+ * plan, whose evaluation table was read whole, is pinned to what the paste parser reads from that table.
  */
 
 const lib: Library = loadRepositoryLibrary();
@@ -125,5 +129,83 @@ describe("what the new baselines rest on", () => {
     expect(k).not.toContain("published");
     expect(k).toContain("plan");
     expect(baseline("jiangsu-2021-2025").description?.en).toContain("restates the plan");
+  });
+});
+
+describe("shipped plan nanning-2011-2015 (the 12th plan's evaluation table, read whole)", () => {
+  const plan = planOf("nanning-2011-2015");
+  const scenario = baseline("nanning-2011-2015");
+
+  it("cites the public address with the date it was read; the table is whole, its note says what it lacks", () => {
+    expect(plan.source.url).toBe("https://keke.chddh.cn/archives/9dz347o8nedprobw65ex.html");
+    expect(plan.source.retrieved).toBe("2026-11-30");
+    expect(plan.table?.partial).toBe(false);
+    expect(plan.table?.note.en).toContain("no baseline and no binding/expected attribute");
+    expect(plan.period).toEqual({ from: 2011, to: 2015 });
+    expect(plan.indicators).toHaveLength(20);
+  });
+
+  it("every row is what the paste parser reads from the page's text (tests/fixtures/paste)", () => {
+    const text = readFileSync(
+      join(import.meta.dirname, "../fixtures/paste/nanning-12th-evaluation.txt"),
+      "utf8",
+    )
+      .split("\n")
+      .filter((l) => !l.startsWith("# "))
+      .join("\n");
+    const r = parsePastedTable(text, { id: "nanning-2011-2015", indicatorPrefix: "nn", level: "city" });
+    const fields = (i: Plan["indicators"][number]) => ({
+      id: i.id,
+      printedNumber: i.printedNumber,
+      name: i.name.zh,
+      unit: i.unit,
+      unitPrinted: i.unitPrinted,
+      unitLabel: i.unitLabel,
+      attribute: i.attribute,
+      measure: i.measure,
+      scale: i.scale,
+      precision: i.precision,
+      baseline: i.baseline,
+      target: i.target,
+    });
+    expect(plan.indicators.map(fields)).toEqual(r.plan.indicators.map(fields));
+    // Each row quotes its cells as printed, weight included.
+    expect(plan.indicators[0]!.source.quote).toBe("1.贫困残疾人生活补助比例 % 4 ≥50");
+  });
+
+  it("prints no baseline, so it has none to reproduce; the scaffold baseline evaluates and says what it is", () => {
+    for (const ind of plan.indicators) expect(ind.baseline.qualifier, ind.id).toBe("not-in-source");
+    const r = prepare(lib, scenario, lib.fileOf.get(`scenario:${scenario.id}`)!);
+    if (!r.ok) throw new Error(r.error.map((i) => i.message.en).join("\n"));
+    expect(due(plan, r.value.bindings)).toEqual([]);
+    const ev = evaluate(r.value.world, {
+      samples: 200,
+      seed: 42,
+      sampling: "random",
+      bands: DEFAULT_BANDS,
+      actuals: [],
+    });
+    expect(ev.indicators).toHaveLength(20);
+    for (const row of ev.indicators) expect(row.projection.every(Number.isFinite)).toBe(true);
+    // No Nanning figures were found: every default is the scaffold's plan-pace or estimate, and it says so.
+    const kinds = new Set(Object.values(scenario.assumptions!).map((a) => a.provenance.kind));
+    expect([...kinds].sort()).toEqual(["estimate", "plan"]);
+    expect(scenario.description?.en).toContain("No 2010 (baseline-year) figures for Nanning were found");
+  });
+
+  it("check-plan: no errors; five counts of unstated measure; no baseline column", () => {
+    const findings = checkPlan(plan);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.filter((f) => f.code === "measure-unstated").flatMap((f) => f.indicatorIds)).toEqual([
+      "nn-t07",
+      "nn-t08",
+      "nn-t11-new-employment",
+      "nn-t12-trained-people",
+      "nn-t13-care-services",
+    ]);
+    expect(findings.map((f) => f.code).sort()).toEqual([
+      "baseline-not-in-source",
+      ...Array(5).fill("measure-unstated"),
+    ]);
   });
 });
