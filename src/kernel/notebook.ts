@@ -87,14 +87,17 @@ const refuse = <T>(zh: string, en: string): Result<T, Bilingual> => err({ zh, en
 /**
  * The next free cell id, `c1`, `c2`…: one more than the largest number already used, so ids are
  * deterministic (the same edits give the same notebook) and never reused while a cell still has them.
+ * With a `tag` (the browser tab's, see `createNotebooks`) the id is `c3-k7q2`: two tabs that each add
+ * a cell to the same notebook then make different ids, so merging their saves keeps both cells under
+ * the ids their editors know.
  */
-export function nextCellId(nb: Notebook): string {
+export function nextCellId(nb: Notebook, tag?: string): string {
   let max = 0;
   for (const c of nb.cells) {
-    const m = /^c(\d+)$/.exec(c.id);
+    const m = /^c(\d+)(?:-[a-z0-9]+)?$/.exec(c.id);
     if (m) max = Math.max(max, Number(m[1]));
   }
-  return `c${max + 1}`;
+  return tag ? `c${max + 1}-${tag}` : `c${max + 1}`;
 }
 
 /**

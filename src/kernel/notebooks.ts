@@ -9,6 +9,7 @@ import {
   moveCell,
   type NewCell,
   type Notebook,
+  nextCellId,
   removeCell,
   updateNote,
 } from "./notebook.ts";
@@ -50,8 +51,22 @@ export interface Notebooks {
 
 const EMPTY_NOTEBOOK: Notebook = Object.freeze({ cells: [], log: [] }) as Notebook;
 
-/** Creates the notebooks; `now` is the clock (ms) of log entries; call inside a reactive owner. */
-export function createNotebooks(opts: { now: () => number; record: (label: string) => void }): Notebooks {
+/** A tag for this tab's new cell ids: four base-36 characters, from the platform's random source. */
+export function newCellTag(): string {
+  const n = crypto.getRandomValues(new Uint32Array(1))[0]!;
+  return (n % 36 ** 4).toString(36).padStart(4, "0");
+}
+
+/**
+ * Creates the notebooks; `now` is the clock (ms) of log entries; `cellTag` ends every cell id this
+ * instance makes (default: a fresh {@link newCellTag}, one per tab); call inside a reactive owner.
+ */
+export function createNotebooks(opts: {
+  now: () => number;
+  record: (label: string) => void;
+  cellTag?: string;
+}): Notebooks {
+  const tag = opts.cellTag ?? newCellTag();
   const [all, setAll] = createSignal<Readonly<Record<string, Notebook>>>({});
   const [reason, setReason] = createSignal("");
   const of = (sid: string): Notebook => all()[sid] ?? EMPTY_NOTEBOOK;
@@ -71,7 +86,9 @@ export function createNotebooks(opts: { now: () => number; record: (label: strin
     all,
     of,
     add(sid, cell, at) {
-      const r = addCell(of(sid), cell, at === undefined ? {} : { at });
+      const nb = of(sid);
+      const id = nextCellId(nb, tag);
+      const r = addCell(nb, cell, at === undefined ? { id } : { at, id });
       if (!r.ok) return r;
       write(sid, r.value.notebook);
       opts.record(`add:${r.value.id}`);

@@ -153,6 +153,8 @@ export interface WorkbenchStore {
 export interface StoreOptions {
   /** Clock in ms for the log and undo coalescing. Default `Date.now`. */
   now?: () => number;
+  /** Ends every new cell id (`c3-k7q2`); default a fresh random tag, one per store (tab). */
+  cellTag?: string;
 }
 
 /** Creates the workbench store over a library; optionally opens a plan or scenario at once. */
@@ -166,7 +168,7 @@ export function createWorkbenchStore(
   let undo!: Undo;
   const record = (label: string) => undo.record(label);
   const book = createScenarioBook(lib);
-  const notebooks = createNotebooks({ now, record });
+  const notebooks = createNotebooks({ now, record, cellTag: options.cellTag });
   const edits = createEdits(book, {
     logged: (sid, id, from, to, mergeMs) =>
       notebooks.logValue(sid, id, from, to, notebooks.reason(), mergeMs),

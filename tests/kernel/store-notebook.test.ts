@@ -2,6 +2,7 @@ import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../models/scenario.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
+import { mergeWorkspaces } from "../../src/kernel/merge.ts";
 import { createWorkbenchStore, mergeActualLists, type WorkbenchStore } from "../../src/kernel/store.ts";
 import { migrate } from "../../src/kernel/workspace.ts";
 
@@ -91,10 +92,12 @@ describe("the notebook side of the workbench store", () => {
 
   it("round-trips through a snapshot: a valid workspace that hydrates into the same state", () => {
     let snap: unknown;
+    let cellId = "";
     withStore((s) => {
       s.createScenario({ from: JIAXING, name: "Mine" });
       s.setAssumption(CAPACITY, 320);
-      s.addCell({ kind: "verdict", indicatorId: RETROFIT });
+      const added = s.addCell({ kind: "verdict", indicatorId: RETROFIT });
+      if (added.ok) cellId = added.value;
       snap = s.snapshot("en", "2024-05-01T10:00:00.000Z");
     });
     const ws = migrate(JSON.parse(JSON.stringify(snap)));
@@ -104,8 +107,32 @@ describe("the notebook side of the workbench store", () => {
       expect(s.hydrate(ws.value).ok).toBe(true);
       expect(s.state.scenarioId).toBe("mine-1");
       expect(valueIn(s, CAPACITY)).toBe(320);
-      expect(s.notebook().cells).toEqual([{ id: "c1", kind: "verdict", indicatorId: RETROFIT }]);
+      // The id the cell was given in the tab that made it: `c1` and that tab's tag.
+      expect(cellId).toMatch(/^c1-[a-z0-9]{4}$/);
+      expect(s.notebook().cells).toEqual([{ id: cellId, kind: "verdict", indicatorId: RETROFIT }]);
       expect(s.canUndo()).toBe(false);
+    });
+  });
+
+  it("gives cells made in two tabs different ids, so a merge of both tabs' saves renames neither", () => {
+    createRoot((dispose) => {
+      const at = "2024-05-01T10:00:00.000Z";
+      const a = createWorkbenchStore(lib, { scenarioId: JIAXING }, { cellTag: "aaaa" });
+      const b = createWorkbenchStore(lib, { scenarioId: JIAXING }, { cellTag: "bbbb" });
+      const base = a.snapshot("en", at);
+      const inA = a.addCell({ kind: "note", markdown: "A's note" });
+      const inB = b.addCell({ kind: "note", markdown: "B's note" });
+      expect(inA).toEqual({ ok: true, value: "c1-aaaa" });
+      expect(inB).toEqual({ ok: true, value: "c1-bbbb" });
+      const merged = mergeWorkspaces(base, a.snapshot("en", at), b.snapshot("en", at));
+      const cells = merged.notebooks[JIAXING]?.cells ?? [];
+      // Each tab's open editor is keyed by the id it made; after the merge that id still names its note.
+      expect(cells.find((c) => c.id === "c1-aaaa")).toMatchObject({ markdown: "A's note" });
+      expect(cells.find((c) => c.id === "c1-bbbb")).toMatchObject({ markdown: "B's note" });
+      // The next cell in A numbers on from both.
+      a.hydrate(merged);
+      expect(a.addCell({ kind: "note" })).toEqual({ ok: true, value: "c2-aaaa" });
+      dispose();
     });
   });
 
