@@ -96,7 +96,7 @@ export function PrintSummary(props: {
   };
 
   return (
-    <section class="print-report print-summary" aria-labelledby="print-summary-heading">
+    <section class="print-summary" aria-labelledby="print-summary-heading">
       <h3 id="print-summary-heading">{t("report.summary.heading", { scenario: props.scenarioName })}</h3>
       <p>
         {t("report.summary.plan", {
