@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import type { LegendEntry } from "./standalone.ts";
 
 /**
  * The trajectory of one indicator: the deterministic projection as a line, the p5–p95 and p25–p75
@@ -54,7 +55,8 @@ export interface TrajectoryColors {
   baseline: string;
 }
 
-const DEFAULT_COLORS: TrajectoryColors = {
+/** The colours the chart draws with unless told otherwise. */
+export const TRAJECTORY_COLORS: Readonly<TrajectoryColors> = {
   projection: "#1f4e79",
   band: "#7aa6d1",
   target: "#b3400b",
@@ -86,9 +88,58 @@ export function trajectoryDomain(data: TrajectoryData): [number, number] {
   return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 }
 
+/** Opacities of the two bands; the 25th–75th band is drawn over the 5th–95th one. */
+const BAND90_OPACITY = 0.3;
+const BAND50_OPACITY = 0.55;
+
+/** The words of the legend, in the reader's language. */
+export interface TrajectoryLegendWords {
+  projection: string;
+  band90: string;
+  band50: string;
+  target: string;
+  baseline: string;
+  actual: string;
+}
+
+/**
+ * The legend of a drawn chart, for a standalone export ({@link standaloneSvg}): one entry per kind of
+ * mark `data` makes the chart draw, with the same colour, dash and symbol, in the order the screen's
+ * legend lists them. Kept beside {@link trajectoryChart} so a changed mark changes its entry too.
+ */
+export function trajectoryLegend(
+  data: TrajectoryData,
+  words: TrajectoryLegendWords,
+  colors: Partial<TrajectoryColors> = {},
+): LegendEntry[] {
+  const c = { ...TRAJECTORY_COLORS, ...colors };
+  const out: LegendEntry[] = [{ label: words.projection, color: c.projection, symbol: "circle" }];
+  if (data.rows.some((r) => r.p5 !== null && r.p95 !== null)) {
+    out.push(
+      { label: words.band90, color: c.band, swatch: "area", opacity: BAND90_OPACITY },
+      // The inner band is seen over the outer one: its swatch shows the two stacked.
+      {
+        label: words.band50,
+        color: c.band,
+        swatch: "area",
+        opacity: 1 - (1 - BAND90_OPACITY) * (1 - BAND50_OPACITY),
+      },
+    );
+  }
+  if (data.target) out.push({ label: words.target, color: c.target, dash: TARGET_DASH, symbol: "diamond" });
+  if (data.baseline)
+    out.push({ label: words.baseline, color: c.baseline, swatch: "symbol", symbol: "square" });
+  if (data.rows.some((r) => r.actual !== null)) {
+    out.push({ label: words.actual, color: c.actual, swatch: "symbol", symbol: "triangle" });
+  }
+  return out;
+}
+
+const TARGET_DASH = "6 4";
+
 /** Renders the trajectory chart as an SVG element with role="img" and the given aria-label. */
 export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions): SVGElement {
-  const colors = { ...DEFAULT_COLORS, ...options.colors };
+  const colors = { ...TRAJECTORY_COLORS, ...options.colors };
   const rows = [...data.rows];
   const banded = rows.filter((r) => r.p5 !== null && r.p95 !== null);
   const actuals = rows.filter((r) => r.actual !== null);
@@ -97,10 +148,16 @@ export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions
     Plot.gridY({ stroke: "#d6d3cb", strokeOpacity: 1 }),
     // Why two areas rather than one with opacity stacking: each band keeps its own legend swatch.
     banded.length > 0
-      ? Plot.areaY(banded, { x: "year", y1: "p5", y2: "p95", fill: colors.band, fillOpacity: 0.3 })
+      ? Plot.areaY(banded, { x: "year", y1: "p5", y2: "p95", fill: colors.band, fillOpacity: BAND90_OPACITY })
       : null,
     banded.length > 0
-      ? Plot.areaY(banded, { x: "year", y1: "p25", y2: "p75", fill: colors.band, fillOpacity: 0.55 })
+      ? Plot.areaY(banded, {
+          x: "year",
+          y1: "p25",
+          y2: "p75",
+          fill: colors.band,
+          fillOpacity: BAND50_OPACITY,
+        })
       : null,
     Plot.lineY(rows, { x: "year", y: "projection", stroke: colors.projection, strokeWidth: 2.5 }),
     Plot.dot(rows, { x: "year", y: "projection", fill: colors.projection, r: 2.5 }),
@@ -108,7 +165,7 @@ export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions
   if (data.target) {
     const t = data.target;
     marks.push(
-      Plot.ruleY([t.value], { stroke: colors.target, strokeDasharray: "6 4", strokeWidth: 1.5 }),
+      Plot.ruleY([t.value], { stroke: colors.target, strokeDasharray: TARGET_DASH, strokeWidth: 1.5 }),
       Plot.dot([t], {
         x: "year",
         y: "value",

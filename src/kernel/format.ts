@@ -194,3 +194,16 @@ export function formatDateTime(iso: string, lang: Lang): string {
     timeStyle: "short",
   }).format(d);
 }
+
+/**
+ * A calendar date in the person's language, e.g. "2026-11-30" → "2026年11月30日" / "November 30, 2026".
+ * A bare ISO date ("2026-11-30") is read as that day wherever the reader is, not as UTC midnight.
+ */
+export function formatDate(iso: string | Date, lang: Lang): string {
+  const d =
+    typeof iso === "string" && /^\d{4}-\d{2}-\d{2}$/.test(iso)
+      ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))
+      : new Date(iso);
+  if (Number.isNaN(d.getTime())) return typeof iso === "string" ? iso : NOT_A_NUMBER;
+  return new Intl.DateTimeFormat(lang === "zh-CN" ? "zh-CN" : "en-US", { dateStyle: "long" }).format(d);
+}

@@ -32,6 +32,8 @@ export function NotebookPanel(props: {
   det: Evaluation | undefined;
   mc: Evaluation | undefined;
   scenarioName: string;
+  /** The scenario as an exported chart names it (with its unsaved changes). */
+  scenarioLabel: string;
 }) {
   const { lang, t } = useI18n();
   const store = props.store;
@@ -112,7 +114,13 @@ export function NotebookPanel(props: {
   };
 
   return (
-    <section id="notebook" class="notebook" aria-labelledby="notebook-heading">
+    // Printed only when it holds something: an empty notebook is no section of a report.
+    <section
+      id="notebook"
+      class="notebook"
+      classList={{ "no-print": cells().length === 0 && log().length === 0 }}
+      aria-labelledby="notebook-heading"
+    >
       <h3 id="notebook-heading">{t("nb.heading", { scenario: props.scenarioName })}</h3>
       <p class="muted small no-print">{t("nb.intro")}</p>
       <div class="notebook-tools no-print">
@@ -123,7 +131,7 @@ export function NotebookPanel(props: {
       <p class="visually-hidden" role="status" aria-live="polite">
         {announce()}
       </p>
-      <Show when={cells().length > 0} fallback={<p class="empty">{t("nb.empty")}</p>}>
+      <Show when={cells().length > 0} fallback={<p class="empty no-print">{t("nb.empty")}</p>}>
         <ol class="notebook-cells">
           <For each={cells()}>
             {(c, i) => (
@@ -222,6 +230,7 @@ export function NotebookPanel(props: {
                       <PinnedCell
                         cell={pin() as Exclude<Cell, { kind: "note" }>}
                         plan={props.plan}
+                        scenarioLabel={props.scenarioLabel}
                         det={props.det}
                         mc={props.mc}
                       />
@@ -234,7 +243,11 @@ export function NotebookPanel(props: {
         </ol>
       </Show>
 
-      <section class="assumption-log" aria-labelledby="assumption-log-heading">
+      <section
+        class="assumption-log"
+        classList={{ "no-print": log().length === 0 }}
+        aria-labelledby="assumption-log-heading"
+      >
         <h4 id="assumption-log-heading">{t("nb.log.heading")}</h4>
         <div class="field no-print">
           <label for="log-reason">{t("nb.log.reason")}</label>
@@ -250,7 +263,7 @@ export function NotebookPanel(props: {
             {t("nb.log.reasonHint")}
           </p>
         </div>
-        <Show when={log().length > 0} fallback={<p class="empty">{t("nb.log.empty")}</p>}>
+        <Show when={log().length > 0} fallback={<p class="empty no-print">{t("nb.log.empty")}</p>}>
           <section class="table-scroll" tabindex="0" aria-labelledby="assumption-log-caption">
             <table class="indicator-table compact log-table">
               <caption id="assumption-log-caption">{t("nb.log.caption", { count: log().length })}</caption>
@@ -292,6 +305,7 @@ export function NotebookPanel(props: {
 function PinnedCell(props: {
   cell: Exclude<Cell, { kind: "note" }>;
   plan: Plan;
+  scenarioLabel: string;
   det: Evaluation | undefined;
   mc: Evaluation | undefined;
 }) {
@@ -329,7 +343,14 @@ function PinnedCell(props: {
                 </div>
               </Match>
               <Match when={props.cell.kind === "chart"}>
-                <TrajectoryFigure ind={i()} years={props.det!.years} det={d()} mc={mc()} />
+                <TrajectoryFigure
+                  plan={props.plan}
+                  scenarioLabel={props.scenarioLabel}
+                  ind={i()}
+                  years={props.det!.years}
+                  det={d()}
+                  mc={mc()}
+                />
               </Match>
             </Switch>
           )}

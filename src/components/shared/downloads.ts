@@ -1,7 +1,8 @@
 /**
  * Files leave the app through the browser's own download: a Blob behind an object URL on an
  * `<a download>`, clicked once. Nothing is sent anywhere. Charts leave as SVG (the Plot SVG, serialised
- * with its namespace and a white background) or as PNG (that SVG drawn on a canvas).
+ * with its namespace and a white background) or as PNG (that SVG drawn on a canvas); a chart meant to
+ * stand alone is first framed by `standaloneSvg` (src/charts/standalone.ts).
  */
 
 /** Offers `data` as a file named `name`. */
@@ -38,10 +39,11 @@ export function serializeSvg(svg: SVGSVGElement): string {
   copy.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
   copy.setAttribute("width", String(width));
   copy.setAttribute("height", String(height));
-  // Plot sets the text colour through CSS `color`; a standalone file needs it stated.
+  // Plot sets the text colour through CSS `color`; a standalone file needs it stated. A chart framed by
+  // `standaloneSvg` is not in the page (its computed style is empty) and states both itself.
   const style = getComputedStyle(svg);
-  copy.style.color = style.color;
-  copy.style.fontFamily = style.fontFamily;
+  if (style.color) copy.style.color = style.color;
+  if (style.fontFamily) copy.style.fontFamily = style.fontFamily;
   copy.style.background = "#ffffff";
   const bg = document.createElementNS("http://www.w3.org/2000/svg", "rect");
   bg.setAttribute("width", "100%");

@@ -250,7 +250,12 @@ export function FilesPanel(props: {
   const verdictWord = (met: boolean) => t(met ? "verdict.met" : "verdict.missed");
 
   return (
-    <section class="files-panel" aria-labelledby="files-heading">
+    // In print it holds only the observed values in use: without any, it is an empty section and left out.
+    <section
+      class="files-panel"
+      classList={{ "no-print": actuals().length === 0 }}
+      aria-labelledby="files-heading"
+    >
       <h3 id="files-heading">{t("files.heading")}</h3>
       <div class="files-grid no-print">
         <div class="files-group">

@@ -31,6 +31,8 @@ import { TrajectoryFigure } from "./trajectory-figure.tsx";
  */
 export function IndicatorDetail(props: {
   plan: Plan;
+  /** The open scenario's name as an exported chart states it (with its unsaved changes). */
+  scenarioLabel: string;
   indicatorId: string;
   det: Evaluation;
   mc: Evaluation | undefined;
@@ -170,7 +172,15 @@ export function IndicatorDetail(props: {
           })}
         </p>
       </div>
-      <TrajectoryFigure ind={ind()} years={props.det.years} det={det()} mc={mc()} compact />
+      <TrajectoryFigure
+        plan={props.plan}
+        scenarioLabel={props.scenarioLabel}
+        ind={ind()}
+        years={props.det.years}
+        det={det()}
+        mc={mc()}
+        compact
+      />
       <div class="detail-more">
         <p class="detail-basis">
           <Show when={mc()?.probability != null && mc()?.status} fallback={t("detail.noProbability")}>

@@ -1,13 +1,21 @@
 import { createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from "solid-js";
 import type { IndicatorResult } from "../../../models/engine.ts";
-import type { Indicator } from "../../../models/plan.ts";
-import { type TrajectoryData, type TrajectoryRow, trajectoryChart } from "../../charts/trajectory.ts";
-import { formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
+import type { Indicator, Plan } from "../../../models/plan.ts";
+import { pick } from "../../../models/text.ts";
+import { standaloneSvg } from "../../charts/standalone.ts";
+import {
+  type TrajectoryData,
+  type TrajectoryRow,
+  trajectoryChart,
+  trajectoryLegend,
+} from "../../charts/trajectory.ts";
+import { formatDate, formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { figureTable } from "../../kernel/result-tables.ts";
 import { DataTable } from "../shared/data-table.tsx";
 import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
-import { indicatorLabel, targetText, unitOf } from "../shared/verdict.tsx";
+import { planSourceText } from "../shared/sources.ts";
+import { indicatorLabel, shownResult, targetText, unitOf } from "../shared/verdict.tsx";
 
 /** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
 export function trajectoryRows(
@@ -47,8 +55,14 @@ export function trajectoryRows(
 /**
  * The trajectory of one indicator as a figure: the Plot chart (mounted, never drawn here), a legend in
  * words and shapes, a caption that says what the chart shows, and the same data as a table on demand.
+ * Its SVG and PNG downloads stand alone: the chart framed with its title, plan and scenario, unit,
+ * legend, target, date and source ({@link standaloneSvg}).
  */
 export function TrajectoryFigure(props: {
+  /** The plan, whose title and published source an exported chart states. */
+  plan: Plan;
+  /** The scenario as an exported chart names it. */
+  scenarioLabel: string;
   ind: Indicator;
   years: Int32Array;
   det: IndicatorResult;
@@ -94,18 +108,19 @@ export function TrajectoryFigure(props: {
     });
   });
 
+  /** The unit as the y axis and an export's subtitle name it. */
+  const unitText = (): string => {
+    const ind = props.ind;
+    return ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, lang()) : t(`unit.${ind.unit}`);
+  };
+
   createEffect(() => {
     if (!mount) return;
     const ind = props.ind;
     const l = lang();
     const svg = trajectoryChart(data(), {
       ariaLabel: label(),
-      yLabel:
-        ind.unit === "count" && ind.unitLabel
-          ? l === "zh-CN"
-            ? ind.unitLabel.zh
-            : ind.unitLabel.en
-          : t(`unit.${ind.unit}`),
+      yLabel: unitText(),
       formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
       targetLabel: `${t("detail.legend.target")} ${targetText(ind, l, t)}`,
       width: Math.max(280, Math.min(760, width() || mount.clientWidth || 640)),
@@ -116,13 +131,47 @@ export function TrajectoryFigure(props: {
   onCleanup(() => mount?.replaceChildren());
 
   const chartSvg = (): SVGSVGElement | null => mount?.querySelector("svg") ?? null;
+  /** The chart as a file shows it: framed by every word a reader needs without the app around it. */
+  const standalone = (): SVGSVGElement | null => {
+    const chart = chartSvg();
+    if (!chart) return null;
+    const ind = props.ind;
+    const l = lang();
+    return standaloneSvg(chart, {
+      lang: l,
+      title: indicatorLabel(ind, l),
+      // The Chinese name is the plan's own words: an English file carries it too.
+      subtitle: [
+        l === "en" ? ind.name.zh : "",
+        t("export.scenario", { plan: pick(props.plan.title, l), scenario: props.scenarioLabel }),
+        t("export.unit", { unit: unitText() }),
+      ],
+      legend: trajectoryLegend(data(), {
+        projection: t("detail.legend.projection"),
+        band90: t("detail.legend.band90"),
+        band50: t("detail.legend.band50"),
+        target: t("detail.legend.target"),
+        baseline: t("detail.legend.baseline"),
+        actual: t("detail.legend.actual"),
+      }),
+      target: t(ind.measure === "annual" ? "export.targetAnnual" : "export.target", {
+        target: targetText(ind, l, t),
+        year: formatYear(ind.target.year),
+      }),
+      date: t("export.made", { date: formatDate(new Date(), l) }),
+      source: t("export.source", {
+        source: planSourceText(props.plan, l, t),
+        basis: t(`basis.${shownResult(props.det, props.mc, false).basis}`),
+      }),
+    });
+  };
   const fileBase = () => `${props.ind.id}-trajectory`;
   const saveSvg = (): void => {
-    const svg = chartSvg();
+    const svg = standalone();
     if (svg) download(`${fileBase()}.svg`, serializeSvg(svg), "image/svg+xml");
   };
   const savePng = async (): Promise<void> => {
-    const svg = chartSvg();
+    const svg = standalone();
     if (!svg) return;
     try {
       setExportError("");

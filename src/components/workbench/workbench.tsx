@@ -25,7 +25,7 @@ import { createWorkbenchRuns } from "../../kernel/workbench-runs.ts";
 import type { Workspace } from "../../kernel/workspace.ts";
 import { Comparison } from "../comparison/comparison.tsx";
 import { NotebookPanel } from "../notebook/notebook-panel.tsx";
-import { PrintReport } from "../notebook/print-report.tsx";
+import { PrintReport, PrintSummary } from "../notebook/print-report.tsx";
 import { ChoiceDialog } from "../shared/choice-dialog.tsx";
 import { indicatorLabel, shownResult } from "../shared/verdict.tsx";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
@@ -275,6 +275,12 @@ export default function Workbench(props: {
     const entry = store.scenarios().find((s) => s.id === id);
     return entry ? (lang() === "zh-CN" ? entry.name.zh : entry.name.en) : "";
   });
+  /** The scenario as an exported chart names it: with the number of unsaved changes, if any. */
+  const scenarioLabel = createMemo(() => {
+    const id = store.state.scenarioId;
+    const changed = id ? Object.keys(store.state.edits[id] ?? {}).length : 0;
+    return changed > 0 ? tn("export.edited", changed, { scenario: scenarioName() }) : scenarioName();
+  });
 
   /** Pins a verdict or chart to the notebook, or takes the pin out again. */
   const pinOf = (kind: "verdict" | "chart", id: string) =>
@@ -501,6 +507,7 @@ export default function Workbench(props: {
             {(id) => (
               <IndicatorDetail
                 plan={props.plan}
+                scenarioLabel={scenarioLabel()}
                 indicatorId={id()}
                 det={(det() as { value: Evaluation }).value}
                 mc={mcEval()}
@@ -533,12 +540,20 @@ export default function Workbench(props: {
           </Show>
         </div>
       </div>
+      <PrintSummary
+        store={store}
+        plan={props.plan}
+        det={detEval()}
+        mc={freshMc()}
+        scenarioName={scenarioName()}
+      />
       <NotebookPanel
         store={store}
         plan={props.plan}
         det={detEval()}
         mc={freshMc()}
         scenarioName={scenarioName()}
+        scenarioLabel={scenarioLabel()}
       />
       <PrintReport
         store={store}
