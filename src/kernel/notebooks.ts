@@ -1,6 +1,7 @@
 import { type Accessor, createSignal } from "solid-js";
 import { ok, type Result } from "../../models/result.ts";
 import type { Bilingual } from "../../models/text.ts";
+import { canonical } from "./merge.ts";
 import {
   addCell,
   type Cell,
@@ -47,6 +48,36 @@ export interface Notebooks {
   /** Puts back cells undo kept; logs stay as they are (they record undo too). */
   restoreCells(cells: Readonly<Record<string, readonly Cell[]>>): void;
   replace(all: Readonly<Record<string, Notebook>>): void;
+}
+
+/**
+ * `next`, with every notebook and cell that is unchanged from `prev` kept as the very object it was.
+ * The views list cells keyed by object, so work taken in from another tab re-draws only what it
+ * changed: a note being typed in keeps its editor, its focus and its caret.
+ */
+function reuseUnchanged(
+  prev: Readonly<Record<string, Notebook>>,
+  next: Readonly<Record<string, Notebook>>,
+): Record<string, Notebook> {
+  const out: Record<string, Notebook> = {};
+  for (const [sid, nb] of Object.entries(next)) {
+    const old = prev[sid];
+    if (!old) {
+      out[sid] = nb;
+      continue;
+    }
+    if (canonical(old) === canonical(nb)) {
+      out[sid] = old;
+      continue;
+    }
+    const oldCells = new Map(old.cells.map((c) => [c.id, c] as const));
+    const cells = nb.cells.map((c) => {
+      const o = oldCells.get(c.id);
+      return o && canonical(o) === canonical(c) ? o : c;
+    });
+    out[sid] = { ...nb, cells };
+  }
+  return out;
 }
 
 const EMPTY_NOTEBOOK: Notebook = Object.freeze({ cells: [], log: [] }) as Notebook;
@@ -121,6 +152,6 @@ export function createNotebooks(opts: {
         return out;
       });
     },
-    replace: (next) => setAll({ ...next }),
+    replace: (next) => setAll((prev) => reuseUnchanged(prev, next)),
   };
 }

@@ -136,6 +136,20 @@ describe("the notebook side of the workbench store", () => {
     });
   });
 
+  it("takes in another tab's work keeping each unchanged cell the same object, so its editor stays open", () =>
+    withStore((s) => {
+      const kept = s.addCell({ kind: "note", markdown: "being typed here" });
+      expect(kept.ok).toBe(true);
+      const before = s.notebook().cells[0];
+      // Another tab's save: the same note, and one more; it arrives as fresh plain data.
+      const theirs = JSON.parse(JSON.stringify(s.snapshot("en", "2024-05-01T10:00:00.000Z")));
+      theirs.notebooks[JIAXING].cells.push({ id: "c9-zzzz", kind: "note", markdown: "from the other tab" });
+      expect(s.absorb(theirs).ok).toBe(true);
+      const cells = s.notebook().cells;
+      expect(cells.map((c) => c.id)).toEqual([kept.ok ? kept.value : "", "c9-zzzz"]);
+      expect(cells[0]).toBe(before);
+    }));
+
   it("refuses a workspace whose scenario extends one that does not exist, changing nothing", () =>
     withStore((s) => {
       s.setAssumption(CAPACITY, 300);
