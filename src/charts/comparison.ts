@@ -53,8 +53,11 @@ const TARGET_COLOR = "#4a535c";
 const BAND_OPACITY = { outer: 0.1, inner: 0.2 } as const;
 
 const FONT_SIZE = 13;
-/** Least distance between two end labels' centres: a line of 13 px type and 3 px of air. */
-const LABEL_GAP = 16;
+/**
+ * Least distance between two end labels' centres: a line of 13 px type as a CJK font draws it (Noto
+ * Sans CJK's box is about 1.45 em tall) and a little air.
+ */
+const LABEL_GAP = 20;
 const MARGIN = { top: 20, bottom: 30, left: 64 } as const;
 /** Years of air on each side of the first and last year, so their points are not on the frame. */
 const X_PAD = 0.3;

@@ -181,7 +181,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
           <span class="cmp-probability"> {probabilityText(r.probability, lang())}</span>
         </span>
         <span class="cell-sub">
-          {projectedText(ind, r, lang())}{" "}
+          <span class="cmp-projected">{projectedText(ind, r, lang())}</span>{" "}
           <span class={`basis basis-${basis}`} title={t(`basis.${basis}Note`)}>
             <span aria-hidden="true">{BASIS_SHAPE[basis]}</span>
             <span class="visually-hidden">
@@ -200,13 +200,15 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     const p = tb.get(`probabilityDiff:${scenarioId}`, row) as number | null;
     return (
       <>
-        <span class="cmp-line">
+        <span class="cmp-line cmp-value-diff">
           {v === null
             ? "—"
             : differenceText(ind, v, lang(), (n, one) => tn("cmp.points", one ? 1 : 2, { value: n }))}
         </span>
         <Show when={p !== null}>
-          <span class="cell-sub">{t("cmp.probDiff", { value: formatSigned(p!, lang(), 0) })}</span>
+          <span class="cell-sub cmp-probability-diff">
+            {t("cmp.probDiff", { value: formatSigned(p!, lang(), 0) })}
+          </span>
         </Show>
       </>
     );
