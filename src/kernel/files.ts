@@ -8,8 +8,8 @@ import type { Plan } from "../../models/plan.ts";
 import { parseScenario, type ScenarioFile } from "../../models/scenario.ts";
 import { type Lang, pick, type Result } from "../../models/text.ts";
 import { type InputIssue, parseJsonText } from "../../models/validation.ts";
-import { catalogues } from "./i18n.ts";
-import { QUANTILE_COLUMNS, trajectoryTable, verdictTable } from "./result-tables.ts";
+import { catalogues, interpolate } from "./i18n.ts";
+import { type ColumnTable, QUANTILE_COLUMNS, trajectoryTable, verdictTable } from "./result-tables.ts";
 import { migrate, type Workspace } from "./workspace.ts";
 
 /**
@@ -173,6 +173,85 @@ export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): str
         ]),
       );
     }
+  }
+  return BOM + rows.join(EOL) + EOL;
+}
+
+/** A scenario of a comparison as the CSV names it. */
+export interface CsvScenario {
+  id: string;
+  /** Its name in the reader's language. */
+  name: string;
+}
+
+/**
+ * A comparison as CSV (UTF-8 with BOM so Excel in Chinese reads it, CRLF), read from the comparison
+ * table (result-tables.ts `comparisonTable`) the screen shows, row for row in its order: the verdicts
+ * that differ from the first scenario's first. Columns, named in `lang`: indicator id, printed number,
+ * name, unit, whether a verdict differs; per scenario its projected value, verdict and probability
+ * (whole percent); per scenario after the first its projected difference from the first (in the unit,
+ * percentage points for rates) and its probability difference (percentage points). Numbers are written
+ * as numbers, at the precision the screen shows them; a missing one is an empty field.
+ */
+export function comparisonCsv(
+  plan: Plan,
+  comparison: ColumnTable,
+  scenarios: readonly CsvScenario[],
+  lang: Lang,
+): string {
+  const words = catalogues[lang];
+  const first = scenarios[0]?.name ?? "";
+  const header: string[] = [
+    words["cmp.csv.indicator"],
+    words["cmp.csv.number"],
+    words["cmp.csv.name"],
+    words["cmp.csv.unit"],
+    words["cmp.csv.differs"],
+  ];
+  scenarios.forEach((s, k) => {
+    header.push(
+      interpolate(words["cmp.csv.projected"], { name: s.name }),
+      interpolate(words["cmp.csv.verdict"], { name: s.name }),
+      interpolate(words["cmp.csv.probability"], { name: s.name }),
+    );
+    if (k > 0) {
+      header.push(
+        interpolate(words["cmp.csv.valueDiff"], { name: s.name, first }),
+        interpolate(words["cmp.csv.probabilityDiff"], { name: s.name, first }),
+      );
+    }
+  });
+  const rows = [csvRow(header)];
+  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+  const has = new Set(comparison.columnNames());
+  const get = <T>(col: string, i: number): T | null => (has.has(col) ? (comparison.get(col, i) as T) : null);
+  for (let i = 0; i < comparison.numRows(); i++) {
+    const id = get<string>("id", i)!;
+    const ind = byId.get(id);
+    const unit = !ind
+      ? null
+      : ind.unit === "count"
+        ? ind.unitLabel
+          ? pick(ind.unitLabel, lang)
+          : words["unit.count"]
+        : words[`unit.${ind.unit}`];
+    const fields: (string | number | null)[] = [
+      id,
+      ind?.printedNumber ?? null,
+      ind ? pick(ind.name, lang) : id,
+      unit,
+      get<boolean>("differs", i) ? words["cmp.csv.yes"] : words["cmp.csv.no"],
+    ];
+    scenarios.forEach((s, k) => {
+      const met = get<boolean>(`met:${s.id}`, i);
+      fields.push(
+        get<number>(`value:${s.id}`, i),
+        met === null ? null : met ? words["verdict.met"] : words["verdict.missed"],
+        get<number>(`probability:${s.id}`, i),
+      );
+      if (k > 0) fields.push(get<number>(`valueDiff:${s.id}`, i), get<number>(`probabilityDiff:${s.id}`, i));
+    });
+    rows.push(csvRow(fields));
   }
   return BOM + rows.join(EOL) + EOL;
 }

@@ -1,5 +1,8 @@
 import { type ColumnTable, table } from "arquero";
 import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
+import { displayDecimals } from "../../models/feasibility.ts";
+import type { Plan } from "../../models/plan.ts";
+import { projectedValue, shownAt, shownProbability } from "./shown-values.ts";
 
 /**
  * Results as Arquero tables (CONVENTIONS 4: model outputs are columns that go straight into
@@ -60,21 +63,62 @@ export function verdictTable(ev: Evaluation): ColumnTable {
   });
 }
 
+/** One scenario of a comparison: its id and its evaluation (with samples, the Monte Carlo's). */
+export interface ComparedScenario {
+  id: string;
+  evaluation: Evaluation;
+}
+
 /**
- * Several scenarios' verdicts side by side, a row per indicator of the first: `id`, then per scenario
- * `met:<scenario>` and `probability:<scenario>`, and `differs` (a verdict unlike the first scenario's).
+ * Several scenarios side by side, a row per indicator of the plan, the rows whose verdict differs from
+ * the first scenario's first and then in the plan's order. Columns: `id`, `planIndex` (the row's place in
+ * the plan), `differs` (some scenario's verdict unlike the first's); per scenario `value:<id>` (the
+ * projected value as shown, see {@link projectedValue}), `met:<id>`, `probability:<id>` (whole percent
+ * as shown, see {@link shownProbability}; null without samples); and per scenario after the first
+ * `valueDiff:<id>` (its value minus the first's, in the indicator's unit — percentage points for rates —
+ * at the shown precision), `probabilityDiff:<id>` (percentage points, from the shown percents) and
+ * `differs:<id>` (its verdict unlike the first's). The screen's table and the CSV both read this table,
+ * so what is downloaded is what is shown. A value a scenario does not have is null.
  */
-export function comparisonTable(list: readonly { id: string; evaluation: Evaluation }[]): ColumnTable {
-  const first = list[0]?.evaluation.indicators ?? [];
-  const columns: Record<string, unknown[]> = { id: first.map((r) => r.id) };
+export function comparisonTable(plan: Plan, list: readonly ComparedScenario[]): ColumnTable {
   const byScenario = list.map((s) => new Map(s.evaluation.indicators.map((r) => [r.id, r] as const)));
-  list.forEach((s, k) => {
-    columns[`met:${s.id}`] = first.map((r) => byScenario[k]!.get(r.id)?.judgement.met ?? null);
-    columns[`probability:${s.id}`] = first.map((r) => byScenario[k]!.get(r.id)?.probability ?? null);
+  const rows = plan.indicators.map((ind, planIndex) => {
+    const results = byScenario.map((m) => m.get(ind.id));
+    const met = results.map((r) => r?.judgement.met ?? null);
+    const differsAt = met.map((m, k) => k > 0 && m !== null && met[0] !== null && m !== met[0]);
+    return { ind, planIndex, results, met, differsAt, differs: differsAt.some(Boolean) };
   });
-  columns.differs = first.map((r) => {
-    const verdicts = byScenario.map((m) => m.get(r.id)?.judgement.met);
-    return verdicts.some((v) => v !== undefined && v !== verdicts[0]);
+  // Differing verdicts first; within each group the plan's order (a stable sort keeps it).
+  rows.sort((a, b) => Number(b.differs) - Number(a.differs) || a.planIndex - b.planIndex);
+  const columns: Record<string, ArrayLike<unknown>> = {
+    id: rows.map((r) => r.ind.id),
+    planIndex: Int32Array.from(rows, (r) => r.planIndex),
+    differs: rows.map((r) => r.differs),
+  };
+  const value = (r: (typeof rows)[number], k: number): number | null => {
+    const res = r.results[k];
+    if (!res) return null;
+    const v = projectedValue(r.ind, res);
+    return Number.isFinite(v) ? v : null;
+  };
+  const probability = (r: (typeof rows)[number], k: number) =>
+    shownProbability(r.results[k]?.probability ?? null);
+  list.forEach((s, k) => {
+    columns[`value:${s.id}`] = rows.map((r) => value(r, k));
+    columns[`met:${s.id}`] = rows.map((r) => r.met[k] ?? null);
+    columns[`probability:${s.id}`] = rows.map((r) => probability(r, k));
+    if (k === 0) return;
+    columns[`valueDiff:${s.id}`] = rows.map((r) => {
+      const a = value(r, 0);
+      const b = value(r, k);
+      return a === null || b === null ? null : shownAt(b - a, displayDecimals(r.ind));
+    });
+    columns[`probabilityDiff:${s.id}`] = rows.map((r) => {
+      const a = probability(r, 0);
+      const b = probability(r, k);
+      return a === null || b === null ? null : b - a + 0;
+    });
+    columns[`differs:${s.id}`] = rows.map((r) => r.differsAt[k]!);
   });
   return table(columns);
 }

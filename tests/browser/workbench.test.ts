@@ -156,7 +156,8 @@ describe("workbench", { timeout: 300_000 }, () => {
     await page.getByLabel("Indicator to overlay").selectOption(TRAINING);
     const svg = page.locator(".compare-chart svg[role='img']");
     await expect.poll(() => svg.getAttribute("aria-label")).toMatch(/2 scenarios/);
-    expect(await page.locator(".compare-chart table th[scope='col']").count()).toBe(3);
+    // The year, then each scenario's line and its 5–95% band (tests/browser/comparison.test.ts has more).
+    expect(await page.locator(".compare-chart .data-table th[scope='col']").count()).toBe(5);
     await expectNoAxeViolations(page);
 
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Evaluation } from "../../models/engine.ts";
+import { displayDecimals } from "../../models/feasibility.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import { formatIssue, type InputIssue } from "../../models/validation.ts";
@@ -7,6 +8,7 @@ import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import {
   actualsTemplateCsv,
   BOM,
+  comparisonCsv,
   csvField,
   exportScenarioJson,
   exportWorkspaceJson,
@@ -16,6 +18,7 @@ import {
   verdictsCsv,
 } from "../../src/kernel/files.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
+import { comparisonTable } from "../../src/kernel/result-tables.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
 import { emptyWorkspace } from "../../src/kernel/workspace.ts";
 
@@ -232,6 +235,98 @@ describe("verdicts CSV", () => {
     expect(readCsv(verdictsCsv(odd, evaluation, "en")).find((r) => r[0] === id)![2]).toBe(
       '\'=rehab, "services"',
     );
+  });
+});
+
+describe("comparison CSV", () => {
+  const evaluations = new Map<string, Evaluation>();
+  beforeAll(async () => {
+    for (const id of ["jiaxing-baseline", "jiaxing-budget-frozen"]) {
+      const model = runModelFor(lib, id);
+      if (!model.ok) throw new Error(JSON.stringify(model.error));
+      const r = await createInlineRunner().evaluate({
+        ...model.value,
+        samples: 200,
+        seed: 42,
+        sampling: "lhs",
+      });
+      if (!r.ok) throw new Error(r.error.message.en);
+      evaluations.set(id, r.value);
+    }
+  });
+  const list = () => [...evaluations].map(([id, evaluation]) => ({ id, evaluation }));
+  // A name with a comma and a quote, as a person may type one: quoted, not split.
+  const names = [
+    { id: "jiaxing-baseline", name: "Baseline" },
+    { id: "jiaxing-budget-frozen", name: 'Frozen, "2021"' },
+  ];
+
+  it("writes the table's rows in its order, differing verdicts first, numbers as numbers", () => {
+    const t = comparisonTable(plan, list());
+    const rows = readCsv(comparisonCsv(plan, t, names, "en"));
+    expect(rows[0]).toEqual([
+      "indicator",
+      "number",
+      "name",
+      "unit",
+      "verdict differs",
+      "Baseline: projected",
+      "Baseline: verdict",
+      "Baseline: probability (%)",
+      'Frozen, "2021": projected',
+      'Frozen, "2021": verdict',
+      'Frozen, "2021": probability (%)',
+      'Frozen, "2021" − Baseline: projected difference (points for %)',
+      'Frozen, "2021" − Baseline: probability difference (points)',
+    ]);
+    const body = rows.slice(1);
+    expect(body).toHaveLength(plan.indicators.length);
+    expect(body.map((r) => r[0])).toEqual(Array.from({ length: t.numRows() }, (_, i) => t.get("id", i)));
+    const differing = body.filter((r) => r[4] === "yes").length;
+    // Budgets frozen at 2021 change some verdicts; those rows lead and the rest follow.
+    expect(differing).toBeGreaterThan(0);
+    expect(body.slice(0, differing).every((r) => r[4] === "yes")).toBe(true);
+    expect(body.slice(differing).every((r) => r[4] === "no")).toBe(true);
+    body.forEach((r, i) => {
+      expect(r[5]).toBe(String(t.get("value:jiaxing-baseline", i)));
+      expect(r[6]).toBe(t.get("met:jiaxing-baseline", i) ? "Met" : "Missed");
+      expect(r[7]).toBe(String(t.get("probability:jiaxing-baseline", i)));
+      const ind = plan.indicators.find((x) => x.id === r[0])!;
+      // The difference is the difference of the two values written, at the precision they are written.
+      const diff = Number(r[11]);
+      expect(diff).toBeCloseTo(Number(r[8]) - Number(r[5]), 9);
+      expect(r[11]).not.toMatch(/^-0(\.0*)?$/);
+      expect(Number(r[12])).toBe(Number(r[10]) - Number(r[7]));
+      expect(Number.isInteger(Number(r[7]))).toBe(true);
+      // Values at the precision the screen writes them.
+      for (const v of [r[5], r[8]]) expect(Number(v)).toBe(Number(Number(v).toFixed(displayDecimals(ind))));
+    });
+  });
+
+  it("speaks the reader's language, with a BOM for Excel", () => {
+    const t = comparisonTable(plan, list());
+    const zhNames = [
+      { id: "jiaxing-baseline", name: "嘉兴基准情景" },
+      { id: "jiaxing-budget-frozen", name: "嘉兴：预算冻结" },
+    ];
+    const text = comparisonCsv(plan, t, zhNames, "zh-CN");
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = readCsv(text);
+    expect(rows[0]!.slice(0, 6)).toEqual([
+      "指标id",
+      "序号",
+      "指标名称",
+      "单位",
+      "判断是否不同",
+      "嘉兴基准情景：推演值",
+    ]);
+    expect(rows[0]![11]).toBe("嘉兴：预算冻结 − 嘉兴基准情景：推演值差（百分比为百分点）");
+    const nursing = rows.find((r) => r[0] === "jx-t03-nursing-subsidy-coverage")!;
+    expect(nursing[2]).toBe(plan.indicators.find((i) => i.id === nursing[0])!.name.zh);
+    expect(nursing[3]).toBe("%");
+    expect(["达标", "未达标"]).toContain(nursing[6]);
+    expect(["是", "否"]).toContain(nursing[4]);
   });
 });
 

@@ -1,11 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Evaluation, evaluate } from "../../models/engine.ts";
+import { projectedText } from "../../src/components/shared/verdict.tsx";
+import { formatNumber } from "../../src/kernel/format.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
 import { comparisonTable, trajectoryTable, verdictTable } from "../../src/kernel/result-tables.ts";
 import { worldFor } from "../../src/kernel/runner.ts";
-import { BASELINE, TEACHING, tinyLibrary } from "./fixtures/tiny.ts";
+import { projectedValue, shownAt, shownProbability } from "../../src/kernel/shown-values.ts";
+import { BASELINE, PLAN_ID, TEACHING, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
+const plan = lib.plans.get(PLAN_ID)!;
 function run(id: string, samples: number): Evaluation {
   const m = runModelFor(lib, id);
   if (!m.ok) throw new Error("no model");
@@ -53,20 +58,139 @@ describe("results as Arquero tables", () => {
   it("sets scenarios side by side and marks the verdicts that differ from the first", () => {
     const a = run(BASELINE, 0);
     const b = run(TEACHING, 0);
-    const t = comparisonTable([
+    const t = comparisonTable(plan, [
       { id: BASELINE, evaluation: a },
       { id: TEACHING, evaluation: b },
     ]);
     expect(t.columnNames()).toEqual([
       "id",
+      "planIndex",
+      "differs",
+      `value:${BASELINE}`,
       `met:${BASELINE}`,
       `probability:${BASELINE}`,
+      `value:${TEACHING}`,
       `met:${TEACHING}`,
       `probability:${TEACHING}`,
-      "differs",
+      `valueDiff:${TEACHING}`,
+      `probabilityDiff:${TEACHING}`,
+      `differs:${TEACHING}`,
     ]);
-    a.indicators.forEach((r, i) => {
-      expect(t.get("differs", i)).toBe(r.judgement.met !== b.indicators[i]!.judgement.met);
-    });
+    for (let i = 0; i < t.numRows(); i++) {
+      const id = t.get("id", i) as string;
+      const ra = a.indicators.find((r) => r.id === id)!;
+      const rb = b.indicators.find((r) => r.id === id)!;
+      expect(t.get("differs", i)).toBe(ra.judgement.met !== rb.judgement.met);
+      // Without samples there is no probability, so no probability difference.
+      expect(t.get(`probabilityDiff:${TEACHING}`, i)).toBeNull();
+    }
+  });
+});
+
+/** An evaluation with one indicator's verdict replaced: a literal outcome to compare. */
+function withVerdict(
+  ev: Evaluation,
+  id: string,
+  v: { value: number; met: boolean; probability: number | null },
+): Evaluation {
+  return {
+    ...ev,
+    indicators: ev.indicators.map((r) =>
+      r.id === id
+        ? { ...r, judgement: { ...r.judgement, value: v.value, met: v.met }, probability: v.probability }
+        : r,
+    ),
+  };
+}
+
+describe("the comparison table's numbers are the shown ones", () => {
+  const RATE = "ty-t01-rehab-coverage"; // percent, printed at whole percents
+  const PEOPLE = "ty-t02-trained-people"; // people, whole
+  const base = run(BASELINE, 0);
+  const first = withVerdict(withVerdict(base, RATE, { value: 85, met: false, probability: 30.4 }), PEOPLE, {
+    value: 450,
+    met: false,
+    probability: 10,
+  });
+  const second = withVerdict(withVerdict(base, RATE, { value: 85, met: false, probability: 29.6 }), PEOPLE, {
+    value: 520,
+    met: true,
+    probability: 62.6,
+  });
+  const third = withVerdict(withVerdict(base, RATE, { value: 91, met: true, probability: 99.7 }), PEOPLE, {
+    value: 430,
+    met: false,
+    probability: 0.3,
+  });
+  const t = comparisonTable(plan, [
+    { id: "a", evaluation: first },
+    { id: "b", evaluation: second },
+    { id: "c", evaluation: third },
+  ]);
+  const row = (id: string) =>
+    Array.from({ length: t.numRows() }, (_, i) => i).find((i) => t.get("id", i) === id)!;
+
+  it("puts the indicators whose verdict differs first, then the plan's order", () => {
+    expect(t.get("id", 0)).toBe(RATE);
+    expect(t.get("differs", 0)).toBe(true);
+    expect(t.get("id", 1)).toBe(PEOPLE);
+    // Only "b" differs from "a" on the count; "c" differs on the rate: both rows differ, plan order.
+    expect(t.get(`differs:b`, row(PEOPLE))).toBe(true);
+    expect(t.get(`differs:c`, row(PEOPLE))).toBe(false);
+    expect(t.get(`differs:b`, row(RATE))).toBe(false);
+    expect(t.get(`differs:c`, row(RATE))).toBe(true);
+    // A comparison in which only the second indicator differs puts it before the first.
+    const two = comparisonTable(plan, [
+      { id: "a", evaluation: first },
+      { id: "b", evaluation: second },
+    ]);
+    expect([two.get("id", 0), two.get("id", 1)]).toEqual([PEOPLE, RATE]);
+    expect([two.get("planIndex", 0), two.get("planIndex", 1)]).toEqual([1, 0]);
+    expect([two.get("differs", 0), two.get("differs", 1)]).toEqual([true, false]);
+  });
+
+  it("gives each difference against the first in the unit, and probabilities in points from whole percents", () => {
+    expect(t.get("valueDiff:b", row(PEOPLE))).toBe(70);
+    expect(t.get("valueDiff:c", row(PEOPLE))).toBe(-20);
+    expect(t.get("valueDiff:c", row(RATE))).toBe(6);
+    // 62.6% is shown 63%, 10% is 10%: 53 points.
+    expect(t.get("probabilityDiff:b", row(PEOPLE))).toBe(53);
+    // 0.3% is shown "<1%" and kept as 1, 99.7% as ">99%" kept as 99: never a false certainty.
+    expect(t.get("probability:c", row(PEOPLE))).toBe(1);
+    expect(t.get("probability:c", row(RATE))).toBe(99);
+    expect(t.get("probabilityDiff:c", row(RATE))).toBe(69);
+  });
+
+  it("writes no difference as 0, never −0", () => {
+    // 85 against 85, and 30.4% against 29.6% (both shown 30%).
+    expect(Object.is(t.get("valueDiff:b", row(RATE)), 0)).toBe(true);
+    expect(Object.is(t.get("probabilityDiff:b", row(RATE)), 0)).toBe(true);
+  });
+});
+
+describe("shown values", () => {
+  it("rounds a probability as it is written, keeping 0 < p < 100 strictly inside", () => {
+    expect([0, 0.3, 0.5, 49.5, 99.4, 99.7, 100].map(shownProbability)).toEqual([0, 1, 1, 50, 99, 99, 100]);
+    expect(shownProbability(null)).toBeNull();
+  });
+
+  it("is the number the formatter writes, at any precision (property, seed 21)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 3 }), (v, d) => {
+        const shown = shownAt(v, d);
+        expect(formatNumber(shown, "en", d)).toBe(formatNumber(v, "en", d));
+        expect(Object.is(shown, -0)).toBe(false);
+      }),
+      { seed: 21, numRuns: 500 },
+    );
+  });
+
+  it("is the projected value the dashboard writes", () => {
+    const rate = "ty-t01-rehab-coverage";
+    const r = run(BASELINE, 0).indicators.find((x) => x.id === rate)!;
+    const ind = plan.indicators.find((x) => x.id === rate)!;
+    const half = { ...r, judgement: { ...r.judgement, value: 90.5 } };
+    expect(projectedValue(ind, half)).toBe(91);
+    expect(projectedText(ind, half, "en")).toBe("91%");
   });
 });

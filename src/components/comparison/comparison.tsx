@@ -1,27 +1,70 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, type JSX, onCleanup, onMount, Show } from "solid-js";
 import type { Evaluation } from "../../../models/engine.ts";
-import type { Plan } from "../../../models/plan.ts";
+import { displayDecimals } from "../../../models/feasibility.ts";
+import type { Indicator, Plan } from "../../../models/plan.ts";
 import { type Bilingual, pick } from "../../../models/text.ts";
-import { comparisonChart, SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS } from "../../charts/comparison.ts";
-import { formatNumber, formatYear } from "../../kernel/format.ts";
+import {
+  type ComparisonSeries,
+  comparisonChart,
+  SERIES_COLORS,
+  SERIES_DASHES,
+  SERIES_SYMBOLS,
+} from "../../charts/comparison.ts";
+import { comparisonCsv } from "../../kernel/files.ts";
+import { formatNumber, formatSigned, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { useProjection } from "../../kernel/projection.ts";
-import { comparisonTable } from "../../kernel/result-tables.ts";
+import { columnsTable, comparisonTable } from "../../kernel/result-tables.ts";
 import type { EvaluateRequest } from "../../kernel/runner.ts";
 import { createScheduler } from "../../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../../kernel/store.ts";
-import { SeriesTable } from "../shared/series-table.tsx";
+import { type DataColumn, DataTable } from "../shared/data-table.tsx";
+import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
 import {
-  BasisBadge,
   IndicatorName,
   indicatorLabel,
   probabilityText,
   projectedText,
+  targetText,
   unitOf,
   VerdictBadge,
 } from "../shared/verdict.tsx";
 
 const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
+const BASIS_SHAPE = { published: "◆", trend: "◇", estimate: "○", plan: "⚠" } as const;
+type BasisKind = keyof typeof BASIS_SHAPE;
+
+/**
+ * How a chart of the comparison leaves the app: one small function, so that a framing of exported
+ * charts (title, legend, source) can take its place without touching the view.
+ */
+async function exportChart(svg: SVGSVGElement, kind: "svg" | "png", fileBase: string): Promise<string> {
+  const name = `${fileBase}.${kind}`;
+  if (kind === "svg") download(name, serializeSvg(svg), "image/svg+xml");
+  else download(name, await svgToPng(svg));
+  return name;
+}
+
+/**
+ * A difference in the indicator's unit, signed, at the precision its values are shown at ("0" for none,
+ * never "−0"); percentage points for rates, through `points(text, one)` (one: the number reads "1").
+ */
+function differenceText(
+  ind: Indicator,
+  diff: number,
+  lang: "zh-CN" | "en",
+  points: (value: string, one: boolean) => string,
+): string {
+  const decimals = displayDecimals(ind);
+  const n = formatSigned(diff, lang, decimals);
+  if (ind.unit === "percent" || ind.unit === "growth-rate")
+    return points(n, formatNumber(Math.abs(diff), lang, decimals) === "1");
+  // The unit's words as formatValue writes them ("households", "户"), the signed number in place.
+  return formatValue(Math.abs(diff), unitOf(ind), lang).replace(
+    formatNumber(Math.abs(diff), lang, decimals),
+    n,
+  );
+}
 
 /**
  * Two to four scenarios side by side: every indicator's verdict and probability per scenario, with a
@@ -96,49 +139,212 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     } else setProblem(null);
   };
 
-  const rows = createMemo(() => {
+  // The table the screen and the CSV both read: a row per indicator, differing verdicts first.
+  const table = createMemo(() => {
     const res = results();
-    if (!res) return [];
-    // Which verdicts differ from the first scenario's, read from the comparison table.
-    const t = comparisonTable(res);
-    const differs = new Set<string>();
-    for (let i = 0; i < t.numRows(); i++) if (t.get("differs", i)) differs.add(t.get("id", i) as string);
-    return props.plan.indicators.map((ind) => ({
-      ind,
-      cells: res.map((r) => r.evaluation.indicators.find((x) => x.id === ind.id)),
-      differs: differs.has(ind.id),
-    }));
+    return res ? comparisonTable(props.plan, res) : null;
   });
-  const diffCount = createMemo(() => rows().filter((r) => r.differs).length);
+  const byId = createMemo(() => new Map(props.plan.indicators.map((i) => [i.id, i] as const)));
+  /** Each scenario's results by indicator id, for the cells' badges and texts. */
+  const resultsOf = createMemo(() =>
+    (results() ?? []).map((r) => new Map(r.evaluation.indicators.map((x) => [x.id, x] as const))),
+  );
+  const diffCount = createMemo(() => {
+    const tb = table();
+    let n = 0;
+    if (tb) for (let i = 0; i < tb.numRows(); i++) if (tb.get("differs", i)) n++;
+    return n;
+  });
+  const firstName = () => {
+    const res = results();
+    return res ? nameOf(res[0]!.id) : "";
+  };
+  const indOf = (row: number): Indicator | undefined => byId().get(table()?.get("id", row) as string);
+
+  const scenarioCell = (k: number, scenarioId: string) => (row: number) => {
+    const ind = indOf(row);
+    const r = ind ? resultsOf()[k]?.get(ind.id) : undefined;
+    if (!ind || !r) return "—";
+    const differs = k > 0 && table()?.get(`differs:${scenarioId}`, row) === true;
+    const basis = r.basis as BasisKind;
+    return (
+      <>
+        <span class="cmp-line">
+          <VerdictBadge met={r.judgement.met} />
+          <Show when={differs}>
+            <span class="differs-mark">
+              {" "}
+              <span aria-hidden="true">≠</span>
+              <span class="visually-hidden">{t("cmp.differs")}</span>
+            </span>
+          </Show>
+          <span class="cmp-probability"> {probabilityText(r.probability, lang())}</span>
+        </span>
+        <span class="cell-sub">
+          <span class="cmp-projected">{projectedText(ind, r, lang())}</span>{" "}
+          <span class={`basis basis-${basis}`} title={t(`basis.${basis}Note`)}>
+            <span aria-hidden="true">{BASIS_SHAPE[basis]}</span>
+            <span class="visually-hidden">
+              {t("basis.label")}: {t(`basis.${basis}`)}
+            </span>
+          </span>
+        </span>
+      </>
+    );
+  };
+  const diffCell = (scenarioId: string) => (row: number) => {
+    const ind = indOf(row);
+    const tb = table();
+    if (!ind || !tb) return "—";
+    const v = tb.get(`valueDiff:${scenarioId}`, row) as number | null;
+    const p = tb.get(`probabilityDiff:${scenarioId}`, row) as number | null;
+    return (
+      <>
+        <span class="cmp-line cmp-value-diff">
+          {v === null
+            ? "—"
+            : differenceText(ind, v, lang(), (n, one) => tn("cmp.points", one ? 1 : 2, { value: n }))}
+        </span>
+        <Show when={p !== null}>
+          <span class="cell-sub cmp-probability-diff">
+            {t("cmp.probDiff", { value: formatSigned(p!, lang(), 0) })}
+          </span>
+        </Show>
+      </>
+    );
+  };
+  const columns = createMemo((): DataColumn[] => {
+    const res = results() ?? [];
+    const first = firstName();
+    const out: DataColumn[] = [
+      {
+        name: "printedNumber",
+        header: t("db.col.number"),
+        label: t("db.col.number"),
+        class: "cmp-number",
+        cell: (row) => indOf(row)?.printedNumber ?? "—",
+      },
+      {
+        name: "id",
+        header: t("db.col.name"),
+        rowHeader: true,
+        class: "cmp-name",
+        cell: (row) => {
+          const ind = indOf(row);
+          if (!ind) return "—";
+          return (
+            <>
+              <IndicatorName ind={ind} />
+              <Show when={table()?.get("differs", row)}>
+                <span class="differs-mark differs-row">
+                  <span aria-hidden="true">≠ </span>
+                  {t("cmp.differsRow", { first })}
+                </span>
+              </Show>
+            </>
+          );
+        },
+      },
+    ];
+    res.forEach((r, k) => {
+      const symbol = SYMBOL_TEXT[k % SYMBOL_TEXT.length];
+      out.push({
+        name: `met:${r.id}`,
+        header: (
+          <>
+            <span aria-hidden="true">{symbol} </span>
+            {nameOf(r.id)}
+          </>
+        ),
+        class: "cmp-scenario",
+        label: `${symbol} ${nameOf(r.id)}`,
+        numeric: false,
+        cell: scenarioCell(k, r.id),
+      });
+      if (k > 0) {
+        out.push({
+          name: `valueDiff:${r.id}`,
+          header: (
+            <>
+              {t("cmp.col.diff")}{" "}
+              <span aria-hidden="true" title={t("cmp.col.diffOf", { name: nameOf(r.id), first })}>
+                {symbol} − {SYMBOL_TEXT[0]}
+              </span>
+              <span class="visually-hidden">{t("cmp.col.diffOf", { name: nameOf(r.id), first })}</span>
+            </>
+          ),
+          class: "cmp-diff",
+          label: `${t("cmp.col.diff")} ${symbol} − ${SYMBOL_TEXT[0]}`,
+          cell: diffCell(r.id),
+        });
+      }
+    });
+    return out;
+  });
+
+  const [notice, setNotice] = createSignal<{ kind: "ok" | "error"; text: string } | null>(null);
+  const fileBase = () => `${props.plan.id}-comparison`;
+  const saveCsv = (): void => {
+    const res = results();
+    const tb = table();
+    if (!res || !tb) return;
+    const name = `${fileBase()}.csv`;
+    const scenarios = res.map((r) => ({ id: r.id, name: nameOf(r.id) }));
+    download(name, comparisonCsv(props.plan, tb, scenarios, lang()), "text/csv;charset=utf-8");
+    setNotice({ kind: "ok", text: t("files.downloaded", { name }) });
+  };
 
   let mount: HTMLDivElement | undefined;
+  // The chart is drawn for the width it has; it is redrawn when the window is resized.
+  const [width, setWidth] = createSignal(0);
+  const observe = (el: HTMLDivElement) => {
+    mount = el;
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setWidth(Math.round(el.clientWidth)));
+    ro.observe(el);
+    onCleanup(() => ro.disconnect());
+  };
+  onMount(() => setWidth(Math.round(mount?.clientWidth ?? 0)));
   const chosen = createMemo(() => props.plan.indicators.find((i) => i.id === indicatorId()));
-  createEffect(() => {
+  /** What the chart draws, and the data table beside it reads: each scenario's line and bands. */
+  const chartSeries = createMemo((): ComparisonSeries[] => {
     const res = results();
     const ind = chosen();
-    if (!mount) return;
-    if (!res || !ind) {
-      mount.replaceChildren();
-      return;
-    }
-    const l = lang();
-    const series = res.map((r) => {
+    if (!res || !ind) return [];
+    return res.map((r) => {
       const x = r.evaluation.indicators.find((i) => i.id === ind.id);
+      const q = x?.quantiles;
       return {
         name: nameOf(r.id),
         years: Array.from(r.evaluation.years),
         values: Array.from(x?.projection ?? []),
+        bands: q ? { p5: q[0]!, p25: q[1]!, p75: q[3]!, p95: q[4]! } : null,
       };
     });
-    const tg = ind.target;
+  });
+  const hasBands = () => chartSeries().some((s) => s.bands);
+  const targetLine = createMemo(() => {
+    const ind = chosen();
+    const tg = ind?.target;
+    if (!ind || !tg || tg.kind !== "compare" || ind.measure === "annual") return null;
+    return { value: tg.value, label: `${t("detail.legend.target")} ${targetText(ind, lang(), t)}` };
+  });
+  createEffect(() => {
+    const series = chartSeries();
+    const ind = chosen();
+    if (!mount) return;
+    if (series.length === 0 || !ind) {
+      mount.replaceChildren();
+      return;
+    }
+    const l = lang();
     mount.replaceChildren(
       comparisonChart(series, {
         ariaLabel: chartLabel(),
         yLabel: ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, l) : t(`unit.${ind.unit}`),
-        formatValue: (v) => formatNumber(v, l, 0),
-        target:
-          tg.kind === "compare" && ind.measure !== "annual" ? { value: tg.value, label: tg.printed } : null,
-        width: Math.max(320, Math.min(900, mount.clientWidth || 640)),
+        formatValue: (v, decimals) => formatNumber(v, l, decimals),
+        target: targetLine(),
+        width: Math.max(320, Math.min(1100, width() || mount.clientWidth || 640)),
       }),
     );
   });
@@ -155,6 +361,52 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
       to: formatYear(years[years.length - 1] ?? 0),
     });
   };
+  const saveChart = async (kind: "svg" | "png"): Promise<void> => {
+    const svg = mount?.querySelector("svg");
+    if (!svg) return;
+    try {
+      const name = await exportChart(svg, kind, `${fileBase()}-${indicatorId()}`);
+      setNotice({ kind: "ok", text: t("files.downloaded", { name }) });
+    } catch (e) {
+      setNotice({
+        kind: "error",
+        text: t("chart.pngFailed", { message: e instanceof Error ? e.message : String(e) }),
+      });
+    }
+  };
+
+  /** The chart's data: per year, each scenario's line and its 5–95% band, as drawn. */
+  const seriesTable = createMemo(() => {
+    const series = chartSeries();
+    const ind = chosen();
+    const columns: Record<string, ArrayLike<unknown>> = { year: series[0]?.years ?? [] };
+    series.forEach((s, k) => {
+      columns[`s${k}`] = s.values;
+      if (s.bands && ind) {
+        const u = unitOf(ind);
+        columns[`b${k}`] = s.years.map(
+          (_, j) =>
+            `${formatValue(s.bands!.p5[j]!, u, lang())} – ${formatValue(s.bands!.p95[j]!, u, lang())}`,
+        );
+      }
+    });
+    return columnsTable(columns);
+  });
+  const seriesColumns = (): DataColumn[] => {
+    const ind = chosen();
+    const fmt = (v: number | string | boolean) => (ind ? formatValue(v as number, unitOf(ind), lang()) : "—");
+    const out: DataColumn[] = [
+      { name: "year", header: t("detail.col.year"), rowHeader: true, format: (y) => formatYear(y as number) },
+    ];
+    chartSeries().forEach((s, k) => {
+      out.push({ name: `s${k}`, header: s.name, format: fmt });
+      if (s.bands) out.push({ name: `b${k}`, header: t("cmp.col.band", { name: s.name }) });
+    });
+    return out;
+  };
+
+  const legendDash = (i: number): JSX.CSSProperties["border-top-style"] =>
+    SERIES_DASHES[i % SERIES_DASHES.length] === "none" ? "solid" : i % 4 === 2 ? "dotted" : "dashed";
 
   return (
     <section class="comparison" aria-labelledby="comparison-heading">
@@ -188,72 +440,40 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
         </p>
       </Show>
       <Show when={store.state.compare.length >= 2} fallback={<p class="muted">{t("cmp.tooFew")}</p>}>
-        <Show when={results()} fallback={<p role="status">{t("cmp.pending")}</p>}>
-          {(res) => (
+        <Show when={results() && table()} fallback={<p role="status">{t("cmp.pending")}</p>}>
+          {(tb) => (
             <>
-              <p role="status">{tn("cmp.diffCount", diffCount())}</p>
-              <section class="table-scroll" tabindex="0" aria-labelledby="comparison-caption">
-                <table
-                  class="indicator-table comparison-table"
-                  aria-busy={sched.pending() ? "true" : undefined}
-                >
-                  <caption id="comparison-caption">
-                    {t("cmp.caption", { first: nameOf(res()[0]!.id) })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("db.col.number")}</th>
-                      <th scope="col">{t("db.col.name")}</th>
-                      <For each={res()}>
-                        {(r, i) => (
-                          <th scope="col">
-                            <span aria-hidden="true">{SYMBOL_TEXT[i() % SYMBOL_TEXT.length]} </span>
-                            {nameOf(r.id)}
-                          </th>
-                        )}
-                      </For>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={rows()}>
-                      {(row) => (
-                        <tr classList={{ differs: row.differs }} data-indicator={row.ind.id}>
-                          <td class="num">{row.ind.printedNumber ?? "—"}</td>
-                          <th scope="row" class="name">
-                            <IndicatorName ind={row.ind} />
-                          </th>
-                          <For each={row.cells}>
-                            {(c, i) => (
-                              <td>
-                                <Show when={c} fallback="—">
-                                  {(cell) => (
-                                    <>
-                                      <VerdictBadge met={cell().judgement.met} />
-                                      <Show
-                                        when={i() > 0 && cell().judgement.met !== row.cells[0]?.judgement.met}
-                                      >
-                                        <span class="differs-mark">
-                                          <span aria-hidden="true"> ≠ </span>
-                                          <span class="differs-text">{t("cmp.differs")}</span>
-                                        </span>
-                                      </Show>
-                                      <span class="cell-sub">
-                                        {projectedText(row.ind, cell(), lang())} ·{" "}
-                                        {probabilityText(cell().probability, lang())} ·{" "}
-                                        <BasisBadge basis={cell().basis} />
-                                      </span>
-                                    </>
-                                  )}
-                                </Show>
-                              </td>
-                            )}
-                          </For>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </section>
+              <p role="status" class="cmp-count">
+                {tn("cmp.diffCount", diffCount())}
+              </p>
+              <p class="cmp-basis-key muted">
+                {t("cmp.basisKey")}{" "}
+                <For each={Object.keys(BASIS_SHAPE) as BasisKind[]}>
+                  {(b) => (
+                    <span class={`basis basis-${b}`}>
+                      <span aria-hidden="true">{BASIS_SHAPE[b]} </span>
+                      {t(`basis.${b}`)}
+                    </span>
+                  )}
+                </For>
+              </p>
+              <DataTable
+                id="comparison-caption"
+                caption={t("cmp.caption", { first: firstName() })}
+                table={tb()}
+                columns={columns()}
+                class="indicator-table comparison-table"
+                busy={sched.pending()}
+                rowAttributes={(row) => ({
+                  class: tb().get("differs", row) ? "differs" : undefined,
+                  "data-indicator": tb().get("id", row) as string,
+                })}
+              />
+              <div class="chart-export no-print">
+                <button type="button" class="button small" onClick={saveCsv}>
+                  {t("cmp.download")}
+                </button>
+              </div>
               <div class="compare-chart">
                 <div class="field">
                   <label for="compare-indicator">{t("cmp.indicator")}</label>
@@ -269,9 +489,9 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
                   </select>
                 </div>
                 <figure class="chart-figure">
-                  <div class="chart-mount" ref={mount} />
+                  <div class="chart-mount" ref={observe} />
                   <ul class="legend" aria-label={t("cmp.chart")}>
-                    <For each={res()}>
+                    <For each={results() ?? []}>
                       {(r, i) => (
                         <li>
                           <span
@@ -279,12 +499,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
                             aria-hidden="true"
                             style={{
                               "border-top-color": SERIES_COLORS[i() % SERIES_COLORS.length],
-                              "border-top-style":
-                                SERIES_DASHES[i() % SERIES_DASHES.length] === "none"
-                                  ? "solid"
-                                  : i() === 2
-                                    ? "dotted"
-                                    : "dashed",
+                              "border-top-style": legendDash(i()),
                             }}
                           />
                           <span aria-hidden="true">{SYMBOL_TEXT[i() % SERIES_SYMBOLS.length]} </span>
@@ -292,22 +507,44 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
                         </li>
                       )}
                     </For>
+                    <Show when={targetLine()}>
+                      <li>
+                        <span class="swatch swatch-series swatch-target-rule" aria-hidden="true" />
+                        {targetLine()!.label}
+                      </li>
+                    </Show>
                   </ul>
+                  <p class="cmp-bands-note muted">{hasBands() ? t("cmp.bands") : t("cmp.noBands")}</p>
                   <figcaption>{chartLabel()}</figcaption>
-                  <SeriesTable
+                  <div class="chart-export no-print">
+                    <button type="button" class="button small" onClick={() => void saveChart("svg")}>
+                      {t("chart.svg")}
+                      <span class="visually-hidden"> {chartLabel()}</span>
+                    </button>
+                    <button type="button" class="button small" onClick={() => void saveChart("png")}>
+                      {t("chart.png")}
+                      <span class="visually-hidden"> {chartLabel()}</span>
+                    </button>
+                  </div>
+                  <DataTable
                     id="compare-data-caption"
                     summary={t("detail.dataTable")}
                     caption={chartLabel()}
-                    yearHeader={t("detail.col.year")}
-                    years={res()[0]!.evaluation.years}
-                    series={res().map((r) => ({
-                      name: nameOf(r.id),
-                      values: r.evaluation.indicators.find((x) => x.id === indicatorId())?.projection,
-                    }))}
-                    unit={chosen() ? unitOf(chosen()!) : undefined}
+                    table={seriesTable()}
+                    columns={seriesColumns()}
                   />
                 </figure>
               </div>
+              <Show when={notice()}>
+                {(n) => (
+                  <p
+                    class={n().kind === "error" ? "field-error" : "muted"}
+                    role={n().kind === "error" ? "alert" : "status"}
+                  >
+                    {n().text}
+                  </p>
+                )}
+              </Show>
             </>
           )}
         </Show>

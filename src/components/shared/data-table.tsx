@@ -1,17 +1,30 @@
 import type { ColumnTable } from "arquero";
-import { For, Show } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 
 /** A column of a {@link DataTable}: which table column, its header, and how a value reads. */
 export interface DataColumn {
   /** The Arquero column; a column the table does not have reads "—" in every row. */
   name: string;
-  header: string;
+  /** The column's header: text, or marks and text (a symbol beside a name). */
+  header: JSX.Element;
   /** How a value reads; default `String`. Missing values (null, undefined, NaN) read "—" without it. */
   format?: (value: number | string | boolean) => string;
   /** The column that names its row (a `<th scope="row">`): the year, the indicator. Default false. */
   rowHeader?: boolean;
   /** Right-aligned digits. Default true except for a row header. */
   numeric?: boolean;
+  /**
+   * Draws a cell's content (badges, two lines) instead of its text; default none (the text). The row is
+   * the table's row index, so the content reads the same Arquero table.
+   */
+  cell?: (row: number) => JSX.Element;
+  /** A class for the column's header and cells (widths, wrapping). Default none. */
+  class?: string;
+  /**
+   * The header as short text on each cell (`data-label`), for a stylesheet that stacks the table's
+   * cells on a narrow screen and writes each cell's header beside it. Default none.
+   */
+  label?: string;
 }
 
 /**
@@ -28,6 +41,10 @@ export function DataTable(props: {
   /** The disclosure's label; without it the table is shown as it is. */
   summary?: string;
   class?: string;
+  /** Attributes of a body row (a class, a `data-` id), by row index. Default none. */
+  rowAttributes?: (row: number) => JSX.HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+  /** Marks the table `aria-busy` while what it shows is being recomputed. Default false. */
+  busy?: boolean;
 }) {
   const rows = () => Array.from({ length: props.table.numRows() }, (_, i) => i);
   const has = (name: string) => props.table.columnNames().includes(name);
@@ -39,25 +56,39 @@ export function DataTable(props: {
   };
   const body = () => (
     <section class="table-scroll" tabindex="0" aria-labelledby={props.id}>
-      <table class={props.class ?? "indicator-table compact"}>
+      <table class={props.class ?? "indicator-table compact"} aria-busy={props.busy ? "true" : undefined}>
         <caption id={props.id}>{props.caption}</caption>
         <thead>
           <tr>
-            <For each={props.columns}>{(c) => <th scope="col">{c.header}</th>}</For>
+            <For each={props.columns}>
+              {(c) => (
+                <th scope="col" class={c.class}>
+                  {c.header}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
           <For each={rows()}>
             {(row) => (
-              <tr>
+              <tr {...(props.rowAttributes?.(row) ?? {})}>
                 <For each={props.columns}>
-                  {(c) =>
-                    c.rowHeader ? (
-                      <th scope="row">{text(c, row)}</th>
+                  {(c) => {
+                    const content = () => (c.cell ? c.cell(row) : text(c, row));
+                    return c.rowHeader ? (
+                      <th scope="row" class={c.class}>
+                        {content()}
+                      </th>
                     ) : (
-                      <td classList={{ num: c.numeric !== false }}>{text(c, row)}</td>
-                    )
-                  }
+                      <td
+                        classList={{ num: c.numeric !== false, ...(c.class ? { [c.class]: true } : {}) }}
+                        data-label={c.label}
+                      >
+                        {content()}
+                      </td>
+                    );
+                  }}
                 </For>
               </tr>
             )}

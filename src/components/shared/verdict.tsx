@@ -13,6 +13,7 @@ import {
   type ValueUnit,
 } from "../../kernel/format.ts";
 import { type I18n, useI18n } from "../../kernel/i18n.ts";
+import { projectedValue } from "../../kernel/shown-values.ts";
 
 /**
  * Small pieces every view of a verdict shares: met/missed and the status band, each an icon AND a word
@@ -193,14 +194,14 @@ export function indicatorLabel(ind: Indicator, lang: Lang): string {
  */
 export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
   const u = unitOf(ind);
+  // The number itself is projectedValue's, so a comparison's difference or a CSV cell agrees with it.
+  const value = formatValue(projectedValue(ind, r), u, lang);
   if (ind.target.kind === "in-step-with" && r.against) {
     // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
     const T = ind.target.year - ind.baseline.year;
     const gdp = formatValue(r.against[T]!, u, lang);
-    const own = formatValue(r.against[T]! + r.judgement.value, u, lang);
-    return `${own} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
+    return `${value} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
   }
-  const value = formatValue(r.judgement.value, u, lang);
   // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
   return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
 }
