@@ -202,6 +202,17 @@ describe("scenario comparison", { timeout: 400_000 }, () => {
     expect(svgFile.text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svgFile.text).toContain("band-90");
     expect(svgFile.text).toContain("Jiaxing baseline");
+    // A file that stands alone: the indicator's names, the plan, the unit, a legend of the scenarios and
+    // the bands, the target, the date it was made and the plan's source.
+    expect(svgFile.text).toContain("Nursing");
+    expect(svgFile.text).toContain("重度残疾人护理补贴");
+    expect(svgFile.text).toContain("scenario:");
+    expect(svgFile.text).toContain("Unit:");
+    expect(svgFile.text).toContain("5th–95th percentile");
+    expect(svgFile.text).toContain("Target:");
+    expect(svgFile.text).toMatch(/Made .*20\d\d/);
+    expect(svgFile.text).toContain("Source:");
+    expect(svgFile.text).not.toMatch(/scenarios\/|\.json/);
     const [pngDl] = await Promise.all([
       page.waitForEvent("download"),
       page

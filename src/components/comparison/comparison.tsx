@@ -10,8 +10,9 @@ import {
   SERIES_DASHES,
   SERIES_SYMBOLS,
 } from "../../charts/comparison.ts";
+import { type FigureMeta, type LegendEntry, standaloneSvg } from "../../charts/standalone.ts";
 import { comparisonCsv } from "../../kernel/files.ts";
-import { formatNumber, formatSigned, formatValue, formatYear } from "../../kernel/format.ts";
+import { formatDate, formatNumber, formatSigned, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { useProjection } from "../../kernel/projection.ts";
 import { columnsTable, comparisonTable } from "../../kernel/result-tables.ts";
@@ -20,6 +21,7 @@ import { createScheduler } from "../../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../../kernel/store.ts";
 import { type DataColumn, DataTable } from "../shared/data-table.tsx";
 import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
+import { planSourceText } from "../shared/sources.ts";
 import {
   IndicatorName,
   indicatorLabel,
@@ -34,12 +36,15 @@ const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
 const BASIS_SHAPE = { published: "◆", trend: "◇", estimate: "○", plan: "⚠" } as const;
 type BasisKind = keyof typeof BASIS_SHAPE;
 
-/**
- * How a chart of the comparison leaves the app: one small function, so that a framing of exported
- * charts (title, legend, source) can take its place without touching the view.
- */
-async function exportChart(svg: SVGSVGElement, kind: "svg" | "png", fileBase: string): Promise<string> {
+/** How a chart of the comparison leaves the app: framed by its title, legend, target and source. */
+async function exportChart(
+  chart: SVGSVGElement,
+  meta: FigureMeta,
+  kind: "svg" | "png",
+  fileBase: string,
+): Promise<string> {
   const name = `${fileBase}.${kind}`;
+  const svg = standaloneSvg(chart, meta);
   if (kind === "svg") download(name, serializeSvg(svg), "image/svg+xml");
   else download(name, await svgToPng(svg));
   return name;
@@ -361,11 +366,53 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
       to: formatYear(years[years.length - 1] ?? 0),
     });
   };
+  /** The words that frame an exported chart, in the reader's language: what the screen shows around it. */
+  const figureMeta = (ind: Indicator): FigureMeta => {
+    const l = lang();
+    const series = chartSeries();
+    const legend: LegendEntry[] = series.map((sr, k) => ({
+      label: sr.name,
+      color: SERIES_COLORS[k % SERIES_COLORS.length]!,
+      dash:
+        SERIES_DASHES[k % SERIES_DASHES.length] === "none"
+          ? undefined
+          : SERIES_DASHES[k % SERIES_DASHES.length],
+      symbol: SERIES_SYMBOLS[k % SERIES_SYMBOLS.length],
+    }));
+    if (hasBands()) {
+      legend.push(
+        { label: t("detail.legend.band90"), color: "#6b7280", swatch: "area", opacity: 0.18 },
+        { label: t("detail.legend.band50"), color: "#6b7280", swatch: "area", opacity: 0.36 },
+      );
+    }
+    if (targetLine()) legend.push({ label: t("detail.legend.target"), color: "#111417", dash: "4 3" });
+    const unit = ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, l) : t(`unit.${ind.unit}`);
+    return {
+      lang: l,
+      title: indicatorLabel(ind, l),
+      subtitle: [
+        l === "en" ? ind.name.zh : "",
+        t("export.scenario", {
+          plan: pick(props.plan.title, l),
+          scenario: series.map((x) => x.name).join(" / "),
+        }),
+        t("export.unit", { unit }),
+      ],
+      legend,
+      target: t(ind.measure === "annual" ? "export.targetAnnual" : "export.target", {
+        target: targetText(ind, l, t),
+        year: formatYear(ind.target.year),
+      }),
+      date: t("export.made", { date: formatDate(new Date(), l) }),
+      source: t("export.sourcePlan", { source: planSourceText(props.plan, l, t) }),
+    };
+  };
   const saveChart = async (kind: "svg" | "png"): Promise<void> => {
     const svg = mount?.querySelector("svg");
-    if (!svg) return;
+    const ind = chosen();
+    if (!svg || !ind) return;
     try {
-      const name = await exportChart(svg, kind, `${fileBase()}-${indicatorId()}`);
+      const name = await exportChart(svg, figureMeta(ind), kind, `${fileBase()}-${indicatorId()}`);
       setNotice({ kind: "ok", text: t("files.downloaded", { name }) });
     } catch (e) {
       setNotice({
