@@ -62,6 +62,7 @@ function extractBaseline(ref: string): { sha: string; root: string } {
     mkdirSync(root, { recursive: true });
     const tar = execFileSync("git", ["archive", sha, "models", "scripts", "scenarios", "src/kernel"], {
       cwd: ROOT,
+      maxBuffer: 1 << 28,
     });
     execFileSync("tar", ["-x", "-C", root], { input: tar });
   }
