@@ -7,7 +7,10 @@
  *   probabilities agree within three standard errors (if not, it says so and exits 1);
  * - the full Jiaxing baseline at 10,000 samples on one core (`mcJiaxing10kMs`) and over 10,000 bare
  *   deterministic runs of the same world (`mcOverheadRatio`), and how time grows with samples and horizon;
- * - the command-line evaluator on generated county-sized plans (`batchPlansPerSecond`) and its start-up;
+ * - the command-line evaluator on generated county-sized plans (`batchPlansPerSecond`) and its start-up
+ *   (`cliStartup`: alternating with a bare `node -e 0` and, with --baseline, the older checkout's own);
+ * - the Jiaxing 10,000-sample run inline against the app's pool code over Node worker threads: a pool of
+ *   1, of 2, and the pool sized from its own measurement (`poolVsInline`, `poolVsInlineRatio`);
  * - in Chromium on the built app: input → painted deterministic dashboard, input → 10,000-sample
  *   probabilities, initial JavaScript gzipped.
  * With `--baseline <ref>` the Node figures are also taken for the engine at that commit (extracted into
@@ -18,8 +21,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { batchPlansPerSecond, cliStartupMs } from "./bench/batch.ts";
+import { batchPlansPerSecond, cliStartup } from "./bench/batch.ts";
 import { type JiaxingFigures, jiaxingFigures, loadEngine, timeIt } from "./bench/node-figures.ts";
+import { type PoolVsInline, poolVsInline } from "./bench/pool.ts";
 import { reachableRequest, runHandLoop, runSquiggle } from "./bench/side-by-side.ts";
 import { type BrowserFigures, benchBrowser } from "./bench-browser.ts";
 
@@ -45,15 +49,21 @@ const BUDGETS = {
   uncertaintyP95Ms: { max: 300 },
   initialJsGzipKB: { max: 85 },
   cliStartupMs: { max: 500 },
+  /** The self-sized pool against the page's thread alone, Jiaxing 10,000 samples (message overhead allowed). */
+  poolVsInlineRatio: { max: 1.1 },
 } as const;
 
 /** Extracts the engine, scripts and runner of `ref` into .bench-baseline/<sha> (node_modules resolve). */
 function extractBaseline(ref: string): { sha: string; root: string } {
   const sha = execFileSync("git", ["rev-parse", "--short", ref], { cwd: ROOT, encoding: "utf8" }).trim();
   const root = join(ROOT, ".bench-baseline", sha);
-  if (!existsSync(join(root, "models"))) {
+  // The scripts and scenarios too: the baseline's command-line tool is timed from its own checkout.
+  if (!existsSync(join(root, "scripts", "cli.mjs"))) {
     mkdirSync(root, { recursive: true });
-    const tar = execFileSync("git", ["archive", sha, "models", "scripts/lib", "src/kernel"], { cwd: ROOT });
+    const tar = execFileSync("git", ["archive", sha, "models", "scripts", "scenarios", "src/kernel"], {
+      cwd: ROOT,
+      maxBuffer: 1 << 28,
+    });
     execFileSync("tar", ["-x", "-C", root], { input: tar });
   }
   return { sha, root };
@@ -143,11 +153,27 @@ async function main(): Promise<number> {
 
   // --- CLI ----------------------------------------------------------------------------------------
   log("Command-line evaluator");
-  const startup = cliStartupMs();
-  log(`  start-up (one file, no samples, launch to exit): ${startup.toFixed(0)} ms`);
+  const cli = cliStartup(Math.max(rounds, 7), base?.root);
+  const startup = cli.ms;
+  log(
+    `  start-up (one file, no samples, launch to exit): ${startup.toFixed(0)} ms` +
+      (cli.beforeMs === null ? "" : `   before ${cli.beforeMs.toFixed(0)} ms`) +
+      `   (bare node ${cli.bareNodeMs.toFixed(0)} ms; load ${cli.loadAverage.map((x) => x.toFixed(1)).join(" → ")})`,
+  );
   const batch = batchPlansPerSecond(batchCount, 1000);
   log(
     `  ${batchCount} county-sized plans × 1,000 samples on all cores: ${(batch.ms / 1000).toFixed(1)} s, ${batch.plansPerSecond.toFixed(1)} plans/s`,
+  );
+
+  // --- Pool against inline ----------------------------------------------------------------------
+  log("Pool against inline: Jiaxing, 10,000 samples, whole evaluation (Node worker threads, the app's pool)");
+  const cores = (await import("node:os")).availableParallelism();
+  const pool: PoolVsInline = await poolVsInline(Math.max(rounds, 9), cores);
+  log(
+    `  inline ${pool.ms.inline.toFixed(0)} ms   pool of 1 ${pool.ms.pool1.toFixed(0)} ms   pool of 2 ${pool.ms.pool2.toFixed(0)} ms   self-sized (${pool.chosenSize}) ${pool.ms.chosen.toFixed(0)} ms`,
+  );
+  log(
+    `  self-sized ÷ inline ${pool.chosenVsInline.toFixed(2)} (≤ 1.1: ${pool.neverSlowerThanInline ? "holds" : "DOES NOT HOLD"}); pool of 1 ÷ inline ${pool.pool1VsInline.toFixed(2)}; results identical: ${pool.identical}`,
   );
 
   // --- Browser ------------------------------------------------------------------------------------
@@ -172,6 +198,7 @@ async function main(): Promise<number> {
     initialJsGzipKB: bf?.initialJsGzipKB ?? null,
     batchPlansPerSecond: batch.plansPerSecond,
     cliStartupMs: startup,
+    poolVsInlineRatio: pool.chosenVsInline,
   };
   const budgets = Object.fromEntries(
     Object.entries(BUDGETS).map(([k, b]) => {
@@ -201,6 +228,8 @@ async function main(): Promise<number> {
     jiaxing: jx,
     growth: jx.growth,
     batch: { plans: batchCount, samples: 1000, ms: batch.ms },
+    cliStartup: cli,
+    poolVsInline: pool,
     browser: bf,
     budgets,
     before: base

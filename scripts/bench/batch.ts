@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRng } from "../../models/rng.ts";
 
@@ -27,16 +27,70 @@ function runCli(args: string[]): { ms: number; status: number | null; stderr: st
   return { ms: performance.now() - t, status: r.status, stderr: r.stderr };
 }
 
-/** Milliseconds from launch to exit for one file with no samples (median of `rounds`). */
-export function cliStartupMs(rounds = 5): number {
-  runCli(["scenarios/huyi-baseline.json", "--samples", "0", "--json"]); // warm any build cache
-  const xs: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const o = runCli(["scenarios/huyi-baseline.json", "--samples", "0", "--json"]);
-    if (o.status !== 0) throw new Error(`evaluate failed: ${o.stderr}`);
-    xs.push(o.ms);
-  }
-  return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function run(argv: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (${r.status}): ${r.stderr}`);
+  return performance.now() - t;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface CliStartup {
+  /** Launch to exit of `npm run evaluate`'s command on one file with no samples, median. */
+  ms: number;
+  /** `node -e 0` in the same rounds: the floor no tool of ours can go under. */
+  bareNodeMs: number;
+  /** The same command of the `--baseline` checkout, in the same rounds, when one is given. */
+  beforeMs: number | null;
+  rounds: number;
+  /** The machine's one-minute load average before and after (2 cores: anything above 2 is queueing). */
+  loadAverage: [number, number];
+}
+
+/**
+ * The command-line evaluator's start-up: one small file, no samples, launch to exit, through the same
+ * command `npm run evaluate` runs (its cached bundle built first, not timed). Rounds alternate with a
+ * bare `node -e 0` and, given `baselineRoot`, the older checkout's own command, so all three share the
+ * machine's load.
+ */
+export function cliStartup(rounds = 7, baselineRoot?: string): CliStartup {
+  const [cmd, ...rest] = evaluateCommand();
+  const file = (root: string) => join(root, "scenarios/huyi-baseline.json");
+  const ways: Record<string, string[]> = {
+    now: [
+      cmd!,
+      ...rest.map((a) => (a.startsWith("scripts/") ? join(ROOT, a) : a)),
+      file(ROOT),
+      "--samples",
+      "0",
+      "--json",
+    ],
+    bare: [process.execPath, "-e", "0"],
+  };
+  if (baselineRoot)
+    ways.before = [
+      process.execPath,
+      join(baselineRoot, "scripts/cli.mjs"),
+      "evaluate",
+      file(baselineRoot),
+      "--samples",
+      "0",
+      "--json",
+    ];
+  const load0 = loadavg()[0]!;
+  for (const argv of Object.values(ways)) run(argv); // builds (or checks) each bundle, untimed
+  const xs: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));
+  const order = Object.keys(ways);
+  for (let r = 0; r < rounds; r++)
+    for (const k of r % 2 === 0 ? order : [...order].reverse()) xs[k]!.push(run(ways[k]!));
+  return {
+    ms: median(xs.now!),
+    bareNodeMs: median(xs.bare!),
+    beforeMs: baselineRoot ? median(xs.before!) : null,
+    rounds,
+    loadAverage: [load0, loadavg()[0]!],
+  };
 }
 
 /** Levers moved per generated plan, each within its allowed range. */

@@ -42,6 +42,11 @@ export interface Projection {
   goalSeek(req: GoalSeekRunRequest): Promise<Result<Result<GoalSeekAnswer, GoalSeekRefusal>, RunError>>;
   /** The pool as a {@link Runner}, for code written against the runner interface. */
   runner: Runner;
+  /**
+   * How many model workers the pool uses, once measured (worker-runner.ts: the pool sizes itself from
+   * measured speed-up after its first Monte Carlo run); null before, and with a fixed or inline runner.
+   */
+  poolSize(): number | null;
   /** The last thing that happened to a worker (replaced, run retried), until dismissed. */
   incident(): Incident | null;
   dismissIncident(): void;

@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { evaluate } from "../../models/engine.ts";
 import { err, ok } from "../../models/result.ts";
+import type { SizeDecision } from "./pool-size.ts";
 import {
   type Projection,
   type ProjectionSlot,
@@ -25,7 +26,7 @@ export interface ProjectionOptions {
    * Makes the runner behind the asynchronous members; told of worker incidents. Default: the worker
    * pool where Web Workers exist, else the inline runner (tests, the CLI).
    */
-  createRunner?: (onIncident: (i: Incident) => void) => Runner;
+  createRunner?: (onIncident: (i: Incident) => void, onPoolSize: (d: SizeDecision) => void) => Runner;
 }
 
 const DEFAULT_PROJECT: ProjectSettings = { seed: 1, sampling: "lhs" };
@@ -56,14 +57,15 @@ const keyed = <R extends RunModel>(req: R): R => (req.worldKey ? req : { ...req,
 /** Creates the service; {@link useProjection} is how views get the app's one. */
 export function createProjection(opts: ProjectionOptions = {}): Projection {
   const [incident, setIncident] = createSignal<Incident | null>(null);
+  const [poolSize, setPoolSize] = createSignal<number | null>(null);
   const make =
     opts.createRunner ??
-    ((onIncident) =>
-      typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident }));
+    ((onIncident, onPoolSize) =>
+      typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident, onPoolSize }));
   // The pool starts with the first run that needs it, not with the service.
   let pool: Runner | null = null;
   const runner = (): Runner => {
-    pool ??= make(setIncident);
+    pool ??= make(setIncident, (d) => setPoolSize(d.size));
     return pool;
   };
   const detCache = new WeakMap<RunModel, Map<string, ReturnType<Projection["projectSync"]>>>();
@@ -101,6 +103,7 @@ export function createProjection(opts: ProjectionOptions = {}): Projection {
     goalSeek: runnerView.goalSeek,
     runner: runnerView,
     incident,
+    poolSize,
     dismissIncident: () => setIncident(null),
     dispose() {
       pool?.dispose();

@@ -1,7 +1,7 @@
 import type { Evaluation } from "../../models/engine.ts";
 import { loadLibrary, runModelFor } from "./library.ts";
 import { createInlineRunner, type EvaluateRequest } from "./runner.ts";
-import { createWorkerRunner } from "./worker-runner.ts";
+import { createWorkerRunner, workerPoolsMade } from "./worker-runner.ts";
 
 /**
  * A check the built app can run on itself (wired to `?selftest`): the Jiaxing baseline evaluated by a
@@ -107,9 +107,12 @@ function probabilitiesOf(e: Evaluation): number[] {
 const liveWorkers = new Set<Worker>();
 let workersMade = 0;
 
-/** How many workers the page has made since {@link trackWorkers}, and how many are alive now. */
-export function workerCounts(): { made: number; live: number } {
-  return { made: workersMade, live: liveWorkers.size };
+/**
+ * How many workers the page has made since {@link trackWorkers}, how many are alive now, and how many
+ * worker pools it has made (a pool sizes itself, so its workers come and go: the pools are counted).
+ */
+export function workerCounts(): { made: number; live: number; pools: number } {
+  return { made: workersMade, live: liveWorkers.size, pools: workerPoolsMade() };
 }
 
 /**

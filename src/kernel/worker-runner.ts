@@ -4,6 +4,13 @@ import type { SampleSlice } from "../../models/monte-carlo.ts";
 import type { GoalSeekAnswer, GoalSeekRefusal, Tornado } from "../../models/sensitivity.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { ModelWorkerApi } from "./model-worker.ts";
+import {
+  choiceLooksWrong,
+  chooseSize,
+  RUNS_BETWEEN_CALIBRATIONS,
+  type SizeDecision,
+  type SizeTimings,
+} from "./pool-size.ts";
 import type {
   EvaluateRequest,
   FinishRequest,
@@ -56,8 +63,21 @@ export interface Incident {
 }
 
 export interface PoolOptions {
-  /** Number of members, at least 1. */
+  /** Number of members, at least 1; with `measure`, the most the pool may grow to. */
   size: number;
+  /**
+   * Size the pool from measured speed-up (pool-size.ts) instead of using `size` members: the pool
+   * starts with one member; after its first Monte Carlo run, once idle, it times the same model on
+   * 1…`size` members, keeps the fastest (a larger pool only if it is measurably faster) and ends the
+   * members it does not use. A later run that shows the choice wrong has it measured again.
+   */
+  measure?: MeasureOptions;
+  /**
+   * Unmeasured, a pool of several members tries a run split over all of them and a run whole on one,
+   * then keeps the faster ("adaptive", the default); "always" splits every run (benchmarks timing a
+   * given size).
+   */
+  split?: "adaptive" | "always";
   /** Makes a member; called once per slot at creation and again for each replacement. */
   spawn: () => ModelEndpoint;
   /** How long a call may take before its member is declared hung. Default 20,000 ms. */
@@ -65,9 +85,27 @@ export interface PoolOptions {
   onIncident?: (incident: Incident) => void;
 }
 
+export interface MeasureOptions {
+  /** Samples of the calibration run (at most the run that prompted it). Default 2,000. */
+  samples?: number;
+  /** Timed rounds per size, alternating sizes; the median counts. Default 3. */
+  rounds?: number;
+  /** The clock. Default `performance.now`. */
+  now?: () => number;
+  /** Runs `f` when the page is idle. Default `requestIdleCallback` where it exists, else a timeout. */
+  whenIdle?: (f: () => void) => void;
+  /** Told each decision. */
+  onDecision?: (d: SizeDecision) => void;
+}
+
 export interface WorkerRunnerOptions {
-  /** Workers in the pool. Default: the number of logical cores, at most 8 (2 when unknown). */
+  /**
+   * Workers in the pool, fixed. Default: sized from measured speed-up ({@link PoolOptions.measure}),
+   * up to the number of logical cores, at most 8 (2 when unknown).
+   */
   size?: number;
+  /** Told each measured size decision (not called with a fixed `size`). */
+  onPoolSize?: (d: SizeDecision) => void;
   /** Makes a worker running `model-worker.ts`; the default is Vite's module-worker import. */
   createWorker?: () => Worker;
   /** How long a call may take before its worker is declared hung. Default 20,000 ms. */
@@ -79,14 +117,20 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 /** More slices than this only adds overhead: every slice recomputes the LHS permutations for all N. */
 const MAX_DEFAULT_SIZE = 8;
 
+/** How many worker runners this page has made (`?selftest` reports it: the app must hold one). */
+export const workerPoolsMade = (): number => workerPools;
+let workerPools = 0;
+
 /** The worker runner the app uses: Web Workers running `model-worker.ts`, wrapped with Comlink. */
 export function createWorkerRunner(opts: WorkerRunnerOptions = {}): Runner {
+  workerPools++;
   const createWorker =
     opts.createWorker ??
     (() => new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module", name: "model" }));
   const cores = typeof navigator === "undefined" ? undefined : navigator.hardwareConcurrency;
   return createPoolRunner({
     size: opts.size ?? Math.min(cores || 2, MAX_DEFAULT_SIZE),
+    measure: opts.size === undefined ? { onDecision: opts.onPoolSize } : undefined,
     spawn: () => endpointOf(createWorker()),
     timeoutMs: opts.timeoutMs,
     onIncident: opts.onIncident,
@@ -161,6 +205,8 @@ const LOST: RunError = { message: { zh: "抽样结果已不在", en: "the kept s
 interface Member {
   endpoint: ModelEndpoint;
   dead: boolean;
+  /** Left the pool when it shrank; terminated once its calls in flight are answered. */
+  retired: boolean;
   /** Fails each call in flight on this member. */
   inFlight: Set<(e: Error) => void>;
 }
@@ -214,35 +260,65 @@ function errorOf(e: unknown, retried: boolean): RunError {
   return { message: { zh: `模型计算出错：${why}`, en: `the models failed: ${why}` } };
 }
 
+/** Default samples of a calibration run: a slice small enough to be quick, large enough to show speed-up. */
+const CALIBRATION_SAMPLES = 2000;
+const CALIBRATION_ROUNDS = 3;
+
+function idleDefault(f: () => void): void {
+  const g = globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number };
+  if (g.requestIdleCallback) g.requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 0);
+}
+
 /** A {@link Runner} over any pool of members; {@link createWorkerRunner} is the app's. */
 export function createPoolRunner(opts: PoolOptions): Runner {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const size = Math.max(1, Math.floor(opts.size));
+  const maxSize = Math.max(1, Math.floor(opts.size));
+  const measure = opts.measure;
+  const now = measure?.now ?? (() => performance.now());
   let closed = false;
   let turn = 0;
 
-  const make = (slot: number): Member => {
-    const m: Member = { endpoint: opts.spawn(), dead: false, inFlight: new Set() };
-    m.endpoint.onCrash((detail) => replace(slot, m, crashed(detail)));
+  const make = (): Member => {
+    const m: Member = { endpoint: opts.spawn(), dead: false, retired: false, inFlight: new Set() };
+    m.endpoint.onCrash((detail) => replace(m, crashed(detail)));
     return m;
   };
-  const members: Member[] = Array.from({ length: size }, (_, i) => make(i));
+  // Measured, the pool starts with one member and grows only to measure or when measured to help.
+  const members: Member[] = Array.from({ length: measure ? 1 : maxSize }, make);
 
-  function replace(slot: number, m: Member, incident: Incident): void {
+  /** The slot of a call: its member's, or the last one if the pool has shrunk since. */
+  const slotOf = (slot: number): number => Math.min(slot, members.length - 1);
+
+  function replace(m: Member, incident: Incident): void {
     if (m.dead || closed) return;
     m.dead = true;
     m.endpoint.terminate();
-    // The replacement is in place before the failed calls hear of it, so their retries land on it.
-    members[slot] = make(slot);
+    retiring.delete(m);
+    const slot = members.indexOf(m);
+    // The replacement is in place before the failed calls hear of it, so their retries land on it. A
+    // retired member is not replaced: its calls retry on the members that remain.
+    if (slot >= 0) members[slot] = make();
     opts.onIncident?.(incident);
     const fails = [...m.inFlight];
     m.inFlight.clear();
     for (const f of fails) f(new MemberDied(incident));
   }
 
+  /** Members out of the pool whose calls in flight are still to be answered. */
+  const retiring = new Set<Member>();
+  /** Takes a member out of the pool; it ends once its calls in flight are answered. */
+  function retire(m: Member): void {
+    m.retired = true;
+    if (m.inFlight.size === 0) {
+      m.dead = true;
+      m.endpoint.terminate();
+    } else retiring.add(m);
+  }
+
   /** One call on the member now in `slot`, failed if that member dies or does not answer in time. */
   function once<T>(slot: number, call: (api: ModelApi) => Promise<T>): Promise<T> {
-    const m = members[slot]!;
+    const m = members[slotOf(slot)]!;
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const settle = (): boolean => {
@@ -250,13 +326,18 @@ export function createPoolRunner(opts: PoolOptions): Runner {
         settled = true;
         clearTimeout(timer);
         m.inFlight.delete(fail);
+        if (m.retired && !m.dead && m.inFlight.size === 0) {
+          m.dead = true;
+          retiring.delete(m);
+          m.endpoint.terminate();
+        }
         return true;
       };
       const fail = (e: Error) => {
         if (settle()) reject(e);
       };
       m.inFlight.add(fail);
-      const timer = setTimeout(() => replace(slot, m, hung(timeoutMs)), timeoutMs);
+      const timer = setTimeout(() => replace(m, hung(timeoutMs)), timeoutMs);
       let p: Promise<T>;
       try {
         p = call(m.endpoint.api);
@@ -290,8 +371,9 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     }
   }
 
-  /** The least busy member, taking turns among equals. */
-  function pick(): number {
+  /** The least busy of the first `n` members (all by default), taking turns among equals. */
+  function pick(n = members.length): number {
+    const size = Math.min(n, members.length);
     let best = turn % size;
     for (let k = 1; k < size; k++) {
       const i = (turn + k) % size;
@@ -302,24 +384,118 @@ export function createPoolRunner(opts: PoolOptions): Runner {
   }
 
   /**
-   * Measured milliseconds per sample of a Monte Carlo run whole on one member (key 1) and split over
-   * every member (key `size`), a moving average. Splitting pays only where the cores are free: on two
-   * cores the page, the browser and two workers compete, and the split run (two slices, a merge, an
-   * extra round trip) was measured slower than one worker. So each way is tried once, then the faster
-   * is used, and the measurement keeps following the machine's load. The result is the same either way
-   * (any split of the samples merges into exactly the single run).
+   * Unmeasured (a fixed `size`): milliseconds per sample of a Monte Carlo run whole on one member
+   * (key 1) and split over every member (key `maxSize`), a moving average. Splitting pays only where
+   * the cores are free, so each way is tried once, then the faster is used, and the measurement keeps
+   * following the machine's load. The result is the same either way (any split of the samples merges
+   * into exactly the single run).
    */
   const msPerSample = new Map<number, number>();
-  function partsFor(): number {
-    if (size === 1) return 1;
-    if (!msPerSample.has(size)) return size;
+  function fixedParts(): number {
+    if (maxSize === 1 || opts.split === "always") return maxSize;
+    if (!msPerSample.has(maxSize)) return maxSize;
     if (!msPerSample.has(1)) return 1;
-    return msPerSample.get(size)! < msPerSample.get(1)! ? size : 1;
+    return msPerSample.get(maxSize)! < msPerSample.get(1)! ? maxSize : 1;
   }
-  function measured(parts: number, samples: number, ms: number): void {
-    const x = ms / samples;
-    const old = msPerSample.get(parts);
-    msPerSample.set(parts, old === undefined ? x : 0.7 * old + 0.3 * x);
+
+  // --- Measured size --------------------------------------------------------------------------------
+  /** The measured decision; until there is one, runs use one member. */
+  let decision: SizeDecision | null = null;
+  /** Monte Carlo runs in flight (calibration runs excluded). */
+  let running = 0;
+  /** Bumped by every run that starts: a calibration round that overlapped one is thrown away. */
+  let runsStarted = 0;
+  let calibrating = false;
+  let calibrationWanted = false;
+  let runsSinceCalibration = 0;
+  /** The request the next calibration times (the newest run's model, at most `samples` samples). */
+  let lastRequest: EvaluateRequest | null = null;
+
+  function partsFor(): number {
+    if (!measure) return fixedParts();
+    return Math.min(decision?.size ?? 1, members.length);
+  }
+
+  function observed(parts: number, req: EvaluateRequest, ms: number): void {
+    if (!measure) {
+      const x = ms / req.samples;
+      const old = msPerSample.get(parts);
+      msPerSample.set(parts, old === undefined ? x : 0.7 * old + 0.3 * x);
+      return;
+    }
+    lastRequest = req;
+    if (maxSize === 1) {
+      // One core: there is nothing to measure against.
+      if (!decision) decide({ size: 1, medianMs: new Map(), samples: 0 });
+      return;
+    }
+    runsSinceCalibration++;
+    if (
+      !decision ||
+      (runsSinceCalibration >= RUNS_BETWEEN_CALIBRATIONS &&
+        choiceLooksWrong(decision, { size: parts, samples: req.samples, ms }))
+    )
+      calibrationWanted = true;
+  }
+
+  /** Starts a calibration when one is wanted and no run is in flight. */
+  function maybeCalibrate(): void {
+    if (!measure || !calibrationWanted || calibrating || closed || running > 0 || !lastRequest) return;
+    calibrating = true;
+    (measure.whenIdle ?? idleDefault)(() => {
+      void calibrate().then((outcome) => {
+        calibrating = false;
+        // A failed calibration waits for the next run; an interrupted one tries again once idle.
+        if (outcome === "failed") calibrationWanted = false;
+        else if (outcome === "interrupted") maybeCalibrate();
+      });
+    });
+  }
+
+  /**
+   * Times the newest run's model on 1…maxSize members, alternating sizes, and applies the decision.
+   * Gives up (to try again after the next run) when a run of the page starts meanwhile: the page's runs
+   * come first, and a round that overlapped one measured the overlap.
+   */
+  async function calibrate(): Promise<"done" | "interrupted" | "failed"> {
+    const base = lastRequest;
+    if (closed) return "failed";
+    if (!base || running > 0) return "interrupted";
+    const samples = Math.min(base.samples, measure!.samples ?? CALIBRATION_SAMPLES);
+    const req: EvaluateRequest = { ...base, samples };
+    const startedAt = runsStarted;
+    const sizes = Array.from({ length: maxSize }, (_, i) => i + 1);
+    while (members.length < maxSize) members.push(make());
+    const timings = new Map<number, number[]>(sizes.map((k) => [k, []]));
+    const rounds = measure!.rounds ?? CALIBRATION_ROUNDS;
+    // Round 0 warms every member (module loaded, world compiled) and is not counted.
+    for (let round = 0; round <= rounds; round++) {
+      for (const k of round % 2 === 0 ? sizes : [...sizes].reverse()) {
+        const t0 = now();
+        const r = await runWith(req, k);
+        const ms = now() - t0;
+        const outcome = closed || !r.ok ? "failed" : runsStarted !== startedAt ? "interrupted" : null;
+        if (outcome) {
+          shrinkTo(decision?.size ?? 1);
+          return outcome;
+        }
+        if (round > 0) timings.get(k)!.push(ms);
+      }
+    }
+    decide(chooseSize(timings as SizeTimings, samples));
+    return "done";
+  }
+
+  function decide(d: SizeDecision): void {
+    decision = d;
+    calibrationWanted = false;
+    runsSinceCalibration = 0;
+    shrinkTo(d.size);
+    measure?.onDecision?.(d);
+  }
+
+  function shrinkTo(size: number): void {
+    while (members.length > Math.max(1, size)) retire(members.pop()!);
   }
 
   /** The second step on the member that kept the samples; a lost token evaluates afresh in one step. */
@@ -338,23 +514,20 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     return attempt(pick(), (api) => api.evaluate(req));
   }
 
-  async function evaluate(
+  /** A Monte Carlo run on `k` members: whole on one, or split into `k` slices and finished on one. */
+  async function runWith(
     req: EvaluateRequest,
+    k: number,
     onFirst?: (e: Evaluation) => void,
   ): Promise<Result<Evaluation, RunError>> {
-    if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
-    const k = partsFor();
-    const t0 = performance.now();
     if (k === 1) {
       const slot = pick();
-      let r: Result<Evaluation, RunError>;
       const steps = onFirst && members[slot]!.endpoint.api.probabilities;
       if (steps) {
         const first = await attempt(slot, (api) => api.probabilities!(req));
-        r = first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
-      } else r = await attempt(slot, (api) => api.evaluate(req));
-      if (r.ok) measured(1, req.samples, performance.now() - t0);
-      return r;
+        return first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
+      }
+      return attempt(slot, (api) => api.evaluate(req));
     }
     const parts = splitSamples(req.samples, k);
     // The slices are handed to `finish` by transfer, so a finish lost with its worker cannot be
@@ -379,24 +552,39 @@ export function createPoolRunner(opts: PoolOptions): Runner {
           ),
         ),
       ];
-      const slot = pick();
+      const slot = pick(k);
       const steps = onFirst && members[slot]!.endpoint.api.finishProbabilities;
       try {
-        let r: Result<Evaluation, RunError>;
         if (steps) {
           const first = await once(slot, (api) =>
             api.finishProbabilities!(Comlink.transfer({ request: req, slices }, buffers)),
           );
-          r = first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
-        } else {
-          r = await once(slot, (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
+          return first.ok ? await bandsAfter(slot, req, first.value, onFirst) : first;
         }
-        if (r.ok) measured(k, req.samples, performance.now() - t0);
-        return r;
+        return await once(slot, (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
       } catch (e) {
         if (e instanceof MemberDied && tries === 0 && !closed) continue;
         return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
       }
+    }
+  }
+
+  async function evaluate(
+    req: EvaluateRequest,
+    onFirst?: (e: Evaluation) => void,
+  ): Promise<Result<Evaluation, RunError>> {
+    if (req.samples <= 0) return attempt(pick(), (api) => api.evaluate(req));
+    const k = partsFor();
+    running++;
+    runsStarted++;
+    try {
+      const t0 = now();
+      const r = await runWith(req, k, onFirst);
+      if (r.ok) observed(k, req, now() - t0);
+      return r;
+    } finally {
+      running--;
+      maybeCalibrate();
     }
   }
 
@@ -408,7 +596,7 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     dispose() {
       if (closed) return;
       closed = true;
-      for (const m of members) {
+      for (const m of [...members, ...retiring]) {
         m.dead = true;
         m.endpoint.terminate();
         const fails = [...m.inFlight];

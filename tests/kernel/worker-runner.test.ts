@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
+import type { SizeDecision } from "../../src/kernel/pool-size.ts";
 import {
   createInlineRunner,
   type EvaluateRequest,
@@ -62,7 +63,14 @@ class FakeMember implements ModelEndpoint {
         }
         if (this.behaviour === "hang") return new Promise<R>(() => {});
         if (this.behaviour === "throw") return Promise.reject(new Error("model exploded"));
-        return new Promise<R>((resolve) => setTimeout(() => resolve(f(copy)), 1));
+        return new Promise<R>((resolve) =>
+          setTimeout(() => {
+            const out = f(copy);
+            // Simulated time: what the call costs on the pretend machine of the test.
+            clock.t += clock.cost(name, copy as { samples?: number; from?: number; to?: number });
+            resolve(out);
+          }, 1),
+        );
       };
     this.api = {
       slice: wrap("slice", runSlice),
@@ -79,6 +87,13 @@ class FakeMember implements ModelEndpoint {
     this.terminated = true;
   }
 }
+
+/**
+ * The pretend clock of the measured-size tests: each answered call advances it by `cost` (the default
+ * costs nothing), so the pool's timings are the test's, never the machine's.
+ */
+type Cost = (call: string, req: { samples?: number; from?: number; to?: number }) => number;
+const clock: { t: number; cost: Cost } = { t: 0, cost: () => 0 };
 
 /** A pool whose members behave as `plan` says, in spawn order; later spawns are healthy. */
 function pool(size: number, plan: Behaviour[] = [], timeoutMs = 5_000) {
@@ -241,5 +256,143 @@ describe("createPoolRunner", () => {
     expect(spawned).toHaveLength(2);
     expect(incidents).toEqual([]);
     expect((await runner.tornado(model.value)).ok).toBe(false);
+  });
+});
+
+/**
+ * A machine where a split run costs `sliceMsPerSample` per sample of each slice (all slices added, as if
+ * the cores were shared) and a whole run `wholeMsPerSample`; merging costs 10 ms.
+ */
+function machine(wholeMsPerSample: number, sliceMsPerSample: number): Cost {
+  return (call, r) => {
+    if (call === "evaluate") return (r.samples ?? 0) * wholeMsPerSample;
+    if (call === "slice") return ((r.to ?? 0) - (r.from ?? 0)) * sliceMsPerSample;
+    if (call === "finish") return 10;
+    return 0;
+  };
+}
+
+/** A self-sizing pool of up to `max` fake members on the pretend clock; decisions arrive in order. */
+function measuredPool(max: number) {
+  const spawned: FakeMember[] = [];
+  const decisions: SizeDecision[] = [];
+  let told: ((d: SizeDecision) => void) | null = null;
+  const runner = createPoolRunner({
+    size: max,
+    spawn: () => {
+      const m = new FakeMember("ok");
+      spawned.push(m);
+      return m;
+    },
+    measure: {
+      rounds: 3,
+      now: () => clock.t,
+      onDecision: (d) => {
+        decisions.push(d);
+        told?.(d);
+      },
+    },
+  });
+  const nextDecision = () => new Promise<SizeDecision>((r) => (told = r));
+  const live = () => spawned.filter((m) => !m.terminated).length;
+  return { runner, spawned, decisions, nextDecision, live };
+}
+
+describe("createPoolRunner sized from measured speed-up", () => {
+  it("starts with one worker, measures 1 and 2 after the first run, and keeps one where workers do not pay", async () => {
+    clock.cost = machine(1, 1);
+    const p = measuredPool(2);
+    expect(p.spawned).toHaveLength(1);
+    const decided = p.nextDecision();
+    const first = await p.runner.evaluate(req(300));
+    expect(first.ok && sameData(first.value, await inlineResult(300))).toBe(true);
+    // The first run answered on the one worker, before any measuring.
+    expect(p.spawned[0]!.calls).toEqual(["evaluate"]);
+    const d = await decided;
+    expect(p.spawned).toHaveLength(2);
+    // Three timed rounds and one warm-up per size, on the run's model, at most 2,000 samples.
+    expect(d.samples).toBe(300);
+    expect([...d.medianMs.keys()]).toEqual([1, 2]);
+    expect(d.medianMs.get(1)).toBe(300);
+    expect(d.medianMs.get(2)).toBe(310);
+    expect(d.size).toBe(1);
+    expect(p.live()).toBe(1);
+    // Later runs: whole, on the member kept, equal to inline.
+    const before = p.spawned[0]!.calls.length;
+    const again = await p.runner.evaluate(req(300));
+    expect(again.ok && sameData(again.value, await inlineResult(300))).toBe(true);
+    expect(p.spawned[0]!.calls.slice(before)).toEqual(["evaluate"]);
+    expect(p.spawned).toHaveLength(2);
+    p.runner.dispose();
+  });
+
+  it("grows to the size measured fastest, and splits later runs over it with the inline result", async () => {
+    clock.cost = machine(1, 0.3);
+    const p = measuredPool(3);
+    const decided = p.nextDecision();
+    await p.runner.evaluate(req(3000));
+    const d = await decided;
+    expect(d.samples).toBe(2000);
+    // 1: 2000 ms; 2: 600 + 10; 3: 600 + 10 (not 10 % faster than 2, so not taken).
+    expect(d.size).toBe(2);
+    expect(p.live()).toBe(2);
+    expect(p.spawned.filter((m) => m.terminated)).toEqual([p.spawned[2]]);
+    const r = await p.runner.evaluate(req(400));
+    expect(r.ok && sameData(r.value, await inlineResult(400))).toBe(true);
+    expect(p.spawned[0]!.calls.at(-1) === "finish" || p.spawned[1]!.calls.at(-1) === "finish").toBe(true);
+    p.runner.dispose();
+  });
+
+  it("measures again when later runs show the choice wrong, and shrinks to what then measures fastest", async () => {
+    clock.cost = machine(1, 0.3);
+    const p = measuredPool(2);
+    let decided = p.nextDecision();
+    await p.runner.evaluate(req(2000));
+    expect((await decided).size).toBe(2);
+    // The machine changes: split runs now cost twice a whole run per sample.
+    clock.cost = machine(1, 2);
+    decided = p.nextDecision();
+    // Three runs must pass before a wrong-looking run starts a new measurement.
+    for (let i = 0; i < 3; i++) expect((await p.runner.evaluate(req(200))).ok).toBe(true);
+    const d = await decided;
+    expect(d.size).toBe(1);
+    expect(p.decisions.map((x) => x.size)).toEqual([2, 1]);
+    expect(p.live()).toBe(1);
+    const r = await p.runner.evaluate(req(200));
+    expect(r.ok && sameData(r.value, await inlineResult(200))).toBe(true);
+    p.runner.dispose();
+  });
+
+  it("does not measure again while the choice holds", async () => {
+    clock.cost = machine(1, 1);
+    const p = measuredPool(2);
+    const decided = p.nextDecision();
+    await p.runner.evaluate(req(500));
+    expect((await decided).size).toBe(1);
+    for (let i = 0; i < 5; i++) expect((await p.runner.evaluate(req(500))).ok).toBe(true);
+    // A measurement would have spawned a member again; let any scheduled one start.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(p.spawned).toHaveLength(2);
+    expect(p.decisions).toHaveLength(1);
+    p.runner.dispose();
+  });
+
+  it("gives way to the page's runs: a run started while measuring is answered, and the measurement is made after", async () => {
+    clock.cost = machine(1, 0.3);
+    const p = measuredPool(2);
+    const decided = p.nextDecision();
+    await p.runner.evaluate(req(1000));
+    // The measurement starts on the next timeout; a run of the page starts at the same moment.
+    await new Promise((r) => setTimeout(r, 0));
+    const r = await p.runner.evaluate(req(700));
+    expect(r.ok && sameData(r.value, await inlineResult(700))).toBe(true);
+    const d = await decided;
+    // Measured after the page's run, on its request (700 samples), with no overlapped round counted.
+    expect(d.samples).toBe(700);
+    expect(d.medianMs.get(1)).toBe(700);
+    expect(d.medianMs.get(2)).toBe(220);
+    expect(d.size).toBe(2);
+    expect(p.decisions).toHaveLength(1);
+    p.runner.dispose();
   });
 });

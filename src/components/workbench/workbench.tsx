@@ -445,7 +445,12 @@ export default function Workbench(props: {
               <p class="muted small">{t("undo.hint")}</p>
             </div>
           </details>
-          <p class="run-status" role="status" aria-live="polite">
+          <p
+            class="run-status"
+            role="status"
+            aria-live="polite"
+            data-pool-size={projection.poolSize() ?? undefined}
+          >
             <Show when={det()?.ok === false}>
               {t("run.detError", {
                 message:
