@@ -93,6 +93,10 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
 
     // The workbench's Monte Carlo refresh at 10,000 samples (chosen in its run settings): change →
     // probabilities shown.
+    // Run settings are folded away with the plan's findings (the one-screen workbench).
+    const more = page.locator("details.workbench-more");
+    if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await more.locator("> summary").click();
     await page.getByRole("group", { name: "Uncertainty run" }).getByLabel("Samples").selectOption("10000");
     await page.waitForFunction(
       () => /10,000 samples/.test(document.querySelector(".run-status")?.textContent ?? ""),
