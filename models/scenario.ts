@@ -2,7 +2,7 @@ import { z } from "zod";
 import { distributionProblem, distributionSchema } from "./distribution-schema.ts";
 import { PARAM_UNITS } from "./model.ts";
 import { err, fail, ok } from "./result.ts";
-import { bilingual, type Lang, pick, type Result } from "./text.ts";
+import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
 
 /**
@@ -36,15 +36,10 @@ const evidenceRef = z.string().refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(
 /**
  * Where a default comes from, as a reader is told it: one text (files written before sources were
  * bilingual, and the scaffold's markers), or the same citation in both product languages, `en` and `zh`
- * saying the same thing with the same numbers. Shown only through `sourceText`.
+ * saying the same thing with the same numbers. Shown only through `sourceText` (text.ts).
  */
 export const sourceSchema = z.union([z.string().min(1), bilingual]);
 export type Source = z.infer<typeof sourceSchema>;
-
-/** A provenance's source in a reader's language: a bilingual one picked, a single text as written. */
-export function sourceText(p: { source: Source }, lang: Lang): string {
-  return typeof p.source === "string" ? p.source : pick(p.source, lang);
-}
 
 export const provenanceSchema = z
   .strictObject({

@@ -6,14 +6,8 @@ import { roundTo } from "../../models/feasibility.ts";
 import { baselineOf, type Library, prepare } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
 import { MODELS } from "../../models/registry.ts";
-import {
-  type Assumption,
-  DEFAULT_BANDS,
-  resolveScenario,
-  type ScenarioFile,
-  sourceText,
-} from "../../models/scenario.ts";
-import { LANGS } from "../../models/text.ts";
+import { type Assumption, DEFAULT_BANDS, resolveScenario, type ScenarioFile } from "../../models/scenario.ts";
+import { LANGS, sourceText } from "../../models/text.ts";
 import { compileWorld, measureAssumptionId } from "../../models/world.ts";
 import { loadRepositoryFiles, loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EvidenceFile, parseEvidence } from "../../models/evidence.ts";
-import { type Provenance, sourceText } from "../../models/scenario.ts";
+import type { Provenance } from "../../models/scenario.ts";
+import { sourceText } from "../../models/text.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { createMemo, For, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
-import { type Assumption, type Provenance, sourceText } from "../../../models/scenario.ts";
-import { type Lang, pick } from "../../../models/text.ts";
+import type { Assumption, Provenance } from "../../../models/scenario.ts";
+import { type Lang, pick, sourceText } from "../../../models/text.ts";
 import { decimalsOfStep, formatDateTime, formatParam, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";

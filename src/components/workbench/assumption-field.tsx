@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../../models/distributions.ts";
-import { type Assumption, sourceText } from "../../../models/scenario.ts";
-import { type Bilingual, pick } from "../../../models/text.ts";
+import type { Assumption } from "../../../models/scenario.ts";
+import { type Bilingual, pick, sourceText } from "../../../models/text.ts";
 import {
   amountScale,
   decimalsOfStep,
