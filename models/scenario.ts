@@ -33,10 +33,18 @@ const evidenceRef = z.string().refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(
   },
 });
 
+/**
+ * Where a default comes from, as a reader is told it: one text (files written before sources were
+ * bilingual, and the scaffold's markers), or the same citation in both product languages, `en` and `zh`
+ * saying the same thing with the same numbers. Shown only through `sourceText` (text.ts).
+ */
+export const sourceSchema = z.union([z.string().min(1), bilingual]);
+export type Source = z.infer<typeof sourceSchema>;
+
 export const provenanceSchema = z
   .strictObject({
     kind: z.preprocess((k) => (k === "calibrated" ? "estimate" : k), z.enum(PROVENANCE_KINDS)),
-    source: z.string().min(1),
+    source: sourceSchema,
     year: z.number().int().min(1949).max(2100).optional(),
     note: bilingual.optional(),
     /** For `trend`: the observed series it is fitted to, `<evidence file id>#<series id>`. */
@@ -311,7 +319,7 @@ export function applyOverrides(
         // A changed value no longer rests on the default's source: it is this scenario's judgement.
         a.provenance = {
           kind: "estimate",
-          source: "scenario",
+          source: { zh: "情景设定", en: "scenario" },
           ...(o.reason ? { note: o.reason } : {}),
         };
       }

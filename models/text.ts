@@ -16,5 +16,14 @@ export function pick(text: Bilingual, lang: Lang): string {
   return lang === "zh-CN" ? text.zh : text.en;
 }
 
+/**
+ * A cited source in a reader's language: a bilingual one picked, a single text (files written before
+ * sources were bilingual, the scaffold's markers) as written. Every surface that shows a provenance's
+ * source goes through it, so a language reads the same text everywhere.
+ */
+export function sourceText(p: { source: string | Bilingual }, lang: Lang): string {
+  return typeof p.source === "string" ? p.source : pick(p.source, lang);
+}
+
 /** A result that crosses a boundary as data (defined, with its helpers, in `result.ts`). */
 export type { Result } from "./result.ts";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  * projection service, workbench-runs.ts).
  */
 const ALLOWED: Record<string, readonly string[]> = {
-  "models/text.ts": ["pick", "LANGS"],
+  "models/text.ts": ["pick", "LANGS", "sourceText"],
   "models/validation.ts": ["placeOf"],
   "models/feasibility.ts": ["displayDecimals"],
   // The choices a plan field offers (lists of words), for the paste review's selects.

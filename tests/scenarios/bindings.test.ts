@@ -7,6 +7,7 @@ import { baselineOf, type Library, prepare } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
 import { MODELS } from "../../models/registry.ts";
 import { type Assumption, DEFAULT_BANDS, resolveScenario, type ScenarioFile } from "../../models/scenario.ts";
+import { LANGS, sourceText } from "../../models/text.ts";
 import { compileWorld, measureAssumptionId } from "../../models/world.ts";
 import { loadRepositoryFiles, loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
@@ -92,7 +93,7 @@ describe.each(baselines.map((s) => [s.id, s] as const))("baseline scenario %s: a
 
   it("every assumption has provenance and a range that contains its value", () => {
     for (const [id, a] of entries) {
-      expect(a.provenance.source.trim().length, id).toBeGreaterThan(0);
+      for (const lang of LANGS) expect(sourceText(a.provenance, lang).trim().length, id).toBeGreaterThan(0);
       expect(a.min, id).toBeLessThanOrEqual(a.value);
       expect(a.value, id).toBeLessThanOrEqual(a.max);
       expect(a.min, id).toBeLessThan(a.max);
@@ -111,7 +112,7 @@ describe.each(baselines.map((s) => [s.id, s] as const))("baseline scenario %s: a
   it("an assumption its provenance calls an estimate is labelled kind “estimate”", () => {
     const saysEstimate = (a: Assumption) =>
       /\b(an estimate|is an estimate|assumed)\b/i.test(
-        `${a.provenance.source} ${a.provenance.note?.en ?? ""}`,
+        `${sourceText(a.provenance, "en")} ${a.provenance.note?.en ?? ""}`,
       ) || /估计|假定/.test(a.provenance.note?.zh ?? "");
     const mislabelled = entries.filter(([, a]) => saysEstimate(a) && a.provenance.kind !== "estimate");
     expect(mislabelled.map(([id, a]) => `${id} (${a.provenance.kind})`)).toEqual([]);
@@ -120,7 +121,8 @@ describe.each(baselines.map((s) => [s.id, s] as const))("baseline scenario %s: a
   it("every estimate is labelled kind “estimate” and cites where it comes from", () => {
     const estimates = entries.filter(([, a]) => a.provenance.kind === "estimate");
     expect(estimates.length).toBeGreaterThan(0);
-    for (const [id, a] of estimates) expect(a.provenance.source.length, id).toBeGreaterThan(3);
+    for (const [id, a] of estimates)
+      for (const lang of LANGS) expect(sourceText(a.provenance, lang).length, id).toBeGreaterThan(3);
   });
 });
 

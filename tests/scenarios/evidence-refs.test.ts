@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EvidenceFile, parseEvidence } from "../../models/evidence.ts";
 import { resolveScenario } from "../../models/scenario.ts";
+import { sourceText } from "../../models/text.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
 /**
@@ -78,7 +79,8 @@ describe("Jiaxing scenarios", () => {
     expect(file.teaching).toBe(true);
     for (const [id, o] of Object.entries(file.overrides ?? {})) {
       expect(o.provenance?.kind, id).toBe("estimate");
-      expect(o.provenance?.source, id).toMatch(/^Persistence: /);
+      expect(sourceText(o.provenance!, "en"), id).toMatch(/^Persistence: /);
+      expect(sourceText(o.provenance!, "zh-CN"), id).toMatch(/^延续现状：/);
       expect(o.reason?.zh.length, id).toBeGreaterThan(0);
     }
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type EvidenceFile, parseEvidence } from "../../models/evidence.ts";
 import type { Provenance } from "../../models/scenario.ts";
+import { sourceText } from "../../models/text.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 
 /**
@@ -37,7 +38,8 @@ function provenances(): { where: string; p: Provenance }[] {
 /** Problems with one provenance, as readable lines (empty when it is sound). */
 function problems(p: Provenance): string[] {
   const out: string[] = [];
-  if (/shared\/|DOMAIN-NOTES|\.md\b/.test(`${p.source} ${p.note?.en ?? ""} ${p.note?.zh ?? ""}`))
+  const texts = [sourceText(p, "en"), sourceText(p, "zh-CN"), p.note?.en ?? "", p.note?.zh ?? ""];
+  if (/shared\/|DOMAIN-NOTES|\.md\b/.test(texts.join(" ")))
     out.push("cites a file of the code repository, which readers of the plan cannot see");
   if (p.kind !== "trend") return out;
   let observations = 0;

@@ -2,7 +2,7 @@ import { createMemo, For, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import type { Assumption, Provenance } from "../../../models/scenario.ts";
-import { pick } from "../../../models/text.ts";
+import { type Lang, pick, sourceText } from "../../../models/text.ts";
 import { decimalsOfStep, formatDateTime, formatParam, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
@@ -175,8 +175,9 @@ export function PrintSummary(props: {
  * scaffold's own marker ("scaffold placeholder"), which names a tool in the code repository, not a
  * source; its note (in both languages) already says it is a placeholder.
  */
-function citedSource(p: Provenance): string | null {
-  return /^scaffold\b/i.test(p.source) && p.note ? null : p.source;
+function citedSource(p: Provenance, lang: Lang): string | null {
+  const text = sourceText(p, lang);
+  return /^scaffold\b/i.test(text) && p.note ? null : text;
 }
 
 /**
@@ -290,7 +291,7 @@ export function PrintReport(props: {
                 <td>
                   {t(`prov.${a.provenance.kind}`)}
                   <Show when={a.provenance.note}>{(n) => ` · ${pick(n(), lang())}`}</Show>
-                  <Show when={citedSource(a.provenance)}>
+                  <Show when={citedSource(a.provenance, lang())}>
                     {(src) => (
                       <>
                         {" · "}

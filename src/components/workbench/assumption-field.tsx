@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../../models/distributions.ts";
 import type { Assumption } from "../../../models/scenario.ts";
-import { type Bilingual, pick } from "../../../models/text.ts";
+import { type Bilingual, pick, sourceText } from "../../../models/text.ts";
 import {
   amountScale,
   decimalsOfStep,
@@ -257,7 +257,7 @@ export function AssumptionField(props: AssumptionFieldProps) {
             </div>
             <div>
               <dt>{t("as.provenance.source")}</dt>
-              <dd>{props.defaults.provenance.source}</dd>
+              <dd>{sourceText(props.defaults.provenance, lang())}</dd>
             </div>
             <Show when={props.defaults.provenance.year}>
               {(y) => (
