@@ -48,11 +48,11 @@ export function parseNumberInput(text: string, field: NumberField = {}): Result<
   const options: NumeralOptions = { suffixes: suffixesOf(field.unit) };
   if (field.allowNegative === false) options.allowNegative = false;
   const r = readNumeral(text, options);
-  if (!r.ok) return err(describeNumeralProblem(r.problem));
-  if (field.integer && !Number.isInteger(r.value)) {
+  if (!r.ok) return err(describeNumeralProblem(r.error));
+  if (field.integer && !Number.isInteger(r.value.number)) {
     return err({ zh: `“${text.trim()}” 不是整数`, en: `"${text.trim()}" is not a whole number` });
   }
-  return ok(r.value);
+  return ok(r.value.number);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../../models/distributions.ts";
 import type { Assumption } from "../../../models/scenario.ts";
-import { type Bilingual, pick } from "../../../models/text.ts";
+import { type Bilingual, pick, type Result } from "../../../models/text.ts";
 import {
   amountScale,
   decimalsOfStep,
@@ -47,12 +47,10 @@ export interface AssumptionFieldProps {
   /** A distribution that can be switched on, when the current one is off. */
   distribution: Distribution | undefined;
   edited: boolean;
-  set: (value: number) => Result;
+  set: (value: number) => Result<unknown, Bilingual>;
   reset: () => void;
-  toggleUncertainty: () => Result;
+  toggleUncertainty: () => Result<unknown, Bilingual>;
 }
-
-type Result = { ok: true } | { ok: false; error: Bilingual };
 
 /**
  * One assumption: label, a slider and a number field kept in step, the allowed range, provenance on

@@ -430,10 +430,7 @@ export default function Workbench(props: {
               <ScenarioDescription store={store} />
               <RunSettingsForm
                 settings={store.state.settings}
-                onChange={(patch) => {
-                  const r = store.setSettings(patch);
-                  return r.ok ? { ok: true } : { ok: false, error: r.error };
-                }}
+                onChange={(patch) => store.setSettings(patch)}
               />
               <PlanFindings plan={props.plan} findings={findings()} />
               <p class="muted small">{t("undo.hint")}</p>

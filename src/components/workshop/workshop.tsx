@@ -392,7 +392,7 @@ export default function WorkshopScreen(props: {
                   en: wt("en", "liveApplied", { label: a?.label.en ?? id, value: v }),
                 },
               });
-              return { ok: true };
+              return r;
             }}
           />
 
