@@ -25,36 +25,7 @@ import type { Workspace } from "../../kernel/workspace.ts";
 import { download } from "../shared/downloads.ts";
 import { InputIssues } from "../shared/input-issues.tsx";
 import { indicatorLabel } from "../shared/verdict.tsx";
-
-/** What the last action in the panel came to: a confirmation, or the problems of a refused file. */
-export type PanelNotice =
-  | { kind: "ok"; text: string }
-  | { kind: "issues"; heading: string; issues: InputIssue[] };
-
-/** Shows a {@link PanelNotice}: a polite status for success, an alert listing every problem otherwise. */
-export function NoticeView(props: { notice: PanelNotice | null; id: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <p class="note-ok" role="status" aria-live="polite">
-        {props.notice?.kind === "ok" ? props.notice.text : ""}
-      </p>
-      <div role="alert" class="import-problems">
-        <Show when={props.notice?.kind === "issues" ? props.notice : undefined}>
-          {(n) => (
-            <InputIssues
-              issues={n().issues}
-              headingId={`${props.id}-heading`}
-              heading={n().heading}
-              intro={t("files.nothingChanged")}
-              level={4}
-            />
-          )}
-        </Show>
-      </div>
-    </>
-  );
-}
+import { NoticeView, type PanelNotice } from "./notice-view.tsx";
 
 /**
  * Sharing and files: a share link, scenarios and the whole workspace as JSON (export and import),

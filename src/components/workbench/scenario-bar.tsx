@@ -130,22 +130,3 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
     </section>
   );
 }
-
-/** What the open scenario is about, in the person's language; nothing when it says nothing. */
-export function ScenarioDescription(props: { store: WorkbenchStore }) {
-  const { lang, t } = useI18n();
-  const description = createMemo(() => {
-    const id = props.store.state.scenarioId;
-    const s = id ? props.store.library().scenarios.get(id) : undefined;
-    return s?.description;
-  });
-  return (
-    <Show when={description()}>
-      {(d) => (
-        <div class="scenario-description">
-          <h3 class="inline-heading">{t("scn.about")}</h3> <span>{pick(d(), lang())}</span>
-        </div>
-      )}
-    </Show>
-  );
-}

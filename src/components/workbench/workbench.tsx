@@ -30,12 +30,14 @@ import { ChoiceDialog } from "../shared/choice-dialog.tsx";
 import { indicatorLabel, shownResult } from "../shared/verdict.tsx";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
 import { Dashboard } from "./dashboard.tsx";
-import { FilesPanel, NoticeView, type PanelNotice } from "./files-panel.tsx";
+import { FilesPanel } from "./files-panel.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
+import { NoticeView, type PanelNotice } from "./notice-view.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
 import type { WorkbenchRoute } from "./plan-summary.tsx";
 import { RunSettingsForm } from "./run-settings.tsx";
-import { ScenarioBar, ScenarioDescription } from "./scenario-bar.tsx";
+import { ScenarioBar } from "./scenario-bar.tsx";
+import { ScenarioDescription } from "./scenario-description.tsx";
 
 /**
  * The workbench of an opened plan, one screen for the core loop: the assumptions in one pane; in the
