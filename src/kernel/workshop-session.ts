@@ -1,5 +1,4 @@
 import { type Accessor, batch, createMemo, createSignal } from "solid-js";
-import type { Evaluation } from "../../models/engine.ts";
 import { baselineOf, type Library } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
 import { ok, type Result, refuse } from "../../models/result.ts";
@@ -8,7 +7,7 @@ import type { Bilingual } from "../../models/text.ts";
 import { stepScenarioIds, type Workshop, workshopFocus } from "../../models/workshop.ts";
 import type { Projection } from "./projection.ts";
 import { createScenarioBook } from "./scenario-book.ts";
-import { createWorkshopRuns, type Spec } from "./workshop-runs.ts";
+import { createWorkshopRuns, type Spec, type WorkshopRuns } from "./workshop-runs.ts";
 
 /**
  * The non-visual state of workshop mode: which step of the prepared sequence (or which preset) is
@@ -31,7 +30,8 @@ export interface Preset {
   baseline: boolean;
 }
 
-export interface WorkshopSession {
+/** What is shown and its runs (see {@link WorkshopRuns}), and how the trainer moves through them. */
+export interface WorkshopSession extends WorkshopRuns {
   mode: Accessor<Mode>;
   /** The step the sequence is at (kept while a preset is shown, so "back to the sequence" returns there). */
   stepIndex: Accessor<number>;
@@ -43,12 +43,6 @@ export interface WorkshopSession {
   before: Accessor<{ spec: Spec; kind: BeforeKind } | null>;
   /** Indicator ids shown as cards, most important first. */
   focus: Accessor<string[]>;
-  nowDet: Accessor<Result<Evaluation, Bilingual>>;
-  beforeDet: Accessor<Result<Evaluation, Bilingual> | null>;
-  nowMc: Accessor<Evaluation | undefined>;
-  beforeMc: Accessor<Evaluation | undefined>;
-  mcPending: Accessor<boolean>;
-  mcError: Accessor<Bilingual | undefined>;
   /** The resolved assumptions of the scenario shown (before any change). */
   assumptions: Accessor<Record<string, Assumption>>;
   /** The name of what is shown: the preset's, or the scenario of the current step. */

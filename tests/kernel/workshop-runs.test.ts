@@ -1,4 +1,4 @@
-import { createRoot, createSignal } from "solid-js";
+import { createSignal } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { err } from "../../models/result.ts";
 import type { Assumption } from "../../models/scenario.ts";
@@ -12,6 +12,7 @@ import {
   specKey,
   type WorkshopRuns,
 } from "../../src/kernel/workshop-runs.ts";
+import { inRoot } from "./fixtures/root.ts";
 import { BASELINE, TEACHING, tinyAssumptions, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
@@ -31,8 +32,8 @@ function withRuns(
   ) => void | Promise<void>,
   failWith?: unknown,
 ): Promise<void> {
-  return new Promise((resolve, reject) =>
-    createRoot((dispose) => {
+  return inRoot(
+    () => {
       const inner = createProjection({ createRunner: () => createInlineRunner() });
       let count = 0;
       const projection: Projection = {
@@ -44,18 +45,10 @@ function withRuns(
       };
       const [now, setNow] = createSignal<Spec>(base);
       const [before, setBefore] = createSignal<Spec | null>(null);
-      const r = createWorkshopRuns({ lib, projection, assumptionsOf, now, before });
-      Promise.resolve(body(r, { now: setNow, before: setBefore }, () => count)).then(
-        () => {
-          dispose();
-          resolve();
-        },
-        (e) => {
-          dispose();
-          reject(e);
-        },
-      );
-    }),
+      const runs = createWorkshopRuns({ lib, projection, assumptionsOf, now, before });
+      return { runs, set: { now: setNow, before: setBefore }, count: () => count };
+    },
+    (m) => body(m.runs, m.set, m.count),
   );
 }
 
