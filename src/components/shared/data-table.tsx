@@ -1,5 +1,5 @@
 import type { ColumnTable } from "arquero";
-import { For, Show } from "solid-js";
+import { For, type JSX, Show } from "solid-js";
 
 /** A column of a {@link DataTable}: which table column, its header, and how a value reads. */
 export interface DataColumn {
@@ -12,6 +12,10 @@ export interface DataColumn {
   rowHeader?: boolean;
   /** Right-aligned digits. Default true except for a row header. */
   numeric?: boolean;
+  /** The cell's content drawn from its row instead of the value's text (a bar, a time, a marker). */
+  cell?: (row: number) => JSX.Element;
+  /** A class on the cell beside `num`. */
+  class?: string;
 }
 
 /**
@@ -28,6 +32,10 @@ export function DataTable(props: {
   /** The disclosure's label; without it the table is shown as it is. */
   summary?: string;
   class?: string;
+  /** Marks the table busy (aria-busy) while what it shows is being computed again. */
+  busy?: boolean;
+  /** A data attribute on each row (`data-<name>`) holding that row's value of `column`, for finding it. */
+  rowData?: { name: string; column: string };
 }) {
   const rows = () => Array.from({ length: props.table.numRows() }, (_, i) => i);
   const has = (name: string) => props.table.columnNames().includes(name);
@@ -37,9 +45,16 @@ export function DataTable(props: {
     if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return "—";
     return c.format ? c.format(v) : String(v);
   };
+  const cellClass = (c: DataColumn): string | undefined =>
+    [c.class, c.numeric !== false ? "num" : undefined].filter(Boolean).join(" ") || undefined;
+  const content = (c: DataColumn, row: number): JSX.Element => (c.cell ? c.cell(row) : text(c, row));
+  const rowAttribute = (row: number): Record<string, string> => {
+    const d = props.rowData;
+    return d ? { [`data-${d.name}`]: String(props.table.get(d.column, row)) } : {};
+  };
   const body = () => (
     <section class="table-scroll" tabindex="0" aria-labelledby={props.id}>
-      <table class={props.class ?? "indicator-table compact"}>
+      <table class={props.class ?? "indicator-table compact"} aria-busy={props.busy ? "true" : undefined}>
         <caption id={props.id}>{props.caption}</caption>
         <thead>
           <tr>
@@ -49,13 +64,15 @@ export function DataTable(props: {
         <tbody>
           <For each={rows()}>
             {(row) => (
-              <tr>
+              <tr {...rowAttribute(row)}>
                 <For each={props.columns}>
                   {(c) =>
                     c.rowHeader ? (
-                      <th scope="row">{text(c, row)}</th>
+                      <th scope="row" class={c.class}>
+                        {content(c, row)}
+                      </th>
                     ) : (
-                      <td classList={{ num: c.numeric !== false }}>{text(c, row)}</td>
+                      <td class={cellClass(c)}>{content(c, row)}</td>
                     )
                   }
                 </For>

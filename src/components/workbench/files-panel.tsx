@@ -19,9 +19,11 @@ import {
 } from "../../kernel/files.ts";
 import { formatNumber, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
+import { type ColumnTable, recordsTable } from "../../kernel/result-tables.ts";
 import { encodeScenarioLink } from "../../kernel/share.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
 import type { Workspace } from "../../kernel/workspace.ts";
+import { DataTable } from "../shared/data-table.tsx";
 import { download } from "../shared/downloads.ts";
 import { InputIssues } from "../shared/input-issues.tsx";
 import { indicatorLabel } from "../shared/verdict.tsx";
@@ -37,6 +39,8 @@ export function FilesPanel(props: {
   store: WorkbenchStore;
   plan: Plan;
   evaluation: Evaluation | undefined;
+  /** The verdicts of {@link evaluation} as the dashboard reads them (WorkbenchRuns.verdicts). */
+  verdicts: ColumnTable | undefined;
   /** Takes in a scenario read from a file (asks about a clash of ids, then adds it). */
   onImportScenario: (file: ScenarioFile, source: string, report: (n: PanelNotice) => void) => void;
   /** Takes in a workspace read from a file (asks before replacing the current work). */
@@ -117,7 +121,7 @@ export function FilesPanel(props: {
     const ev = props.evaluation;
     if (!ev) return;
     const name = `${props.plan.id}-${store.state.scenarioId ?? "scenario"}-verdicts.csv`;
-    download(name, verdictsCsv(props.plan, ev, lang()), "text/csv;charset=utf-8");
+    download(name, verdictsCsv(props.plan, ev, lang(), props.verdicts), "text/csv;charset=utf-8");
     setNotice({ kind: "ok", text: t("files.downloaded", { name }) });
   };
 
@@ -384,29 +388,32 @@ export function FilesPanel(props: {
           )}
         </Show>
         <Show when={actuals().length > 0} fallback={<p class="empty">{t("act.none")}</p>}>
-          <section class="table-scroll" tabindex="0" aria-labelledby="actuals-caption">
-            <table class="indicator-table compact actuals-table">
-              <caption id="actuals-caption">{t("act.caption", { count: actuals().length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("act.col.indicator")}</th>
-                  <th scope="col">{t("act.col.year")}</th>
-                  <th scope="col">{t("act.col.value")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={actuals()}>
-                  {(a) => (
-                    <tr data-indicator={a.indicatorId}>
-                      <th scope="row">{indicatorName(a.indicatorId)}</th>
-                      <td>{formatYear(a.year)}</td>
-                      <td class="num">{formatNumber(a.value, lang(), 2).replace(/\.?0+$/, "")}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            id="actuals-caption"
+            caption={t("act.caption", { count: actuals().length })}
+            table={recordsTable(actuals(), ["indicatorId", "year", "value"])}
+            class="indicator-table compact actuals-table"
+            rowData={{ name: "indicator", column: "indicatorId" }}
+            columns={[
+              {
+                name: "indicatorId",
+                header: t("act.col.indicator"),
+                rowHeader: true,
+                format: (id) => indicatorName(id as string),
+              },
+              {
+                name: "year",
+                header: t("act.col.year"),
+                numeric: false,
+                format: (y) => formatYear(y as number),
+              },
+              {
+                name: "value",
+                header: t("act.col.value"),
+                format: (v) => formatNumber(v as number, lang(), 2).replace(/\.?0+$/, ""),
+              },
+            ]}
+          />
         </Show>
       </section>
     </section>

@@ -519,6 +519,7 @@ export default function Workbench(props: {
                 det={ev()}
                 mc={mcEval()}
                 mcPending={mc.pending()}
+                verdicts={runs.verdicts()}
                 scenarioName={scenarioName()}
                 bands={
                   store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined
@@ -549,7 +550,8 @@ export default function Workbench(props: {
       <FilesPanel
         store={store}
         plan={props.plan}
-        evaluation={freshMc() ?? detEval()}
+        evaluation={runs.shown()}
+        verdicts={runs.verdicts()}
         onImportScenario={takeScenario}
         onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
         language={lang()}
