@@ -56,6 +56,15 @@ export function parseNumberInput(text: string, field: NumberField = {}): Result<
 }
 
 /**
+ * A number read in a field's display unit (a budget typed in 万元 in Chinese, `factor` 10,000; see
+ * format.ts `amountScale`) back in the value's own unit, rounded to `decimals` places so no float residue
+ * is left (0.1 万 is 1,000 yuan, not 1,000.0000000000001). Without a factor the number is as typed.
+ */
+export function fromDisplayUnit(n: number, factor: number | undefined, decimals: number): number {
+  return factor ? Number((n * factor).toFixed(Math.max(decimals, 0))) : n;
+}
+
+/**
  * Input handlers that hold back while an input method is composing (pinyin, a handwriting pad):
  * `commit` gets the text only once composition has ended, so a half-typed "１" on the way to "１２"
  * is never validated, applied or logged as an undo step. The input event Firefox sends right after
