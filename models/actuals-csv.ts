@@ -333,9 +333,9 @@ export function readActualsCsv(
       allowPlus: false,
       allowNegative: unit === undefined || !NON_NEGATIVE.has(unit),
     });
-    if (!read.ok) at("value", describeNumeralProblem(read.problem));
+    if (!read.ok) at("value", describeNumeralProblem(read.error));
     else {
-      value = read.value;
+      value = read.value.number;
       if (unit === "percent" && (value < 0 || value > 100)) {
         at("value", { zh: `百分比 ${value} 超出 0–100`, en: `percentage ${value} is outside 0–100` });
       }

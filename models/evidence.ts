@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fail } from "./result.ts";
 import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
 
@@ -248,19 +249,10 @@ export function parseEvidence(input: unknown, file: string): Result<EvidenceFile
   if (!r.ok) return r;
   const name = /([^/\\]+)\.json$/.exec(file)?.[1];
   if (name !== undefined && name !== r.value.id) {
-    return {
-      ok: false,
-      error: [
-        {
-          file,
-          path: "id",
-          message: {
-            zh: `id “${r.value.id}” 应与文件名 “${name}” 相同`,
-            en: `id "${r.value.id}" must equal the file name "${name}"`,
-          },
-        },
-      ],
-    };
+    return fail(file, "id", {
+      zh: `id “${r.value.id}” 应与文件名 “${name}” 相同`,
+      en: `id "${r.value.id}" must equal the file name "${name}"`,
+    });
   }
   return r;
 }

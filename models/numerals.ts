@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "./result.ts";
 import type { Bilingual } from "./text.ts";
 
 /**
@@ -48,9 +49,14 @@ export interface NumeralOptions {
   allowNegative?: boolean;
 }
 
-export type NumeralReading =
-  | { ok: true; value: number; suffix: NumberSuffix | null }
-  | { ok: false; problem: NumeralProblem };
+/** A number as read: its value and the suffix written after it, if any. */
+export interface Numeral {
+  number: number;
+  suffix: NumberSuffix | null;
+}
+
+/** A number read, or the problem that stopped it. */
+export type NumeralReading = Result<Numeral, NumeralProblem>;
 
 const PLAIN = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
@@ -61,33 +67,32 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
  * as 12 or 1.2. Spaces between digit groups ("1 200") are read as grouping too.
  */
 export function readNumeral(text: string, options: NumeralOptions = {}): NumeralReading {
-  const fail = (problem: NumeralProblem): NumeralReading => ({ ok: false, problem });
   const original = text.trim();
   let s = normaliseNumerals(text);
-  if (s === "") return fail({ kind: "empty" });
-  if (s.length > 64) return fail({ kind: "too-large", text: original.slice(0, 40) });
+  if (s === "") return err({ kind: "empty" });
+  if (s.length > 64) return err({ kind: "too-large", text: original.slice(0, 40) });
   let suffix: NumberSuffix | null = null;
   const last = s.at(-1)!;
   if (last === "%" || last === "‰") {
     const allowed = options.suffixes ?? [];
-    if (!allowed.includes(last)) return fail({ kind: "suffix", text: original, suffix: last, allowed });
+    if (!allowed.includes(last)) return err({ kind: "suffix", text: original, suffix: last, allowed });
     suffix = last;
     s = s.slice(0, -1).trim();
   }
   let sign = 1;
   if (s.startsWith("+")) {
-    if (options.allowPlus === false) return fail({ kind: "plus", text: original });
+    if (options.allowPlus === false) return err({ kind: "plus", text: original });
     s = s.slice(1).trim();
   } else if (s.startsWith("-")) {
     sign = -1;
     s = s.slice(1).trim();
   }
-  if (/^0x/i.test(s)) return fail({ kind: "hexadecimal", text: original });
-  if (/^[\d.,]+e[-+]?\d+$/i.test(s)) return fail({ kind: "exponent", text: original });
+  if (/^0x/i.test(s)) return err({ kind: "hexadecimal", text: original });
+  if (/^[\d.,]+e[-+]?\d+$/i.test(s)) return err({ kind: "exponent", text: original });
   // Spaces between groups of digits are grouping ("1 200"), as long as the groups are thousands.
   if (GROUP_SPACE.test(s)) {
     const spaced = s.replace(/[\s']+/g, ",");
-    if (!GROUPED.test(spaced)) return fail({ kind: "not-a-number", text: original });
+    if (!GROUPED.test(spaced)) return err({ kind: "not-a-number", text: original });
     s = spaced;
   }
   let digits: string;
@@ -95,12 +100,12 @@ export function readNumeral(text: string, options: NumeralOptions = {}): Numeral
   else if (GROUPED.test(s)) digits = s.replace(/,/g, "");
   else if (/^\d+,\d+$/.test(s)) {
     const [a, b] = s.split(",") as [string, string];
-    return fail({ kind: "ambiguous-comma", text: original, asDecimal: `${a}.${b}`, asGrouped: `${a}${b}` });
-  } else return fail({ kind: "not-a-number", text: original });
+    return err({ kind: "ambiguous-comma", text: original, asDecimal: `${a}.${b}`, asGrouped: `${a}${b}` });
+  } else return err({ kind: "not-a-number", text: original });
   const value = sign * Number(digits);
-  if (!Number.isFinite(value)) return fail({ kind: "too-large", text: original });
-  if (value < 0 && options.allowNegative === false) return fail({ kind: "negative", text: original });
-  return { ok: true, value: value + 0, suffix };
+  if (!Number.isFinite(value)) return err({ kind: "too-large", text: original });
+  if (value < 0 && options.allowNegative === false) return err({ kind: "negative", text: original });
+  return ok({ number: value + 0, suffix });
 }
 
 /** The reason a text was not read, in both languages, quoting what was written. */

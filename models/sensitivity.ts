@@ -4,6 +4,7 @@ import { project } from "./engine.ts";
 import type { Anchor } from "./feasibility.ts";
 import { paramText } from "./model.ts";
 import { type Sampling, SHARED_SCRATCH, sampleSlice } from "./monte-carlo.ts";
+import { err, ok } from "./result.ts";
 import type { Bilingual, Result } from "./text.ts";
 import type { World } from "./world.ts";
 
@@ -177,10 +178,7 @@ export function goalSeek(
   };
   if (up && down) {
     if (grid[0]!.probability >= target) {
-      return {
-        ok: true,
-        value: { value: a.min, direction: "at-least", probability: grid[0]!.probability, current, grid },
-      };
+      return ok({ value: a.min, direction: "at-least", probability: grid[0]!.probability, current, grid });
     }
     return refuse(
       "not-a-driver",
@@ -219,16 +217,13 @@ export function goalSeek(
       ? grid.findIndex((p) => p.probability >= target)
       : lastIndex(grid, (p) => p.probability >= target);
     const at = grid[g]!;
-    return {
-      ok: true,
-      value: {
-        value: at.value,
-        direction: up ? "at-least" : "at-most",
-        probability: at.probability,
-        current,
-        grid,
-      },
-    };
+    return ok({
+      value: at.value,
+      direction: up ? "at-least" : "at-most",
+      probability: at.probability,
+      current,
+      grid,
+    });
   }
   // Bracket [lo, hi] with P(lo) < target ≤ P(hi) for a rising lever (mirrored for a falling one).
   let lo: number;
@@ -237,10 +232,7 @@ export function goalSeek(
   if (up) {
     const g = grid.findIndex((p) => p.probability >= target);
     if (g === 0)
-      return {
-        ok: true,
-        value: { value: a.min, direction: "at-least", probability: grid[0]!.probability, current, grid },
-      };
+      return ok({ value: a.min, direction: "at-least", probability: grid[0]!.probability, current, grid });
     lo = grid[g - 1]!.value;
     hi = grid[g]!.value;
     pHi = grid[g]!.probability;
@@ -248,10 +240,7 @@ export function goalSeek(
     let g = G - 1;
     while (grid[g]!.probability < target) g--;
     if (g === G - 1) {
-      return {
-        ok: true,
-        value: { value: a.max, direction: "at-most", probability: grid[g]!.probability, current, grid },
-      };
+      return ok({ value: a.max, direction: "at-most", probability: grid[g]!.probability, current, grid });
     }
     lo = grid[g + 1]!.value;
     hi = grid[g]!.value;
@@ -267,10 +256,7 @@ export function goalSeek(
       pHi = p;
     } else lo = mid;
   }
-  return {
-    ok: true,
-    value: { value: hi, direction: up ? "at-least" : "at-most", probability: pHi, current, grid },
-  };
+  return ok({ value: hi, direction: up ? "at-least" : "at-most", probability: pHi, current, grid });
 }
 
 function refuse(
@@ -278,7 +264,7 @@ function refuse(
   message: Bilingual,
   grid: { value: number; probability: number }[],
 ): Result<GoalSeekAnswer, GoalSeekRefusal> {
-  return { ok: false, error: { reason, message, grid } };
+  return err({ reason, message, grid });
 }
 
 /** Decimal places implied by a slider step (10 → 0, 0.1 → 1), at most 4. */

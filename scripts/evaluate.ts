@@ -200,10 +200,10 @@ async function main(args: readonly string[]): Promise<number> {
   const records = [];
   const errors: InputIssue[] = [];
   for (const o of outcomes) {
-    if (o.ok) records.push(o.record);
+    if (o.ok) records.push(o.value.record);
     else {
       failed = true;
-      errors.push(...o.issues);
+      errors.push(...o.error);
     }
   }
   // Written and drained before the process ends: exiting at once would cut a piped stdout at 64 KiB.
@@ -214,7 +214,7 @@ async function main(args: readonly string[]): Promise<number> {
     );
   } else {
     for (const o of outcomes)
-      if (o.ok) await write(process.stdout, `${renderTable(o.record, o.plan, lang)}\n`);
+      if (o.ok) await write(process.stdout, `${renderTable(o.value.record, o.value.plan, lang)}\n`);
   }
   await write(process.stderr, errors.map((issue) => `${formatIssue(issue, lang)}\n`).join(""));
   return failed ? 2 : 0;

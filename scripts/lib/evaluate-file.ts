@@ -3,6 +3,7 @@ import { evaluate } from "../../models/engine.ts";
 import { baselineOf, buildLibrary, prepare } from "../../models/library.ts";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import type { Plan } from "../../models/plan.ts";
+import { err, fail, ok, type Result } from "../../models/result.ts";
 import type { Actual, ScenarioFile } from "../../models/scenario.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { kindOf, loadRepositoryFiles, readJsonFile, SCENARIOS_DIR } from "./load.ts";
@@ -17,7 +18,8 @@ export interface FileTask {
   actuals: Record<string, Actual[]>;
 }
 
-export type FileOutcome = { ok: true; record: PlanRecord; plan: Plan } | { ok: false; issues: InputIssue[] };
+/** One file evaluated: its record and plan, or the issues that stopped it. */
+export type FileOutcome = Result<{ record: PlanRecord; plan: Plan }, InputIssue[]>;
 
 let repoFiles: ReturnType<typeof loadRepositoryFiles> | undefined;
 /**
@@ -37,7 +39,7 @@ function repositoryFiles(): ReturnType<typeof loadRepositoryFiles> {
 export function evaluateFile(task: FileTask): FileOutcome {
   const display = task.path;
   const read = readJsonFile(task.path, display);
-  if (!read.ok) return { ok: false, issues: read.error };
+  if (!read.ok) return read;
   const abs = resolve(task.path);
   const repo = repositoryFiles();
   const inRepo = abs.startsWith(SCENARIOS_DIR);
@@ -45,49 +47,30 @@ export function evaluateFile(task: FileTask): FileOutcome {
   const files = repo.files.filter((f) => resolve(f.file) !== abs);
   const lib = buildLibrary([{ file: display, kind, data: read.value }, ...files]);
   const own = lib.issues.filter((i) => i.file === display);
-  if (own.length > 0) return { ok: false, issues: own };
+  if (own.length > 0) return err(own);
   if (kind === "bindings") {
-    return {
-      ok: false,
-      issues: [
-        {
-          file: display,
-          path: "",
-          message: {
-            zh: "这是模型绑定文件；请给出规划或情景文件",
-            en: "this is a bindings file; give a plan or scenario file",
-          },
-        },
-      ],
-    };
+    return fail(display, "", {
+      zh: "这是模型绑定文件；请给出规划或情景文件",
+      en: "this is a bindings file; give a plan or scenario file",
+    });
   }
   let scenario: ScenarioFile | undefined;
   if (kind === "plan") {
     const planId = (read.value as { id: string }).id;
     scenario = baselineOf(lib, planId);
     if (!scenario) {
-      return {
-        ok: false,
-        issues: [
-          {
-            file: display,
-            path: "id",
-            message: { zh: `规划 “${planId}” 没有基准情景`, en: `plan "${planId}" has no baseline scenario` },
-          },
-        ],
-      };
+      return fail(display, "id", {
+        zh: `规划 “${planId}” 没有基准情景`,
+        en: `plan "${planId}" has no baseline scenario`,
+      });
     }
   } else {
     scenario = lib.scenarios.get((read.value as { id: string }).id);
   }
-  if (!scenario)
-    return {
-      ok: false,
-      issues: [{ file: display, path: "", message: { zh: "无法识别的文件", en: "unrecognised file" } }],
-    };
+  if (!scenario) return fail(display, "", { zh: "无法识别的文件", en: "unrecognised file" });
   const scenarioFile = kind === "plan" ? (lib.fileOf.get(`scenario:${scenario.id}`) ?? display) : display;
   const prepared = prepare(lib, scenario, scenarioFile);
-  if (!prepared.ok) return { ok: false, issues: prepared.error };
+  if (!prepared.ok) return prepared;
   const { plan, world, scenario: resolved } = prepared.value;
   const actuals = [...resolved.actuals, ...(task.actuals[plan.id] ?? [])];
   const ev = evaluate(world, {
@@ -98,7 +81,7 @@ export function evaluateFile(task: FileTask): FileOutcome {
     actuals,
   });
   void inRepo;
-  return { ok: true, record: toRecord(display, resolved.id, plan, ev), plan };
+  return ok({ record: toRecord(display, resolved.id, plan, ev), plan });
 }
 
 /** {@link evaluateFile}, with an internal error turned into an issue naming the file. */
@@ -107,11 +90,6 @@ export function evaluateGuarded(task: FileTask): FileOutcome {
     return evaluateFile(task);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issues: [
-        { file: task.path, path: "", message: { zh: `内部错误：${why}`, en: `internal error: ${why}` } },
-      ],
-    };
+    return fail(task.path, "", { zh: `内部错误：${why}`, en: `internal error: ${why}` });
   }
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { buildLibrary, type Library, type LoadedFile } from "../../models/library.ts";
-import type { Result } from "../../models/text.ts";
+import { fail, type Result } from "../../models/result.ts";
 import { type InputIssue, parseJsonText } from "../../models/validation.ts";
 
 /** The repository's scenarios/ folder. */
@@ -24,16 +24,7 @@ export function readJsonFile(path: string, display = path): Result<unknown, Inpu
     text = readFileSync(path, "utf8");
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      error: [
-        {
-          file: display,
-          path: "",
-          message: { zh: `无法读取文件：${why}`, en: `cannot read the file: ${why}` },
-        },
-      ],
-    };
+    return fail(display, "", { zh: `无法读取文件：${why}`, en: `cannot read the file: ${why}` });
   }
   return parseJsonText(text, display);
 }

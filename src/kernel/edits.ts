@@ -55,7 +55,7 @@ export interface Edits {
   open(planId: string, scenarioId: string): void;
 }
 
-const OPEN_FIRST = (): { ok: false; error: Bilingual } => refuse("请先打开一个情景", "open a scenario first");
+const OPEN_FIRST = () => refuse("请先打开一个情景", "open a scenario first");
 
 /** Creates the edits over a scenario book; call inside a reactive owner. */
 export function createEdits(book: ScenarioBook, hooks: EditHooks = {}): Edits {

@@ -135,14 +135,21 @@ const VERDICT_HEADER: Record<Lang, string[]> = {
  * The verdict itself (met, the judged value at the judging precision and the year it belongs to — an
  * annual target's worst year —, margin, probability in percent, status, basis) is written on the row of
  * the indicator's target year only: it judges the target, not each year. It is the same verdict the
- * screen shows: the Monte Carlo median's when the evaluation has samples. Names and words are in `lang`.
+ * screen shows: the Monte Carlo median's when the evaluation has samples. `verdicts` is the evaluation's
+ * verdict table (result-tables.ts `verdictTable`); the workbench passes the one its dashboard reads, so
+ * the file and the screen read one table. Names and words are in `lang`.
  */
-export function verdictsCsv(plan: Plan, evaluation: Evaluation, lang: Lang): string {
+export function verdictsCsv(
+  plan: Plan,
+  evaluation: Evaluation,
+  lang: Lang,
+  verdicts: ColumnTable = verdictTable(evaluation),
+): string {
   const words = catalogues[lang];
   const rows = [csvRow(VERDICT_HEADER[lang])];
   const byId = new Map(plan.indicators.map((i) => [i.id, i]));
-  // Read from the result tables: a verdict row per indicator, its trajectory's columns per year.
-  const verdicts = verdictTable(evaluation);
+  // Read from the result tables: a verdict row per indicator (the table the dashboard shows), its
+  // trajectory's columns per year.
   for (let v = 0; v < verdicts.numRows(); v++) {
     const id = verdicts.get("id", v) as string;
     const ind = byId.get(id);

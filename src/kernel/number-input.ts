@@ -48,11 +48,20 @@ export function parseNumberInput(text: string, field: NumberField = {}): Result<
   const options: NumeralOptions = { suffixes: suffixesOf(field.unit) };
   if (field.allowNegative === false) options.allowNegative = false;
   const r = readNumeral(text, options);
-  if (!r.ok) return err(describeNumeralProblem(r.problem));
-  if (field.integer && !Number.isInteger(r.value)) {
+  if (!r.ok) return err(describeNumeralProblem(r.error));
+  if (field.integer && !Number.isInteger(r.value.number)) {
     return err({ zh: `“${text.trim()}” 不是整数`, en: `"${text.trim()}" is not a whole number` });
   }
-  return ok(r.value);
+  return ok(r.value.number);
+}
+
+/**
+ * A number read in a field's display unit (a budget typed in 万元 in Chinese, `factor` 10,000; see
+ * format.ts `amountScale`) back in the value's own unit, rounded to `decimals` places so no float residue
+ * is left (0.1 万 is 1,000 yuan, not 1,000.0000000000001). Without a factor the number is as typed.
+ */
+export function fromDisplayUnit(n: number, factor: number | undefined, decimals: number): number {
+  return factor ? Number((n * factor).toFixed(Math.max(decimals, 0))) : n;
 }
 
 /**

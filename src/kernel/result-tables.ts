@@ -2,6 +2,7 @@ import { type ColumnTable, table } from "arquero";
 import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
 import { displayDecimals } from "../../models/feasibility.ts";
 import type { Plan } from "../../models/plan.ts";
+import type { Tornado } from "../../models/sensitivity.ts";
 import { projectedValue, shownAt, shownProbability } from "./shown-values.ts";
 
 /**
@@ -126,6 +127,36 @@ export function comparisonTable(plan: Plan, list: readonly ComparedScenario[]): 
 /** A table over columns the caller already holds (each wrapped as it is, not copied). */
 export function columnsTable(columns: Record<string, ArrayLike<unknown>>): ColumnTable {
   return table(columns);
+}
+
+/** A table of records, a row each, the named fields as its columns (values as they are). */
+export function recordsTable<T extends object, K extends keyof T & string>(
+  rows: readonly T[],
+  fields: readonly K[],
+): ColumnTable {
+  const columns: Record<string, unknown[]> = {};
+  for (const f of fields) columns[f] = rows.map((r) => r[f]);
+  return table(columns);
+}
+
+/** How many assumptions an indicator's tornado lists at most. */
+export const TORNADO_ROWS = 12;
+
+/**
+ * An indicator's tornado, a row per assumption that moves its margin at all, largest swing first (at
+ * most {@link TORNADO_ROWS}): `assumptionId`, `lowValue` and `lowMargin` (the assumption at its 10th
+ * percentile, and the margin then), `highValue` and `highMargin` (its 90th), and `swing`.
+ */
+export function tornadoTable(tornado: Tornado): ColumnTable {
+  const bars = tornado.bars.filter((b) => b.swing > 1e-9).slice(0, TORNADO_ROWS);
+  return table({
+    assumptionId: bars.map((b) => b.assumptionId),
+    lowValue: Float64Array.from(bars, (b) => b.low.value),
+    lowMargin: Float64Array.from(bars, (b) => b.low.margin),
+    highValue: Float64Array.from(bars, (b) => b.high.value),
+    highMargin: Float64Array.from(bars, (b) => b.high.margin),
+    swing: Float64Array.from(bars, (b) => b.swing),
+  });
 }
 
 export type { ColumnTable };

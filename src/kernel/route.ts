@@ -1,3 +1,4 @@
+import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 
 /**
@@ -29,7 +30,7 @@ export function isRouteHash(hash: string): boolean {
  */
 export function parseRoute(hash: string): Result<Route, Bilingual> {
   const h = hash.startsWith("#") ? hash.slice(1) : hash;
-  if (h === "" || h === "/") return { ok: true, value: PLANS };
+  if (h === "" || h === "/") return ok(PLANS);
   if (!h.startsWith("/"))
     return bad(h, { zh: "地址应以 “#/” 开头", en: 'the address should start with "#/"' });
   const parts = h.slice(1).replace(/\/$/, "").split("/");
@@ -52,15 +53,12 @@ export function parseRoute(hash: string): Result<Route, Bilingual> {
     }
     decoded.push(s);
   }
-  return {
-    ok: true,
-    value: {
-      kind: "plan",
-      planId: decoded[0]!,
-      scenarioId: decoded[1] ?? null,
-      indicatorId: decoded[2] ?? null,
-    },
-  };
+  return ok({
+    kind: "plan",
+    planId: decoded[0]!,
+    scenarioId: decoded[1] ?? null,
+    indicatorId: decoded[2] ?? null,
+  });
 }
 
 /** The fragment of a route, with its `#`; parts that are not set are left off. */
@@ -85,7 +83,7 @@ export interface RouteTargets {
  * (a person's own scenarios live in saved work); it checks those when it opens.
  */
 export function checkRoute(route: Route, targets: RouteTargets): Result<Route, Bilingual> {
-  if (route.kind === "plans") return { ok: true, value: route };
+  if (route.kind === "plans") return ok(route);
   const indicators = targets.plans.get(route.planId);
   const where = formatRoute(route);
   if (!indicators) {
@@ -100,7 +98,7 @@ export function checkRoute(route: Route, targets: RouteTargets): Result<Route, B
       en: `this plan has no indicator "${route.indicatorId}"`,
     });
   }
-  return { ok: true, value: route };
+  return ok(route);
 }
 
 /** The message for a route that cannot be followed: what is wrong, where, and what happens instead. */
@@ -112,5 +110,5 @@ export function routeProblem(address: string, detail: Bilingual): Bilingual {
 }
 
 function bad(address: string, detail: Bilingual): Result<never, Bilingual> {
-  return { ok: false, error: routeProblem(address, detail) };
+  return err(routeProblem(address, detail));
 }

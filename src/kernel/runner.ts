@@ -9,6 +9,7 @@ import {
   sampleSlice,
 } from "../../models/monte-carlo.ts";
 import type { Plan } from "../../models/plan.ts";
+import { err, ok } from "../../models/result.ts";
 import type { Actual, Assumption, Bands, ResolvedScenario } from "../../models/scenario.ts";
 import {
   type GoalSeekAnswer,
@@ -140,17 +141,14 @@ function compileRunWorld(model: RunModel): Result<World, RunError> {
   const r = compileWorld(model.plan, model.bindings, scenario, "bindings");
   if (!r.ok) {
     const first = r.error[0]!;
-    return {
-      ok: false,
-      error: {
-        message: {
-          zh: `模型无法运行：${first.path} ${first.message.zh}`,
-          en: `the models cannot run: ${first.path} ${first.message.en}`,
-        },
+    return err({
+      message: {
+        zh: `模型无法运行：${first.path} ${first.message.zh}`,
+        en: `the models cannot run: ${first.path} ${first.message.en}`,
       },
-    };
+    });
   }
-  return { ok: true, value: r.value };
+  return ok(r.value);
 }
 
 function optionsOf(req: EvaluateRequest): EvaluateOptions {
@@ -172,7 +170,7 @@ export function runSlice(req: SliceRequest): Result<SampleSlice, RunError> {
     { samples: req.samples, seed: req.seed, sampling: req.sampling, from: req.from, to: req.to },
     anchorsOf(w.value, req.actuals),
   );
-  return { ok: true, value: slice };
+  return ok(slice);
 }
 
 /** Finishes an evaluation from slices that together cover [0, samples). */
@@ -185,7 +183,7 @@ export function finishEvaluation(
   // The merge is consumed by `assemble`, so it lives in the thread's reused scratch.
   const full = slices.length > 0 ? mergeSlices(slices, w.value.years.length, SHARED_SCRATCH) : null;
   try {
-    return { ok: true, value: assemble(w.value, optionsOf(req), full) };
+    return ok(assemble(w.value, optionsOf(req), full));
   } finally {
     SHARED_SCRATCH.end();
   }
@@ -226,7 +224,7 @@ export function probabilitiesOf(req: EvaluateRequest): Result<FirstAnswer, RunEr
     w.value.pointValues,
     KEPT_SCRATCH,
   );
-  return { ok: true, value: keep(w.value, optionsOf(req), full) };
+  return ok(keep(w.value, optionsOf(req), full));
 }
 
 /** {@link probabilitiesOf} from slices computed elsewhere (the pool's split run). */
@@ -238,7 +236,7 @@ export function finishProbabilities(
   if (!w.ok) return w;
   kept = null;
   const full = mergeSlices(slices, w.value.years.length, KEPT_SCRATCH);
-  return { ok: true, value: keep(w.value, optionsOf(req), full) };
+  return ok(keep(w.value, optionsOf(req), full));
 }
 
 /** The second step: the whole evaluation, bands included; null when `token` is not the kept run. */
@@ -259,17 +257,17 @@ export function createInlineRunner(): Runner {
     async evaluate(req) {
       const w = worldFor(req);
       if (!w.ok) return w;
-      return { ok: true, value: evaluate(w.value, optionsOf(req)) };
+      return ok(evaluate(w.value, optionsOf(req)));
     },
     async tornado(req) {
       const w = worldFor(req);
       if (!w.ok) return w;
-      return { ok: true, value: tornadoes(w.value, anchorsOf(w.value, req.actuals)) };
+      return ok(tornadoes(w.value, anchorsOf(w.value, req.actuals)));
     },
     async goalSeek(req) {
       const w = worldFor(req);
       if (!w.ok) return w;
-      return { ok: true, value: goalSeek(w.value, anchorsOf(w.value, req.actuals), req.goal) };
+      return ok(goalSeek(w.value, anchorsOf(w.value, req.actuals), req.goal));
     },
     dispose() {},
   };

@@ -1,4 +1,5 @@
 import { type Accessor, createComponent, createContext, createSignal, type JSX, useContext } from "solid-js";
+import { ok, refuse } from "../../models/result.ts";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import type { Bilingual, Lang, Result } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
@@ -252,13 +253,10 @@ export function createSession(opts: SessionOptions): Session {
       const id = entry.plan.id;
       const cur = latest ?? emptyWorkspace({ language: lang });
       if (opts.planIds.has(id) || cur.imported.some((p) => p.plan.id === id)) {
-        return {
-          ok: false,
-          error: {
-            zh: `已有 id 为 “${id}” 的规划，请换一个 id`,
-            en: `a plan with the id "${id}" already exists; choose another id`,
-          },
-        };
+        return refuse(
+          `已有 id 为 “${id}” 的规划，请换一个 id`,
+          `a plan with the id "${id}" already exists; choose another id`,
+        );
       }
       const next: Workspace = {
         ...cur,
@@ -269,7 +267,7 @@ export function createSession(opts: SessionOptions): Session {
       change(next);
       // An open workbench holds its own copy of the work: it takes this in as it takes another tab's.
       setIncoming({ ws: next, n: ++incomingN });
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     dispose() {
       channel?.removeEventListener("message", onMessage);

@@ -9,6 +9,7 @@ import type { Bilingual } from "../../models/text.ts";
 import { mergeActualLists } from "./actuals.ts";
 import { type VerdictChange, verdictChanges } from "./files.ts";
 import type { Projection } from "./projection.ts";
+import { type ColumnTable, verdictTable } from "./result-tables.ts";
 import type { RunError, RunModel } from "./runner.ts";
 import { createScheduler } from "./scheduler.ts";
 import type { WorkbenchStore } from "./store.ts";
@@ -29,6 +30,13 @@ export interface WorkbenchRuns {
   mc: Accessor<Evaluation | undefined>;
   /** The Monte Carlo evaluation only when it answers the current inputs. */
   freshMc: Accessor<Evaluation | undefined>;
+  /**
+   * The evaluation a verdict is read from: {@link freshMc} once it answers, else {@link detEval} (the
+   * rule of `shownResult`, for a whole evaluation).
+   */
+  shown: Accessor<Evaluation | undefined>;
+  /** The verdicts of {@link shown} as one table: what the dashboard shows and the verdicts CSV writes. */
+  verdicts: Accessor<ColumnTable | undefined>;
   mcPending: Accessor<boolean>;
   mcError: Accessor<unknown>;
   tornadoFor(indicatorId: string): Tornado | undefined;
@@ -78,6 +86,11 @@ export function createWorkbenchRuns(opts: {
     return e && e.planId === store.state.planId && e.samples > 0 ? e : undefined;
   });
   const freshMc = createMemo(() => (mcRuns.pending() ? undefined : mc()));
+  const shown = createMemo(() => freshMc() ?? detEval());
+  const verdicts = createMemo(() => {
+    const e = shown();
+    return e ? verdictTable(e) : undefined;
+  });
 
   const tornado = createScheduler((m: RunModel) => unwrap(projection.tornado(m)));
   createEffect(() => {
@@ -92,6 +105,8 @@ export function createWorkbenchRuns(opts: {
     detEval,
     mc,
     freshMc,
+    shown,
+    verdicts,
     mcPending: mcRuns.pending,
     mcError: mcRuns.error,
     tornadoFor: (id) => tornado.latest()?.find((x) => x.indicatorId === id),

@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import { type Evaluation, splitSamples } from "../../models/engine.ts";
 import type { SampleSlice } from "../../models/monte-carlo.ts";
+import { err, ok } from "../../models/result.ts";
 import type { GoalSeekAnswer, GoalSeekRefusal, Tornado } from "../../models/sensitivity.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 import type { ModelWorkerApi } from "./model-worker.ts";
@@ -361,12 +362,12 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     call: (api: ModelApi) => Promise<Result<T, RunError>>,
   ): Promise<Result<T, RunError>> {
     for (let tries = 0; ; tries++) {
-      if (closed) return { ok: false, error: errorOf(new PoolClosed(), false) };
+      if (closed) return err(errorOf(new PoolClosed(), false));
       try {
         return await once(slot, call);
       } catch (e) {
         if (e instanceof MemberDied && tries === 0 && !closed) continue;
-        return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
+        return err(errorOf(closed ? new PoolClosed() : e, tries > 0));
       }
     }
   }
@@ -508,7 +509,7 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     onFirst(first.evaluation);
     const whole = await attempt(slot, async (api) => {
       const e = await api.bands!(first.token);
-      return e ? { ok: true as const, value: e } : { ok: false as const, error: LOST };
+      return e ? ok(e) : err(LOST);
     });
     if (whole.ok || whole.error !== LOST) return whole;
     return attempt(pick(), (api) => api.evaluate(req));
@@ -564,7 +565,7 @@ export function createPoolRunner(opts: PoolOptions): Runner {
         return await once(slot, (api) => api.finish(Comlink.transfer({ request: req, slices }, buffers)));
       } catch (e) {
         if (e instanceof MemberDied && tries === 0 && !closed) continue;
-        return { ok: false, error: errorOf(closed ? new PoolClosed() : e, tries > 0) };
+        return err(errorOf(closed ? new PoolClosed() : e, tries > 0));
       }
     }
   }

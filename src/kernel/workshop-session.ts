@@ -1,62 +1,21 @@
-import { type Accessor, batch, createEffect, createMemo, createSignal } from "solid-js";
-import type { Evaluation } from "../../models/engine.ts";
+import { type Accessor, batch, createMemo, createSignal } from "solid-js";
 import { baselineOf, type Library } from "../../models/library.ts";
 import type { Plan } from "../../models/plan.ts";
-import { err, ok, type Result, refuse } from "../../models/result.ts";
+import { ok, type Result, refuse } from "../../models/result.ts";
 import type { Assumption } from "../../models/scenario.ts";
 import type { Bilingual } from "../../models/text.ts";
-import type { InputIssue } from "../../models/validation.ts";
-import {
-  editsFor,
-  loadWorkshop,
-  stepScenarioIds,
-  type Workshop,
-  workshopFocus,
-} from "../../models/workshop.ts";
-import { loadLibrary, runModelFor } from "./library.ts";
+import { stepScenarioIds, type Workshop, workshopFocus } from "../../models/workshop.ts";
 import type { Projection } from "./projection.ts";
-import type { EvaluateRequest } from "./runner.ts";
 import { createScenarioBook } from "./scenario-book.ts";
-import { createScheduler } from "./scheduler.ts";
+import { createWorkshopRuns, type Spec, type WorkshopRuns } from "./workshop-runs.ts";
 
 /**
- * The non-visual state of workshop mode. What is shown is one "spec" — a scenario plus assumption
- * values — and a "before" spec to compare it with. The deterministic evaluation of a spec comes from
- * the projection service at once and is cached (stepping back and forth is instant); the Monte Carlo
- * evaluation runs in the app's one worker pool through a scheduler, and each answer is cached under its
- * spec so a step already seen shows its probabilities at once.
+ * The non-visual state of workshop mode: which step of the prepared sequence (or which preset) is
+ * shown, the trainer's live changes on top of it, and so what is shown now — one "spec", a scenario plus
+ * assumption values — and the "before" spec it is compared with. Their evaluations (deterministic at
+ * once, Monte Carlo in the worker pool, both cached by spec) are workshop-runs.ts's; the workshop
+ * files are read by workshop-files.ts.
  */
-
-/**
- * The workshop files, bundled with this (lazily loaded) module: `scenarios/workshops/<planId>.json`.
- * The library loaders (browser and CLI) skip that folder; the sequences are read only here.
- */
-const FILES: Record<string, unknown> = import.meta.glob("../../scenarios/workshops/*.json", {
-  eager: true,
-  import: "default",
-});
-
-/** The workshop of a plan, validated at the edge against the library; null when the plan has none. */
-export function workshopFor(planId: string): { workshop: Workshop | null; issues: InputIssue[] } {
-  const lib = loadLibrary();
-  for (const [key, data] of Object.entries(FILES)) {
-    if (!key.endsWith(`/${planId}.json`)) continue;
-    const r = loadWorkshop(data, `scenarios/workshops/${planId}.json`, lib);
-    return r.ok ? { workshop: r.value, issues: [] } : { workshop: null, issues: r.error };
-  }
-  return { workshop: null, issues: [] };
-}
-
-/** Monte Carlo samples per evaluation: enough for a probability to the nearest few points, fast on a laptop. */
-export const WORKSHOP_SAMPLES = 1000;
-/** Seed of every workshop run, so the same step always shows the same probabilities. */
-export const WORKSHOP_SEED = 1;
-
-/** A state to evaluate: a scenario and the assumption values set on top of it. */
-export interface Spec {
-  scenarioId: string;
-  changes: Readonly<Record<string, number>>;
-}
 
 /** What the screen shows: a step of the prepared sequence, or a preset scenario. */
 export type Mode = { kind: "step"; index: number } | { kind: "preset"; scenarioId: string };
@@ -71,7 +30,8 @@ export interface Preset {
   baseline: boolean;
 }
 
-export interface WorkshopSession {
+/** What is shown and its runs (see {@link WorkshopRuns}), and how the trainer moves through them. */
+export interface WorkshopSession extends WorkshopRuns {
   mode: Accessor<Mode>;
   /** The step the sequence is at (kept while a preset is shown, so "back to the sequence" returns there). */
   stepIndex: Accessor<number>;
@@ -83,12 +43,6 @@ export interface WorkshopSession {
   before: Accessor<{ spec: Spec; kind: BeforeKind } | null>;
   /** Indicator ids shown as cards, most important first. */
   focus: Accessor<string[]>;
-  nowDet: Accessor<Result<Evaluation, Bilingual>>;
-  beforeDet: Accessor<Result<Evaluation, Bilingual> | null>;
-  nowMc: Accessor<Evaluation | undefined>;
-  beforeMc: Accessor<Evaluation | undefined>;
-  mcPending: Accessor<boolean>;
-  mcError: Accessor<Bilingual | undefined>;
   /** The resolved assumptions of the scenario shown (before any change). */
   assumptions: Accessor<Record<string, Assumption>>;
   /** The name of what is shown: the preset's, or the scenario of the current step. */
@@ -102,9 +56,6 @@ export interface WorkshopSession {
   /** Sets one assumption here; refuses an unknown assumption or a value outside its allowed range. */
   setLive(assumptionId: string, value: number): Result<number, Bilingual>;
 }
-
-const keyOf = (s: Spec): string =>
-  JSON.stringify([s.scenarioId, Object.entries(s.changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 
 /** Creates the session; call inside a reactive owner (its scheduler is disposed with it). */
 export function createWorkshopSession(opts: {
@@ -176,81 +127,12 @@ export function createWorkshopSession(opts: {
     return a;
   };
   const assumptions = createMemo(() => assumptionsOf(now().scenarioId));
-
-  /** The run request of a spec, or why it cannot run. */
-  const requestOf = (spec: Spec): Result<EvaluateRequest, Bilingual> => {
-    const m = runModelFor(lib, spec.scenarioId, editsFor(assumptionsOf(spec.scenarioId), spec.changes));
-    if (!m.ok) return err(m.error[0]!.message);
-    return ok({ ...m.value, samples: WORKSHOP_SAMPLES, seed: WORKSHOP_SEED, sampling: "lhs" as const });
-  };
-
-  const detCache = new Map<string, Result<Evaluation, Bilingual>>();
-  const detOf = (spec: Spec): Result<Evaluation, Bilingual> => {
-    const key = keyOf(spec);
-    let r = detCache.get(key);
-    if (!r) {
-      const req = requestOf(spec);
-      r = req.ok ? projection.projectSync(req.value, { seed: WORKSHOP_SEED, sampling: "lhs" }) : req;
-      detCache.set(key, r);
-    }
-    return r;
-  };
-  const nowDet = createMemo(() => detOf(now()));
-  const beforeDet = createMemo(() => {
-    const b = before();
-    return b ? detOf(b.spec) : null;
-  });
-
-  // Monte Carlo: one run asks for every spec on screen that has no cached answer yet.
-  const [mcCache, setMcCache] = createSignal<ReadonlyMap<string, Evaluation>>(new Map());
-  const mc = createScheduler(async (jobs: { key: string; req: EvaluateRequest }[]) => {
-    const results = await Promise.all(jobs.map((j) => projection.evaluate(j.req)));
-    return jobs.map((j, i) => {
-      const r = results[i]!;
-      if (!r.ok) throw r.error;
-      return { key: j.key, evaluation: r.value };
-    });
-  });
-  createEffect(() => {
-    const cache = mcCache();
-    const jobs: { key: string; req: EvaluateRequest }[] = [];
-    const b = before();
-    for (const spec of b ? [now(), b.spec] : [now()]) {
-      const key = keyOf(spec);
-      if (cache.has(key) || jobs.some((j) => j.key === key)) continue;
-      const req = requestOf(spec);
-      if (req.ok) jobs.push({ key, req: req.value });
-    }
-    if (jobs.length > 0) mc.request(jobs);
-  });
-  createEffect(() => {
-    const done = mc.latest();
-    if (!done) return;
-    setMcCache((prev) => {
-      const next = new Map(prev);
-      for (const d of done) next.set(d.key, d.evaluation);
-      return next;
-    });
-  });
-  const nowMc = createMemo(() => mcCache().get(keyOf(now())));
-  const beforeMc = createMemo(() => {
-    const b = before();
-    return b ? mcCache().get(keyOf(b.spec)) : undefined;
-  });
-  const mcError = createMemo((): Bilingual | undefined => {
-    const e = mc.error();
-    if (e === undefined) return undefined;
-    if (e && typeof e === "object" && "message" in e) {
-      const m = (e as { message: unknown }).message;
-      if (m && typeof m === "object" && "zh" in m && "en" in m) return m as Bilingual;
-      return { zh: String(m), en: String(m) };
-    }
-    return { zh: String(e), en: String(e) };
-  });
-  const mcPending = createMemo(() => {
-    if (mcError()) return false;
-    const b = before();
-    return nowMc() === undefined || (b !== null && beforeMc() === undefined);
+  const runs = createWorkshopRuns({
+    lib,
+    projection,
+    assumptionsOf,
+    now,
+    before: () => before()?.spec ?? null,
   });
 
   const scenarioName = createMemo((): Bilingual => {
@@ -277,12 +159,7 @@ export function createWorkshopSession(opts: {
     now,
     before,
     focus,
-    nowDet,
-    beforeDet,
-    nowMc,
-    beforeMc,
-    mcPending,
-    mcError,
+    ...runs,
     assumptions,
     scenarioName,
     goToStep,

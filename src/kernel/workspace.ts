@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bindingsSchema } from "../../models/bindings.ts";
 import { planSchema } from "../../models/plan.ts";
+import { fail } from "../../models/result.ts";
 import { actualSchema, scenarioSchema } from "../../models/scenario.ts";
 import { LANGS, type Lang, type Result } from "../../models/text.ts";
 import { type InputIssue, parseWith } from "../../models/validation.ts";
@@ -224,74 +225,45 @@ export function emptyWorkspace(opts: {
   };
 }
 
-const issue = (file: string, path: string, zh: string, en: string): InputIssue[] => [
-  { file, path, message: { zh, en } },
-];
-
 /**
  * Reads a stored or imported workspace of any version this build knows, bringing it up to the current
  * version. `file` names the input in every message (a file name, or "browser storage").
  */
 export function migrate(input: unknown, file = "workspace"): Result<Workspace, InputIssue[]> {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    return {
-      ok: false,
-      error: issue(
-        file,
-        "",
-        "不是 Reachable 工作区文件（应为一个 JSON 对象）",
-        "not a Reachable workspace (expected a JSON object)",
-      ),
-    };
+    return fail(file, "", {
+      zh: "不是 Reachable 工作区文件（应为一个 JSON 对象）",
+      en: "not a Reachable workspace (expected a JSON object)",
+    });
   }
   const doc = input as Record<string, unknown>;
   if (doc.format !== WORKSPACE_FORMAT) {
-    return {
-      ok: false,
-      error: issue(
-        file,
-        "format",
-        `不是 Reachable 工作区文件（format 应为 “${WORKSPACE_FORMAT}”）`,
-        `not a Reachable workspace (format should be "${WORKSPACE_FORMAT}")`,
-      ),
-    };
+    return fail(file, "format", {
+      zh: `不是 Reachable 工作区文件（format 应为 “${WORKSPACE_FORMAT}”）`,
+      en: `not a Reachable workspace (format should be "${WORKSPACE_FORMAT}")`,
+    });
   }
   const version = doc.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return {
-      ok: false,
-      error: issue(
-        file,
-        "version",
-        `版本号 ${JSON.stringify(version)} 无效（应为正整数）`,
-        `version ${JSON.stringify(version)} is invalid (expected a positive whole number)`,
-      ),
-    };
+    return fail(file, "version", {
+      zh: `版本号 ${JSON.stringify(version)} 无效（应为正整数）`,
+      en: `version ${JSON.stringify(version)} is invalid (expected a positive whole number)`,
+    });
   }
   if (version > WORKSPACE_VERSION) {
-    return {
-      ok: false,
-      error: issue(
-        file,
-        "version",
-        `此工作区由更新版本的 Reachable 保存（格式版本 ${version}），本版本只能读取到版本 ${WORKSPACE_VERSION}。未作任何改动；请更新 Reachable 后再打开。`,
-        `this workspace was made by a newer Reachable (format version ${version}); this version reads up to version ${WORKSPACE_VERSION}. Nothing was changed; update Reachable to open it.`,
-      ),
-    };
+    return fail(file, "version", {
+      zh: `此工作区由更新版本的 Reachable 保存（格式版本 ${version}），本版本只能读取到版本 ${WORKSPACE_VERSION}。未作任何改动；请更新 Reachable 后再打开。`,
+      en: `this workspace was made by a newer Reachable (format version ${version}); this version reads up to version ${WORKSPACE_VERSION}. Nothing was changed; update Reachable to open it.`,
+    });
   }
   let current: unknown = input;
   for (let v = version; v < WORKSPACE_VERSION; v++) {
     const step = STEPS[v];
     if (!step) {
-      return {
-        ok: false,
-        error: issue(
-          file,
-          "version",
-          `无法读取版本 ${v} 的工作区`,
-          `workspaces of version ${v} cannot be read`,
-        ),
-      };
+      return fail(file, "version", {
+        zh: `无法读取版本 ${v} 的工作区`,
+        en: `workspaces of version ${v} cannot be read`,
+      });
     }
     const parsed = parseWith(step.schema, current, file);
     if (!parsed.ok) return parsed;

@@ -18,7 +18,7 @@ import {
   verdictsCsv,
 } from "../../src/kernel/files.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
-import { comparisonTable } from "../../src/kernel/result-tables.ts";
+import { columnsTable, comparisonTable, verdictTable } from "../../src/kernel/result-tables.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
 import { emptyWorkspace } from "../../src/kernel/workspace.ts";
 
@@ -201,6 +201,22 @@ describe("verdicts CSV", () => {
       expect(r.judgement.met).toBe(r.judgement.margin >= 0);
     }
     expect(own.filter((r) => r !== target).every((r) => r.slice(10).every((c) => c === ""))).toBe(true);
+  });
+
+  it("writes the verdicts from the table it is given: the one the dashboard reads", () => {
+    const t = verdictTable(evaluation);
+    const columns: Record<string, unknown[]> = {};
+    for (const name of t.columnNames())
+      columns[name] = Array.from({ length: t.numRows() }, (_, i) => t.get(name, i));
+    // A table that says the opposite of the evaluation: the file follows the table, not the evaluation.
+    columns.met = columns.met!.map((m) => !m);
+    const rows = readCsv(verdictsCsv(plan, evaluation, "en", columnsTable(columns)));
+    for (const r of evaluation.indicators) {
+      const year = plan.indicators.find((i) => i.id === r.id)!.target.year;
+      const row = rows.find((x) => x[0] === r.id && Number(x[3]) === year)!;
+      expect(row[10]).toBe(r.judgement.met ? "Missed" : "Met");
+    }
+    expect(verdictsCsv(plan, evaluation, "en", t)).toBe(verdictsCsv(plan, evaluation, "en"));
   });
 
   it("writes Chinese names and words in zh-CN, and empty quantiles without samples", () => {

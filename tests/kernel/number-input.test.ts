@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { composedInput, parseNumberInput, suffixesOf } from "../../src/kernel/number-input.ts";
+import {
+  composedInput,
+  fromDisplayUnit,
+  parseNumberInput,
+  suffixesOf,
+} from "../../src/kernel/number-input.ts";
 
 const read = (text: string, field = {}) => {
   const r = parseNumberInput(text, field);
@@ -40,6 +45,18 @@ describe("parseNumberInput", () => {
     expect(suffixesOf("per-thousand")).toEqual(["‰"]);
     expect(suffixesOf("yuan")).toEqual([]);
     expect(suffixesOf(undefined)).toEqual([]);
+  });
+});
+
+describe("fromDisplayUnit", () => {
+  it("brings a number typed in 万 back to yuan without float residue, and leaves an unscaled number as typed", () => {
+    expect(fromDisplayUnit(0.1, 10_000, 0)).toBe(1000);
+    expect(0.1 * 3 * 10_000).not.toBe(3000);
+    expect(fromDisplayUnit(0.1 * 3, 10_000, 0)).toBe(3000);
+    expect(fromDisplayUnit(309.12345, 10_000, 0)).toBe(3_091_235);
+    expect(fromDisplayUnit(1.23456, 10_000, 2)).toBe(12_345.6);
+    expect(fromDisplayUnit(0.1 * 3, undefined, 0)).toBe(0.1 * 3);
+    expect(fromDisplayUnit(12.5, 10_000, -1)).toBe(125_000);
   });
 });
 

@@ -4,7 +4,14 @@ import { type Evaluation, evaluate } from "../../models/engine.ts";
 import { projectedText } from "../../src/components/shared/verdict.tsx";
 import { formatNumber } from "../../src/kernel/format.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
-import { comparisonTable, trajectoryTable, verdictTable } from "../../src/kernel/result-tables.ts";
+import {
+  comparisonTable,
+  recordsTable,
+  TORNADO_ROWS,
+  tornadoTable,
+  trajectoryTable,
+  verdictTable,
+} from "../../src/kernel/result-tables.ts";
 import { worldFor } from "../../src/kernel/runner.ts";
 import { projectedValue, shownAt, shownProbability } from "../../src/kernel/shown-values.ts";
 import { BASELINE, PLAN_ID, TEACHING, tinyLibrary } from "./fixtures/tiny.ts";
@@ -192,5 +199,48 @@ describe("shown values", () => {
     const half = { ...r, judgement: { ...r.judgement, value: 90.5 } };
     expect(projectedValue(ind, half)).toBe(91);
     expect(projectedText(ind, half, "en")).toBe("91%");
+  });
+
+  it("lists a tornado's assumptions that move the margin, largest swing first, at most TORNADO_ROWS", () => {
+    const bar = (id: string, swing: number) => ({
+      assumptionId: id,
+      low: { value: 1, margin: -swing / 2 },
+      high: { value: 2, margin: swing / 2 },
+      swing,
+    });
+    const bars = [
+      bar("a", 5),
+      bar("flat", 0),
+      ...Array.from({ length: 14 }, (_, i) => bar(`b${i}`, 4 - i / 10)),
+    ];
+    const t = tornadoTable({ indicatorId: "x", baseMargin: 0, bars });
+    expect(t.columnNames()).toEqual([
+      "assumptionId",
+      "lowValue",
+      "lowMargin",
+      "highValue",
+      "highMargin",
+      "swing",
+    ]);
+    expect(t.numRows()).toBe(TORNADO_ROWS);
+    expect(t.get("assumptionId", 0)).toBe("a");
+    expect(t.get("assumptionId", 1)).toBe("b0");
+    expect([t.get("lowMargin", 0), t.get("highMargin", 0), t.get("swing", 0)]).toEqual([-2.5, 2.5, 5]);
+    expect(Array.from({ length: t.numRows() }, (_, i) => t.get("assumptionId", i))).not.toContain("flat");
+    expect(tornadoTable({ indicatorId: "x", baseMargin: 0, bars: [bar("flat", 0)] }).numRows()).toBe(0);
+  });
+
+  it("makes a table of records with the fields asked for, a row each, values as they are", () => {
+    const rows = [
+      { indicatorId: "a", year: 2022, value: 1.5, note: "x" },
+      { indicatorId: "b", year: 2023, value: Number.NaN, note: "y" },
+    ];
+    const t = recordsTable(rows, ["indicatorId", "year", "value"]);
+    expect(t.columnNames()).toEqual(["indicatorId", "year", "value"]);
+    expect(t.numRows()).toBe(2);
+    expect([t.get("indicatorId", 1), t.get("year", 1)]).toEqual(["b", 2023]);
+    expect(t.get("value", 1)).toBeNaN();
+    expect(recordsTable([{ from: null }], ["from"]).get("from", 0)).toBeNull();
+    expect(recordsTable([] as { a: number }[], ["a"]).numRows()).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
-import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { createProjection } from "../../src/kernel/projection.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
 import { createWorkshopSession, type WorkshopSession } from "../../src/kernel/workshop-session.ts";
+import { inRoot } from "./fixtures/root.ts";
 import { BASELINE, PLAN_ID, TEACHING, tinyAssumptions, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
@@ -10,23 +10,11 @@ const plan = lib.plans.get(PLAN_ID)!;
 const { certain } = tinyAssumptions(lib);
 const a = lib.scenarios.get(BASELINE)!.assumptions![certain]!;
 
-function withSession(body: (s: WorkshopSession, dispose: () => void) => void | Promise<void>): Promise<void> {
-  return new Promise((resolve, reject) =>
-    createRoot((dispose) => {
-      const projection = createProjection({ createRunner: () => createInlineRunner() });
-      const s = createWorkshopSession({ lib, plan, workshop: null, projection });
-      Promise.resolve(body(s, dispose)).then(
-        () => {
-          dispose();
-          resolve();
-        },
-        (e) => {
-          dispose();
-          reject(e);
-        },
-      );
-    }),
-  );
+function withSession(body: (s: WorkshopSession) => void | Promise<void>): Promise<void> {
+  return inRoot(() => {
+    const projection = createProjection({ createRunner: () => createInlineRunner() });
+    return createWorkshopSession({ lib, plan, workshop: null, projection });
+  }, body);
 }
 
 /** Waits for the Monte Carlo answers of what is shown (an event, not a clock). */

@@ -3,7 +3,7 @@ import { describeNumeralProblem, normaliseNumerals, readNumeral } from "../../mo
 
 const value = (text: string, options = {}) => {
   const r = readNumeral(text, options);
-  return r.ok ? r.value : r.problem.kind;
+  return r.ok ? r.value.number : r.error.kind;
 };
 
 describe("readNumeral", () => {
@@ -31,7 +31,7 @@ describe("readNumeral", () => {
     expect(value("1,200,5")).toBe("not-a-number");
     expect(value("1 2")).toBe("not-a-number");
     const r = readNumeral("1,2");
-    expect(!r.ok && describeNumeralProblem(r.problem)).toEqual({
+    expect(!r.ok && describeNumeralProblem(r.error)).toEqual({
       zh: "“1,2” 有歧义：是 1.2 还是 12？小数请用小数点，千位分隔请每三位一组",
       en: '"1,2" is ambiguous: 1.2 or 12? Write decimals with a point, and group thousands in threes',
     });
@@ -45,7 +45,7 @@ describe("readNumeral", () => {
     expect(value("8%")).toBe("suffix");
     expect(value("7.5‰", { suffixes: ["%"] })).toBe("suffix");
     const r = readNumeral("8%", { suffixes: ["‰"] });
-    expect(r.ok ? null : describeNumeralProblem(r.problem).en).toBe('"8%" has "%"; only ‰ fits here');
+    expect(r.ok ? null : describeNumeralProblem(r.error).en).toBe('"8%" has "%"; only ‰ fits here');
   });
 
   it("refuses hexadecimal, exponents, a plus where not allowed, negatives where not allowed, and words", () => {

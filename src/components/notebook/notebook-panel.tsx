@@ -6,7 +6,9 @@ import { decimalsOfStep, formatDateTime, formatParam, formatYear } from "../../k
 import { useI18n } from "../../kernel/i18n.ts";
 import { renderMarkdown } from "../../kernel/markdown.ts";
 import type { Cell } from "../../kernel/notebook.ts";
+import { recordsTable } from "../../kernel/result-tables.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
+import { DataTable } from "../shared/data-table.tsx";
 import {
   BasisBadge,
   IndicatorName,
@@ -41,6 +43,7 @@ export function NotebookPanel(props: {
   const [announce, setAnnounce] = createSignal("");
   const cells = createMemo(() => store.notebook().cells);
   const log = createMemo(() => [...store.notebook().log].reverse());
+  const logRows = createMemo(() => recordsTable(log(), ["at", "assumptionId", "from", "to", "reason"]));
   const indicators = createMemo(() => new Map(props.plan.indicators.map((i) => [i.id, i] as const)));
 
   const isEditing = (id: string) => editing().has(id);
@@ -264,37 +267,50 @@ export function NotebookPanel(props: {
           </p>
         </div>
         <Show when={log().length > 0} fallback={<p class="empty no-print">{t("nb.log.empty")}</p>}>
-          <section class="table-scroll" tabindex="0" aria-labelledby="assumption-log-caption">
-            <table class="indicator-table compact log-table">
-              <caption id="assumption-log-caption">{t("nb.log.caption", { count: log().length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("nb.log.when")}</th>
-                  <th scope="col">{t("nb.log.assumption")}</th>
-                  <th scope="col">{t("nb.log.change")}</th>
-                  <th scope="col">{t("nb.log.why")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={log()}>
-                  {(e) => (
-                    <tr data-assumption={e.assumptionId}>
-                      <td>
-                        <time datetime={e.at}>{formatDateTime(e.at, lang())}</time>
-                      </td>
-                      <th scope="row">{assumptionLabel(e.assumptionId)}</th>
-                      <td class="log-change">
-                        {assumptionValue(e.assumptionId, e.from)} → {assumptionValue(e.assumptionId, e.to)}
-                      </td>
-                      <td>
-                        {e.reason === "" ? <span class="muted">{t("nb.log.noReason")}</span> : e.reason}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            id="assumption-log-caption"
+            caption={t("nb.log.caption", { count: log().length })}
+            table={logRows()}
+            class="indicator-table compact log-table"
+            rowData={{ name: "assumption", column: "assumptionId" }}
+            columns={[
+              {
+                name: "at",
+                header: t("nb.log.when"),
+                numeric: false,
+                cell: (row) => {
+                  const at = logRows().get("at", row) as string;
+                  return <time datetime={at}>{formatDateTime(at, lang())}</time>;
+                },
+              },
+              {
+                name: "assumptionId",
+                header: t("nb.log.assumption"),
+                rowHeader: true,
+                format: (id) => assumptionLabel(id as string),
+              },
+              {
+                name: "from",
+                header: t("nb.log.change"),
+                numeric: false,
+                class: "log-change",
+                cell: (row) => {
+                  const id = logRows().get("assumptionId", row) as string;
+                  const v = (col: string) => logRows().get(col, row) as number | null;
+                  return `${assumptionValue(id, v("from"))} → ${assumptionValue(id, v("to"))}`;
+                },
+              },
+              {
+                name: "reason",
+                header: t("nb.log.why"),
+                numeric: false,
+                cell: (row) => {
+                  const reason = logRows().get("reason", row) as string;
+                  return reason === "" ? <span class="muted">{t("nb.log.noReason")}</span> : reason;
+                },
+              },
+            ]}
+          />
         </Show>
       </section>
     </section>

@@ -6,28 +6,26 @@ import {
   LEVELS,
   type Level,
   MEASURES,
-  parsePlan,
   UNITS,
 } from "../../../models/plan.ts";
-import {
-  buildPlan,
-  type PasteOptions,
-  type PasteResult,
-  type PasteRow,
-  type PlacedIssue,
-  parsePastedTable,
-  placeIssues,
-  type RowEdit,
-  reviseRow,
-} from "../../../models/plan-paste.ts";
-import { scaffoldPlan } from "../../../models/scaffold.ts";
+import type { PasteResult, PasteRow, PlacedIssue, RowEdit } from "../../../models/plan-paste.ts";
 import { type Bilingual, pick } from "../../../models/text.ts";
 import { formatNumber } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
-import { loadLibrary, runModelFor, withImported } from "../../kernel/library.ts";
+import {
+  draftPlan,
+  EMPTY_META,
+  mergeEdit,
+  metaFromTable,
+  type PasteMeta,
+  pasteOptions,
+  readPastedTable,
+  revisedRows,
+  savePastedPlan,
+  unconfirmedCount,
+} from "../../kernel/paste-plan.ts";
 import { pt, word } from "../../kernel/paste-text.ts";
 import { useSession } from "../../kernel/session.ts";
-import type { ImportedPlan } from "../../kernel/workspace.ts";
 import "../../paste.css";
 
 /**
@@ -54,68 +52,31 @@ export default function PastePlan(props: {
   const [failure, setFailure] = createSignal<string | null>(null);
 
   // Metadata of the plan, as the person writes it.
-  const [planId, setPlanId] = createSignal("");
-  const [titleZh, setTitleZh] = createSignal("");
-  const [titleEn, setTitleEn] = createSignal("");
-  const [regionZh, setRegionZh] = createSignal("");
-  const [regionEn, setRegionEn] = createSignal("");
-  const [provinceZh, setProvinceZh] = createSignal("");
-  const [issuerZh, setIssuerZh] = createSignal("");
-  const [level, setLevel] = createSignal<Level>("county");
-  const [baselineYear, setBaselineYear] = createSignal("");
-  const [targetYear, setTargetYear] = createSignal("");
-  const [source, setSource] = createSignal("");
-
-  const year = (s: string): number | undefined => (/^\d{4}$/.test(s.trim()) ? Number(s.trim()) : undefined);
-  const options = (): PasteOptions => {
-    const o: PasteOptions = { level: level() };
-    if (planId().trim()) o.id = planId().trim();
-    o.title = { zh: titleZh(), en: titleEn() };
-    o.region = { zh: regionZh(), en: regionEn() };
-    o.province = { zh: provinceZh() };
-    o.issuer = { zh: issuerZh() };
-    const b = year(baselineYear());
-    const t = year(targetYear());
-    if (b !== undefined) o.baselineYear = b;
-    if (t !== undefined) o.targetYear = t;
-    const src = source().trim();
-    if (/^https?:\/\//i.test(src)) o.source = { url: src };
-    else if (src) o.source = { file: src };
-    return o;
+  const [meta, setMeta] = createSignal<PasteMeta>({ ...EMPTY_META });
+  type TextKey = Exclude<keyof PasteMeta, "level">;
+  const setField = (key: TextKey, value: string): void => {
+    setMeta((m) => ({ ...m, [key]: value }));
   };
+  const options = () => pasteOptions(meta());
 
-  const rows = createMemo((): PasteRow[] => {
-    const r = result();
-    if (!r) return [];
-    const e = edits();
-    return r.rows.map((row, i) => (e[i] ? reviseRow(row, e[i]!) : row));
-  });
-  const plan = createMemo(() => {
-    const r = result();
-    return r ? buildPlan(rows(), options(), r.facts) : null;
-  });
-  const waiting = createMemo(() => rows().filter((r, i) => r.flags.length > 0 && !confirmed()[i]).length);
+  const rows = createMemo((): PasteRow[] => revisedRows(result(), edits()));
+  const plan = createMemo(() => draftPlan(result(), rows(), options()));
+  const waiting = createMemo(() => unconfirmedCount(rows(), confirmed()));
   const flagged = createMemo(() => rows().filter((r) => r.flags.length > 0).length);
 
   const read = (ev: SubmitEvent): void => {
     ev.preventDefault();
-    const r = parsePastedTable(text(), options());
+    const r = readPastedTable(text(), options());
     setEdits({});
     setConfirmed({});
     setIssues(null);
     setFailure(null);
     setResult(r);
-    if (!titleZh().trim() && r.caption) setTitleZh(r.caption);
-    if (!baselineYear().trim()) setBaselineYear(String(r.plan.baselineYear));
-    if (!targetYear().trim()) setTargetYear(String(r.plan.targetYear));
-    if (!planId().trim()) setPlanId(r.plan.id);
+    setMeta((m) => metaFromTable(m, r));
   };
 
   const edit = (i: number, patch: RowEdit): void => {
-    setEdits((e) => {
-      const cur = e[i] ?? {};
-      return { ...e, [i]: { ...cur, ...patch, cells: { ...cur.cells, ...patch.cells } } };
-    });
+    setEdits((e) => ({ ...e, [i]: mergeEdit(e[i], patch) }));
     // A changed row is checked again.
     setConfirmed((c) => ({ ...c, [i]: false }));
     setIssues(null);
@@ -125,37 +86,19 @@ export default function PastePlan(props: {
     const p = plan();
     if (!p || waiting() > 0) return;
     setFailure(null);
-    const v = parsePlan(p, "pasted table");
-    if (!v.ok) {
-      setIssues(placeIssues(v.error));
-      return;
-    }
     setIssues(null);
-    const s = scaffoldPlan(v.value);
-    const lib = loadLibrary();
-    const taken =
-      lib.scenarios.has(s.scenario.id) || session.imported().some((x) => x.scenario.id === s.scenario.id);
-    if (taken) {
-      setFailure(w("idTaken", { id: s.scenario.id }));
+    const saved = savePastedPlan(p, {
+      imported: session.imported(),
+      add: (entry) => session.addImported(entry, lang()),
+    });
+    if (saved.ok) {
+      props.onCreated(saved.value.plan.id);
       return;
     }
-    const entry: ImportedPlan = {
-      plan: v.value,
-      bindings: s.bindings,
-      scenario: s.scenario,
-      importedAt: new Date().toISOString(),
-    };
-    const runnable = runModelFor(withImported(lib, [entry]), s.scenario.id);
-    if (!runnable.ok) {
-      setIssues(runnable.error.map((e) => ({ row: null, field: e.path, message: e.message })));
-      return;
-    }
-    const added = session.addImported(entry, lang());
-    if (!added.ok) {
-      setFailure(pick(added.error, lang()));
-      return;
-    }
-    props.onCreated(entry.plan.id);
+    const why = saved.error;
+    if (why.kind === "issues") setIssues(why.issues);
+    else if (why.kind === "taken") setFailure(w("idTaken", { id: why.id }));
+    else setFailure(pick(why.message, lang()));
   };
 
   const fieldWord = (f: string) => word(lang(), "field", f);
@@ -171,8 +114,7 @@ export default function PastePlan(props: {
   const textField = (
     id: string,
     label: string,
-    value: () => string,
-    set: (v: string) => void,
+    key: TextKey,
     extra: { lang?: string; required?: boolean } = {},
   ) => (
     <div class="field">
@@ -181,9 +123,9 @@ export default function PastePlan(props: {
         id={id}
         type="text"
         lang={extra.lang}
-        value={value()}
+        value={meta()[key]}
         required={extra.required}
-        onInput={(e) => set(e.currentTarget.value)}
+        onInput={(e) => setField(key, e.currentTarget.value)}
       />
     </div>
   );
@@ -241,31 +183,31 @@ export default function PastePlan(props: {
             <Show when={r().rows.length > 0}>
               <fieldset class="paste-meta">
                 <legend>{w("metaHeading")}</legend>
-                {textField("paste-id", w("planId"), planId, setPlanId, { required: true })}
-                {textField("paste-title-zh", w("titleZh"), titleZh, setTitleZh, {
+                {textField("paste-id", w("planId"), "planId", { required: true })}
+                {textField("paste-title-zh", w("titleZh"), "titleZh", {
                   lang: "zh-CN",
                   required: true,
                 })}
-                {textField("paste-title-en", w("titleEn"), titleEn, setTitleEn, { lang: "en" })}
-                {textField("paste-region-zh", w("regionZh"), regionZh, setRegionZh, { lang: "zh-CN" })}
-                {textField("paste-region-en", w("regionEn"), regionEn, setRegionEn, { lang: "en" })}
-                {textField("paste-province-zh", w("provinceZh"), provinceZh, setProvinceZh, {
+                {textField("paste-title-en", w("titleEn"), "titleEn", { lang: "en" })}
+                {textField("paste-region-zh", w("regionZh"), "regionZh", { lang: "zh-CN" })}
+                {textField("paste-region-en", w("regionEn"), "regionEn", { lang: "en" })}
+                {textField("paste-province-zh", w("provinceZh"), "provinceZh", {
                   lang: "zh-CN",
                 })}
-                {textField("paste-issuer-zh", w("issuerZh"), issuerZh, setIssuerZh, { lang: "zh-CN" })}
+                {textField("paste-issuer-zh", w("issuerZh"), "issuerZh", { lang: "zh-CN" })}
                 <div class="field">
                   <label for="paste-level">{w("level")}</label>
                   <select
                     id="paste-level"
-                    value={level()}
-                    onChange={(e) => setLevel(e.currentTarget.value as Level)}
+                    value={meta().level}
+                    onChange={(e) => setMeta((m) => ({ ...m, level: e.currentTarget.value as Level }))}
                   >
                     <For each={LEVELS}>{(l) => <option value={l}>{word(lang(), "level", l)}</option>}</For>
                   </select>
                 </div>
-                {textField("paste-baseline-year", w("baselineYear"), baselineYear, setBaselineYear)}
-                {textField("paste-target-year", w("targetYear"), targetYear, setTargetYear)}
-                {textField("paste-source", w("source"), source, setSource)}
+                {textField("paste-baseline-year", w("baselineYear"), "baselineYear")}
+                {textField("paste-target-year", w("targetYear"), "targetYear")}
+                {textField("paste-source", w("source"), "source")}
               </fieldset>
               <section class="table-scroll" tabindex="0" aria-labelledby="paste-review-caption">
                 <table class="indicator-table compact paste-review">

@@ -45,8 +45,17 @@ export function DataTable(props: {
   rowAttributes?: (row: number) => JSX.HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
   /** Marks the table `aria-busy` while what it shows is being recomputed. Default false. */
   busy?: boolean;
+  /** A data attribute on each row (`data-<name>`) holding that row's value of `column`, for finding it. */
+  rowData?: { name: string; column: string };
 }) {
   const rows = () => Array.from({ length: props.table.numRows() }, (_, i) => i);
+  const rowAttribute = (row: number): Record<string, unknown> => {
+    const d = props.rowData;
+    return {
+      ...(props.rowAttributes?.(row) ?? {}),
+      ...(d ? { [`data-${d.name}`]: String(props.table.get(d.column, row)) } : {}),
+    };
+  };
   const has = (name: string) => props.table.columnNames().includes(name);
   const text = (c: DataColumn, row: number): string => {
     if (!has(c.name)) return "—";
@@ -72,7 +81,7 @@ export function DataTable(props: {
         <tbody>
           <For each={rows()}>
             {(row) => (
-              <tr {...(props.rowAttributes?.(row) ?? {})}>
+              <tr {...rowAttribute(row)}>
                 <For each={props.columns}>
                   {(c) => {
                     const content = () => (c.cell ? c.cell(row) : text(c, row));

@@ -1,128 +1,11 @@
-import { Show } from "solid-js";
-import type { Basis } from "../../../models/basis.ts";
-import type { IndicatorResult } from "../../../models/engine.ts";
-import { displayDecimals, type Pace, type Status } from "../../../models/feasibility.ts";
-import type { Indicator } from "../../../models/plan.ts";
-import type { Lang } from "../../../models/text.ts";
-import {
-  formatNumber,
-  formatProbability,
-  formatSigned,
-  formatValue,
-  formatYear,
-  type ValueUnit,
-} from "../../kernel/format.ts";
-import { type I18n, useI18n } from "../../kernel/i18n.ts";
-import { projectedValue } from "../../kernel/shown-values.ts";
+import { useI18n } from "../../kernel/i18n.ts";
 
 /**
- * Small pieces every view of a verdict shares: met/missed and the status band, each an icon AND a word
- * (never colour alone); an indicator's value, target and pace written in the person's language.
+ * Met or missed, as an icon AND a word (never colour alone). The other pieces every view of a verdict
+ * shares live beside it and are re-exported here, so one import still reaches them all: the status band
+ * (status-badge.tsx), the basis (basis-badge.tsx), an indicator's name (indicator-name.tsx), and the
+ * verdict's words (verdict-text.ts).
  */
-
-const COMPARATOR_TEXT = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<" } as const;
-
-/** How an indicator's values are written: at the precision it is judged at, so what is shown is judged. */
-export function unitOf(ind: Indicator): ValueUnit {
-  return { unit: ind.unit, precision: displayDecimals(ind), unitLabel: ind.unitLabel };
-}
-
-/**
- * The result a verdict is read from: the Monte Carlo's (its median sample) once it has answered for the
- * current inputs, the deterministic run at the medians before that or without sampling. One rule for
- * every view, so the table, the detail, the comparison and the report agree.
- */
-export function shownResult(
-  det: IndicatorResult,
-  mc: IndicatorResult | undefined,
-  mcPending: boolean,
-): IndicatorResult {
-  return mc && !mcPending ? mc : det;
-}
-
-/** The basis in a word, with a marker shape (never colour alone). */
-export function BasisBadge(props: { basis: Basis }) {
-  const { t } = useI18n();
-  const shape = { published: "◆", trend: "◇", estimate: "○", plan: "⚠" } as const;
-  return (
-    <span class={`basis basis-${props.basis}`} title={t(`basis.${props.basis}Note`)}>
-      <span aria-hidden="true">{shape[props.basis]} </span>
-      <span class="visually-hidden">{t("basis.label")}: </span>
-      {t(`basis.${props.basis}`)}
-    </span>
-  );
-}
-
-/** ESCAP's ratio of the projected (trend) pace to the pace needed, when both are paces of change. */
-export function paceRatioText(pace: Pace, lang: Lang, t: I18n["t"]): string | null {
-  if (pace.ratio === null || !Number.isFinite(pace.ratio)) return null;
-  return t("pace.ratio", { ratio: formatNumber(pace.ratio, lang, 2) });
-}
-
-/** The target in words: "≥ 2,500 households", "in step with GDP growth", "hold the baseline level". */
-export function targetText(ind: Indicator, lang: Lang, t: I18n["t"]): string {
-  const tg = ind.target;
-  if (tg.kind === "in-step-with") {
-    return t("target.inStep", { series: lang === "zh-CN" ? tg.seriesName.zh : tg.seriesName.en });
-  }
-  if (tg.kind === "hold") return t("target.hold");
-  if (tg.kind === "range")
-    return `${formatValue(tg.lo, unitOf(ind), lang)} – ${formatValue(tg.hi, unitOf(ind), lang)}`;
-  return `${COMPARATOR_TEXT[tg.comparator]} ${formatValue(tg.value, unitOf(ind), lang)}`;
-}
-
-/** The margin in the indicator's unit, signed; percentage points for rates. */
-export function marginText(ind: Indicator, margin: number, lang: Lang): string {
-  const decimals = Math.max(
-    displayDecimals(ind),
-    ind.unit === "percent" || ind.unit === "growth-rate" ? 1 : 0,
-  );
-  const n = formatSigned(margin, lang, decimals);
-  if (ind.unit === "percent" || ind.unit === "growth-rate") {
-    return lang === "zh-CN" ? `${n} 个百分点` : `${n} points`;
-  }
-  return formatValue(Math.abs(margin), { ...unitOf(ind), precision: decimals }, lang).replace(
-    formatNumber(Math.abs(margin), lang, decimals),
-    n,
-  );
-}
-
-/** One pace figure in words, with its unit (points a year, % a year, so many a year). */
-export function paceValueText(
-  ind: Indicator,
-  pace: Pace,
-  v: number | null,
-  lang: Lang,
-  t: I18n["t"],
-): string {
-  if (v === null || !Number.isFinite(v)) return "—";
-  switch (pace.kind) {
-    case "points":
-      return t("pace.points", { value: formatSigned(v, lang, Math.max(1, ind.precision)) });
-    case "compound":
-      return t("pace.compound", { value: formatSigned(v, lang, 1) });
-    case "growth":
-      return t("pace.growth", { value: formatValue(v, { unit: "growth-rate", precision: 1 }, lang) });
-    case "per-year":
-      return t("pace.per-year", {
-        value: formatValue(v, { ...unitOf(ind), precision: ind.precision }, lang),
-      });
-  }
-}
-
-/** The unit a pace is measured in, for the header of its cell. */
-export function paceUnitText(pace: Pace, t: I18n["t"]): string {
-  switch (pace.kind) {
-    case "points":
-      return t("pace.unitPoints");
-    case "compound":
-      return t("pace.unitCompound");
-    case "growth":
-      return t("pace.unitGrowth");
-    case "per-year":
-      return t("pace.unitPerYear");
-  }
-}
 
 /** Met (✓) or missed (✗), as icon and word. */
 export function VerdictBadge(props: { met: boolean }) {
@@ -137,71 +20,18 @@ export function VerdictBadge(props: { met: boolean }) {
   );
 }
 
-const STATUS_SHAPE: Record<Status, string> = { "on-track": "●", "at-risk": "▲", "off-track": "■" };
-
-/** The status band as shape and word; "computing" while the Monte Carlo run has not answered. */
-export function StatusBadge(props: { status: Status | null }) {
-  const { t } = useI18n();
-  return (
-    <Show
-      when={props.status}
-      fallback={
-        <span class="status status-pending">
-          <span aria-hidden="true">…</span> {t("status.pending")}
-        </span>
-      }
-    >
-      {(s) => (
-        <span class={`status status-${s()}`}>
-          <span class="status-shape" aria-hidden="true">
-            {STATUS_SHAPE[s()]}
-          </span>
-          {t(`status.${s()}`)}
-        </span>
-      )}
-    </Show>
-  );
-}
-
-/** A probability, or an ellipsis while it is computed. */
-export function probabilityText(p: number | null | undefined, lang: Lang): string {
-  return p === null || p === undefined ? "…" : formatProbability(p, lang);
-}
-
-/** An indicator's name: the Chinese always; the English beneath it in English mode. */
-export function IndicatorName(props: { ind: Indicator }) {
-  const { lang } = useI18n();
-  return (
-    <>
-      <span lang="zh-CN">{props.ind.name.zh}</span>
-      <Show when={lang() === "en"}>
-        <span class="reading-aid" lang="en">
-          {props.ind.name.en}
-        </span>
-      </Show>
-    </>
-  );
-}
-
-/** The name as one plain string, for labels: zh in Chinese mode, en in English mode. */
-export function indicatorLabel(ind: Indicator, lang: Lang): string {
-  return lang === "zh-CN" ? ind.name.zh : ind.name.en;
-}
-
-/**
- * The projected value a person compares with the target: the target-year value, or the worst year of an
- * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
- */
-export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
-  const u = unitOf(ind);
-  // The number itself is projectedValue's, so a comparison's difference or a CSV cell agrees with it.
-  const value = formatValue(projectedValue(ind, r), u, lang);
-  if (ind.target.kind === "in-step-with" && r.against) {
-    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
-    const T = ind.target.year - ind.baseline.year;
-    const gdp = formatValue(r.against[T]!, u, lang);
-    return `${value} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
-  }
-  // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
-  return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
-}
+export { BasisBadge } from "./basis-badge.tsx";
+export { IndicatorName } from "./indicator-name.tsx";
+export { StatusBadge } from "./status-badge.tsx";
+export {
+  indicatorLabel,
+  marginText,
+  paceRatioText,
+  paceUnitText,
+  paceValueText,
+  probabilityText,
+  projectedText,
+  shownResult,
+  targetText,
+  unitOf,
+} from "./verdict-text.ts";

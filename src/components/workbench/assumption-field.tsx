@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import type { Distribution } from "../../../models/distributions.ts";
 import type { Assumption } from "../../../models/scenario.ts";
-import { type Bilingual, pick, sourceText } from "../../../models/text.ts";
+import { type Bilingual, pick, type Result, sourceText } from "../../../models/text.ts";
 import {
   amountScale,
   decimalsOfStep,
@@ -11,7 +11,7 @@ import {
   paramUnitText,
 } from "../../kernel/format.ts";
 import { type I18n, useI18n } from "../../kernel/i18n.ts";
-import { composedInput, parseNumberInput } from "../../kernel/number-input.ts";
+import { composedInput, fromDisplayUnit, parseNumberInput } from "../../kernel/number-input.ts";
 import { createSliderGrid, keyStep, snap } from "../../kernel/slider-grid.ts";
 
 /** A DOM id for an assumption id ("retrofit.capacity1" → "as-retrofit-capacity1"). */
@@ -47,12 +47,10 @@ export interface AssumptionFieldProps {
   /** A distribution that can be switched on, when the current one is off. */
   distribution: Distribution | undefined;
   edited: boolean;
-  set: (value: number) => Result;
+  set: (value: number) => Result<unknown, Bilingual>;
   reset: () => void;
-  toggleUncertainty: () => Result;
+  toggleUncertainty: () => Result<unknown, Bilingual>;
 }
-
-type Result = { ok: true } | { ok: false; error: Bilingual };
 
 /**
  * One assumption: label, a slider and a number field kept in step, the allowed range, provenance on
@@ -83,10 +81,7 @@ export function AssumptionField(props: AssumptionFieldProps) {
     });
   };
   /** A typed number in the field's display unit, back in the assumption's own unit (yuan). */
-  const fromShown = (n: number): number => {
-    const sc = scale();
-    return sc ? Number((n * sc.factor).toFixed(Math.max(decimals(), 0))) : n;
-  };
+  const fromShown = (n: number): number => fromDisplayUnit(n, scale()?.factor, decimals());
   const withUnit = (v: number): string => formatParam(v, props.current.unit, lang(), decimals(), scaleBy());
 
   /** What the person typed, while it differs from the value in use; null shows the value in use. */

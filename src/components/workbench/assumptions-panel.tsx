@@ -234,13 +234,10 @@ export function AssumptionsPanel(props: {
                           set={(v) => {
                             const r = store.setAssumption(it.id, v);
                             keepInView(it.id);
-                            return r.ok ? { ok: true } : r;
+                            return r;
                           }}
                           reset={() => store.resetAssumption(it.id)}
-                          toggleUncertainty={() => {
-                            const r = store.toggleUncertainty(it.id);
-                            return r.ok ? { ok: true } : r;
-                          }}
+                          toggleUncertainty={() => store.toggleUncertainty(it.id)}
                         />
                       </Show>
                     )}

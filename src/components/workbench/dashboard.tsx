@@ -1,9 +1,11 @@
 import { createEffect, createMemo, createSignal, For, type JSX, on, onCleanup, Show } from "solid-js";
+import type { Basis } from "../../../models/basis.ts";
 import type { Evaluation, IndicatorResult } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import type { Bands } from "../../../models/scenario.ts";
 import { formatYear } from "../../kernel/format.ts";
 import { type MessageKey, useI18n } from "../../kernel/i18n.ts";
+import type { ColumnTable } from "../../kernel/result-tables.ts";
 import {
   BasisBadge,
   indicatorLabel,
@@ -23,8 +25,11 @@ interface Row {
   ind: Indicator;
   det: IndicatorResult;
   mc: IndicatorResult | undefined;
-  /** The result the verdict is read from (see `shownResult`). */
+  /** The result the verdict is read from (see `shownResult`): its projected value and paces. */
   v: IndicatorResult;
+  /** Met or missed, and on what basis: read from the verdict table the verdicts CSV also writes. */
+  met: boolean;
+  basis: Basis;
   order: number;
 }
 
@@ -45,6 +50,8 @@ export function Dashboard(props: {
   det: Evaluation;
   mc: Evaluation | undefined;
   mcPending: boolean;
+  /** The verdicts of the evaluation shown (WorkbenchRuns.verdicts): the table the verdicts CSV writes. */
+  verdicts: ColumnTable | undefined;
   scenarioName: string;
   bands: Bands | undefined;
   selected: string | null;
@@ -61,11 +68,19 @@ export function Dashboard(props: {
   const rows = createMemo((): Row[] => {
     const det = new Map(props.det.indicators.map((r) => [r.id, r] as const));
     const mc = new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const));
+    const table = props.verdicts;
+    const at = new Map<string, number>();
+    for (let i = 0; i < (table?.numRows() ?? 0); i++) at.set(table!.get("id", i) as string, i);
     const out: Row[] = [];
     props.plan.indicators.forEach((ind, order) => {
       const d = det.get(ind.id);
       const m = mc.get(ind.id);
-      if (d) out.push({ ind, det: d, mc: m, v: shownResult(d, m, props.mcPending), order });
+      if (!d) return;
+      const v = shownResult(d, m, props.mcPending);
+      const i = at.get(ind.id);
+      const met = i === undefined ? v.judgement.met : (table!.get("met", i) as boolean);
+      const basis = i === undefined ? v.basis : (table!.get("basis", i) as Basis);
+      out.push({ ind, det: d, mc: m, v, met, basis, order });
     });
     return out;
   });
@@ -78,7 +93,7 @@ export function Dashboard(props: {
       if (f === "binding" && r.ind.attribute !== "binding") return false;
       if (f === "bindingAtRisk" && !(r.ind.attribute === "binding" && atRisk(r))) return false;
       if (f === "atRisk" && !atRisk(r)) return false;
-      if (f === "missed" && r.v.judgement.met) return false;
+      if (f === "missed" && r.met) return false;
       if (!q) return true;
       return (
         r.ind.name.zh.toLowerCase().includes(q) ||
@@ -95,7 +110,7 @@ export function Dashboard(props: {
           case "name":
             return indicatorLabel(r.ind, lang());
           case "verdict":
-            return r.v.judgement.met ? 1 : 0;
+            return r.met ? 1 : 0;
           case "probability":
             return r.mc?.probability ?? -1;
           case "status":
@@ -122,10 +137,10 @@ export function Dashboard(props: {
     const all = rows();
     const binding = all.filter((r) => r.ind.attribute === "binding");
     return t("db.summary", {
-      met: all.filter((r) => r.v.judgement.met).length,
+      met: all.filter((r) => r.met).length,
       total: all.length,
       binding: binding.length,
-      bindingMissed: binding.filter((r) => !r.v.judgement.met).length,
+      bindingMissed: binding.filter((r) => !r.met).length,
     });
   });
 
@@ -265,6 +280,12 @@ export function Dashboard(props: {
                   get v() {
                     return rowOf().get(ind.id)!.v;
                   },
+                  get met() {
+                    return rowOf().get(ind.id)!.met;
+                  },
+                  get basis() {
+                    return rowOf().get(ind.id)!.basis;
+                  },
                 };
                 return (
                   <tr
@@ -294,7 +315,7 @@ export function Dashboard(props: {
                           {indicatorLabel(r.ind, lang())}
                         </span>
                       </button>
-                      <Show when={r.v.basis === "plan"}>
+                      <Show when={r.basis === "plan"}>
                         <span class="visually-hidden">{t("basis.planNote")}</span>
                       </Show>
                       <Show when={r.ind.target.kind === "in-step-with"}>
@@ -311,8 +332,8 @@ export function Dashboard(props: {
                       {projectedText(r.ind, r.v, lang()).replace(/(GDP|生产总值) /, "$1\u00a0")}
                     </td>
                     <td class="verdict-cell">
-                      <VerdictBadge met={r.v.judgement.met} />
-                      <BasisBadge basis={r.v.basis} />
+                      <VerdictBadge met={r.met} />
+                      <BasisBadge basis={r.basis} />
                     </td>
                     <td class="num probability" classList={{ stale: props.mcPending }}>
                       {probabilityText(r.mc?.probability, lang())}

@@ -19,42 +19,15 @@ import {
 } from "../../kernel/files.ts";
 import { formatNumber, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
+import { type ColumnTable, recordsTable } from "../../kernel/result-tables.ts";
 import { encodeScenarioLink } from "../../kernel/share.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
 import type { Workspace } from "../../kernel/workspace.ts";
+import { DataTable } from "../shared/data-table.tsx";
 import { download } from "../shared/downloads.ts";
 import { InputIssues } from "../shared/input-issues.tsx";
 import { indicatorLabel } from "../shared/verdict.tsx";
-
-/** What the last action in the panel came to: a confirmation, or the problems of a refused file. */
-export type PanelNotice =
-  | { kind: "ok"; text: string }
-  | { kind: "issues"; heading: string; issues: InputIssue[] };
-
-/** Shows a {@link PanelNotice}: a polite status for success, an alert listing every problem otherwise. */
-export function NoticeView(props: { notice: PanelNotice | null; id: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <p class="note-ok" role="status" aria-live="polite">
-        {props.notice?.kind === "ok" ? props.notice.text : ""}
-      </p>
-      <div role="alert" class="import-problems">
-        <Show when={props.notice?.kind === "issues" ? props.notice : undefined}>
-          {(n) => (
-            <InputIssues
-              issues={n().issues}
-              headingId={`${props.id}-heading`}
-              heading={n().heading}
-              intro={t("files.nothingChanged")}
-              level={4}
-            />
-          )}
-        </Show>
-      </div>
-    </>
-  );
-}
+import { NoticeView, type PanelNotice } from "./notice-view.tsx";
 
 /**
  * Sharing and files: a share link, scenarios and the whole workspace as JSON (export and import),
@@ -66,6 +39,8 @@ export function FilesPanel(props: {
   store: WorkbenchStore;
   plan: Plan;
   evaluation: Evaluation | undefined;
+  /** The verdicts of {@link evaluation} as the dashboard reads them (WorkbenchRuns.verdicts). */
+  verdicts: ColumnTable | undefined;
   /** Takes in a scenario read from a file (asks about a clash of ids, then adds it). */
   onImportScenario: (file: ScenarioFile, source: string, report: (n: PanelNotice) => void) => void;
   /** Takes in a workspace read from a file (asks before replacing the current work). */
@@ -146,7 +121,7 @@ export function FilesPanel(props: {
     const ev = props.evaluation;
     if (!ev) return;
     const name = `${props.plan.id}-${store.state.scenarioId ?? "scenario"}-verdicts.csv`;
-    download(name, verdictsCsv(props.plan, ev, lang()), "text/csv;charset=utf-8");
+    download(name, verdictsCsv(props.plan, ev, lang(), props.verdicts), "text/csv;charset=utf-8");
     setNotice({ kind: "ok", text: t("files.downloaded", { name }) });
   };
 
@@ -418,29 +393,32 @@ export function FilesPanel(props: {
           )}
         </Show>
         <Show when={actuals().length > 0} fallback={<p class="empty">{t("act.none")}</p>}>
-          <section class="table-scroll" tabindex="0" aria-labelledby="actuals-caption">
-            <table class="indicator-table compact actuals-table">
-              <caption id="actuals-caption">{t("act.caption", { count: actuals().length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("act.col.indicator")}</th>
-                  <th scope="col">{t("act.col.year")}</th>
-                  <th scope="col">{t("act.col.value")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={actuals()}>
-                  {(a) => (
-                    <tr data-indicator={a.indicatorId}>
-                      <th scope="row">{indicatorName(a.indicatorId)}</th>
-                      <td>{formatYear(a.year)}</td>
-                      <td class="num">{formatNumber(a.value, lang(), 2).replace(/\.?0+$/, "")}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            id="actuals-caption"
+            caption={t("act.caption", { count: actuals().length })}
+            table={recordsTable(actuals(), ["indicatorId", "year", "value"])}
+            class="indicator-table compact actuals-table"
+            rowData={{ name: "indicator", column: "indicatorId" }}
+            columns={[
+              {
+                name: "indicatorId",
+                header: t("act.col.indicator"),
+                rowHeader: true,
+                format: (id) => indicatorName(id as string),
+              },
+              {
+                name: "year",
+                header: t("act.col.year"),
+                numeric: false,
+                format: (y) => formatYear(y as number),
+              },
+              {
+                name: "value",
+                header: t("act.col.value"),
+                format: (v) => formatNumber(v as number, lang(), 2).replace(/\.?0+$/, ""),
+              },
+            ]}
+          />
         </Show>
       </section>
     </section>

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Sampling } from "../../../models/monte-carlo.ts";
-import type { Bilingual } from "../../../models/text.ts";
+import type { Bilingual, Result } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { parseNumberInput } from "../../kernel/number-input.ts";
 import type { RunSettings } from "../../kernel/store.ts";
@@ -14,7 +14,7 @@ const SAMPLE_CHOICES = [1000, 2000, 5000, 10_000];
  */
 export function RunSettingsForm(props: {
   settings: RunSettings;
-  onChange: (patch: Partial<RunSettings>) => { ok: true } | { ok: false; error: Bilingual };
+  onChange: (patch: Partial<RunSettings>) => Result<unknown, Bilingual>;
 }) {
   const { t, lang } = useI18n();
   const [problem, setProblem] = createSignal<Bilingual | undefined>();

@@ -15,7 +15,8 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
   const store = props.store;
   const [name, setName] = createSignal("");
   const [from, setFrom] = createSignal<"defaults" | "current">("current");
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  // What creating said: the scenario made, or (an alert) why not.
+  const [message, setMessage] = createSignal<{ text: string; alert: boolean } | null>(null);
 
   const teaching = (id: string): boolean => store.library().scenarios.get(id)?.teaching === true;
   const changed = createMemo(() => {
@@ -27,7 +28,7 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
     e.preventDefault();
     const n = name().trim();
     if (!n) {
-      setMessage({ ok: false, text: t("scn.nameRequired") });
+      setMessage({ text: t("scn.nameRequired"), alert: true });
       document.getElementById("new-scenario-name")?.focus();
       return;
     }
@@ -37,8 +38,8 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
     });
     if (r.ok) {
       setName("");
-      setMessage({ ok: true, text: t("scn.created", { name: n }) });
-    } else setMessage({ ok: false, text: pick(r.error, lang()) });
+      setMessage({ text: t("scn.created", { name: n }), alert: false });
+    } else setMessage({ text: pick(r.error, lang()), alert: true });
   };
 
   return (
@@ -79,11 +80,11 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
               id="new-scenario-name"
               type="text"
               value={name()}
-              aria-invalid={message()?.ok === false ? "true" : undefined}
+              aria-invalid={message()?.alert ? "true" : undefined}
               aria-describedby={message() ? "new-scenario-message" : undefined}
               onInput={(e) => {
                 setName(e.currentTarget.value);
-                if (message()?.ok === false) setMessage(null);
+                if (message()?.alert) setMessage(null);
               }}
             />
           </div>
@@ -117,8 +118,8 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
             {(m) => (
               <p
                 id="new-scenario-message"
-                class={m().ok ? "note-ok" : "field-error"}
-                role={m().ok ? "status" : "alert"}
+                class={m().alert ? "field-error" : "note-ok"}
+                role={m().alert ? "alert" : "status"}
               >
                 {m().text}
               </p>
@@ -127,24 +128,5 @@ export function ScenarioBar(props: { store: WorkbenchStore; plan: Plan }) {
         </form>
       </details>
     </section>
-  );
-}
-
-/** What the open scenario is about, in the person's language; nothing when it says nothing. */
-export function ScenarioDescription(props: { store: WorkbenchStore }) {
-  const { lang, t } = useI18n();
-  const description = createMemo(() => {
-    const id = props.store.state.scenarioId;
-    const s = id ? props.store.library().scenarios.get(id) : undefined;
-    return s?.description;
-  });
-  return (
-    <Show when={description()}>
-      {(d) => (
-        <div class="scenario-description">
-          <h3 class="inline-heading">{t("scn.about")}</h3> <span>{pick(d(), lang())}</span>
-        </div>
-      )}
-    </Show>
   );
 }

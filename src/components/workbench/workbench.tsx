@@ -25,17 +25,20 @@ import { createWorkbenchRuns } from "../../kernel/workbench-runs.ts";
 import type { Workspace } from "../../kernel/workspace.ts";
 import { Comparison } from "../comparison/comparison.tsx";
 import { NotebookPanel } from "../notebook/notebook-panel.tsx";
-import { PrintReport, PrintSummary } from "../notebook/print-report.tsx";
+import { PrintReport } from "../notebook/print-report.tsx";
+import { PrintSummary } from "../notebook/print-summary.tsx";
 import { ChoiceDialog } from "../shared/choice-dialog.tsx";
 import { indicatorLabel, shownResult } from "../shared/verdict.tsx";
 import { AssumptionsPanel } from "./assumptions-panel.tsx";
 import { Dashboard } from "./dashboard.tsx";
-import { FilesPanel, NoticeView, type PanelNotice } from "./files-panel.tsx";
+import { FilesPanel } from "./files-panel.tsx";
 import { IndicatorDetail } from "./indicator-detail.tsx";
+import { NoticeView, type PanelNotice } from "./notice-view.tsx";
 import { PlanFindings } from "./plan-findings.tsx";
 import type { WorkbenchRoute } from "./plan-summary.tsx";
 import { RunSettingsForm } from "./run-settings.tsx";
-import { ScenarioBar, ScenarioDescription } from "./scenario-bar.tsx";
+import { ScenarioBar } from "./scenario-bar.tsx";
+import { ScenarioDescription } from "./scenario-description.tsx";
 
 /**
  * The workbench of an opened plan, one screen for the core loop: the assumptions in one pane; in the
@@ -436,10 +439,7 @@ export default function Workbench(props: {
               <ScenarioDescription store={store} />
               <RunSettingsForm
                 settings={store.state.settings}
-                onChange={(patch) => {
-                  const r = store.setSettings(patch);
-                  return r.ok ? { ok: true } : { ok: false, error: r.error };
-                }}
+                onChange={(patch) => store.setSettings(patch)}
               />
               <PlanFindings plan={props.plan} findings={findings()} />
               <p class="muted small">{t("undo.hint")}</p>
@@ -532,6 +532,7 @@ export default function Workbench(props: {
                 det={ev()}
                 mc={mcEval()}
                 mcPending={mc.pending()}
+                verdicts={runs.verdicts()}
                 scenarioName={scenarioName()}
                 bands={
                   store.runModel()?.ok ? (store.runModel() as { value: RunModel }).value.bands : undefined
@@ -570,7 +571,8 @@ export default function Workbench(props: {
       <FilesPanel
         store={store}
         plan={props.plan}
-        evaluation={freshMc() ?? detEval()}
+        evaluation={runs.shown()}
+        verdicts={runs.verdicts()}
         onImportScenario={takeScenario}
         onImportWorkspace={(ws, source, report) => setQuestion({ kind: "workspace", ws, source, report })}
         language={lang()}

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import type { Assumption } from "../../../models/scenario.ts";
-import { type Bilingual, pick } from "../../../models/text.ts";
+import { type Bilingual, pick, type Result } from "../../../models/text.ts";
 import { decimalsOfStep, formatNumber, formatParam } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { parseNumberInput } from "../../kernel/number-input.ts";
@@ -18,7 +18,7 @@ export function WorkshopLive(props: {
   live: Readonly<Record<string, number>>;
   /** The assumptions the current step itself changes: the first one listed is preselected. */
   preferred?: readonly string[];
-  onApply: (id: string, value: number) => { ok: true } | { ok: false; error: Bilingual };
+  onApply: (id: string, value: number) => Result<unknown, Bilingual>;
 }) {
   const { lang } = useI18n();
   const [chosen, setChosen] = createSignal<string>("");

@@ -5,13 +5,9 @@ import { type Bilingual, pick } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { loadLibrary } from "../../kernel/library.ts";
 import { useProjection } from "../../kernel/projection.ts";
-import {
-  type BeforeKind,
-  createWorkshopSession,
-  WORKSHOP_SAMPLES,
-  WORKSHOP_SEED,
-  workshopFor,
-} from "../../kernel/workshop-session.ts";
+import { workshopFor } from "../../kernel/workshop-files.ts";
+import { WORKSHOP_SAMPLES, WORKSHOP_SEED } from "../../kernel/workshop-runs.ts";
+import { type BeforeKind, createWorkshopSession } from "../../kernel/workshop-session.ts";
 import { wt } from "../../kernel/workshop-text.ts";
 import { InputIssues } from "../shared/input-issues.tsx";
 import { SourceText } from "../shared/source-text.tsx";
@@ -392,7 +388,7 @@ export default function WorkshopScreen(props: {
                   en: wt("en", "liveApplied", { label: a?.label.en ?? id, value: v }),
                 },
               });
-              return { ok: true };
+              return r;
             }}
           />
 

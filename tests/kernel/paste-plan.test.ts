@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { err, ok } from "../../models/result.ts";
+import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
+import {
+  draftPlan,
+  EMPTY_META,
+  mergeEdit,
+  metaFromTable,
+  type PasteMeta,
+  pasteOptions,
+  readPastedTable,
+  revisedRows,
+  savePastedPlan,
+  unconfirmedCount,
+} from "../../src/kernel/paste-plan.ts";
+import type { ImportedPlan } from "../../src/kernel/workspace.ts";
+
+const HUYI = readFileSync(join(import.meta.dirname, "../fixtures/paste/huyi-seed.txt"), "utf8")
+  .split("\n")
+  .filter((l) => !l.startsWith("# "))
+  .join("\n");
+
+const EMPTY = EMPTY_META;
+
+const library = loadRepositoryLibrary();
+const NOW = new Date("2026-01-02T03:04:05.000Z");
+
+/** The Huyi table read with `meta`, the person's metadata laid over what the table says. */
+function huyi(meta: Partial<PasteMeta> = {}) {
+  const first = readPastedTable(HUYI, pasteOptions({ ...EMPTY, ...meta }));
+  const m = metaFromTable({ ...EMPTY, ...meta }, first);
+  return { result: first, meta: m, options: pasteOptions(m) };
+}
+
+describe("paste a plan: the metadata as typed", () => {
+  it("turns the form's texts into the parser's options, leaving empty ids and odd years to the table", () => {
+    expect(pasteOptions(EMPTY)).toEqual({
+      level: "county",
+      title: { zh: "", en: "" },
+      region: { zh: "", en: "" },
+      province: { zh: "" },
+      issuer: { zh: "" },
+    });
+    const o = pasteOptions({
+      ...EMPTY,
+      planId: "  x-2021-2025 ",
+      level: "district",
+      baselineYear: " 2020 ",
+      targetYear: "25",
+      source: "https://example.org/plan.html",
+    });
+    expect(o.id).toBe("x-2021-2025");
+    expect(o.level).toBe("district");
+    expect(o.baselineYear).toBe(2020);
+    expect(o.targetYear).toBeUndefined();
+    expect(o.source).toEqual({ url: "https://example.org/plan.html" });
+    expect(pasteOptions({ ...EMPTY, source: " 规划.docx " }).source).toEqual({ file: "规划.docx" });
+  });
+
+  it("fills what the person left empty from the table read, and keeps what they typed", () => {
+    const r = readPastedTable(HUYI, pasteOptions(EMPTY));
+    const filled = metaFromTable(EMPTY, r);
+    expect(filled.titleZh).toBe(r.caption);
+    expect(filled.baselineYear).toBe(String(r.plan.baselineYear));
+    expect(filled.targetYear).toBe(String(r.plan.targetYear));
+    expect(filled.planId).toBe(r.plan.id);
+    const typed = { ...EMPTY, titleZh: "我的标题", planId: "mine-2021-2025", targetYear: "2026" };
+    const kept = metaFromTable(typed, r);
+    expect([kept.titleZh, kept.planId, kept.targetYear]).toEqual(["我的标题", "mine-2021-2025", "2026"]);
+  });
+});
+
+describe("paste a plan: the review", () => {
+  it("lays each row's edit over the rows read, merging cell edits", () => {
+    expect(mergeEdit(undefined, { attribute: "binding" })).toEqual({ attribute: "binding", cells: {} });
+    expect(mergeEdit({ cells: { baseline: "80" }, unit: "percent" }, { cells: { target: "95" } })).toEqual({
+      unit: "percent",
+      cells: { baseline: "80", target: "95" },
+    });
+    const { result, options } = huyi();
+    expect(revisedRows(null, {})).toEqual([]);
+    const same = revisedRows(result, {});
+    expect(same).toEqual(result.rows);
+    const i = result.rows.findIndex((r) => r.indicator.printedNumber === 15);
+    const edited = revisedRows(result, { [i]: { cells: { target: "97" } } });
+    expect(edited[i]!.source.target).toBe("97");
+    expect(edited.filter((_, k) => k !== i)).toEqual(result.rows.filter((_, k) => k !== i));
+    const draft = draftPlan(result, edited, options)!;
+    expect(draft.indicators).toHaveLength(14);
+    expect(draft.indicators[i]!.target).toMatchObject({ value: 97 });
+    expect(draftPlan(null, [], options)).toBeNull();
+  });
+
+  it("counts the rows whose guesses are not yet checked", () => {
+    const { result } = huyi();
+    const rows = revisedRows(result, {});
+    const flagged = rows.flatMap((r, i) => (r.flags.length > 0 ? [i] : []));
+    expect(flagged).toHaveLength(3);
+    expect(unconfirmedCount(rows, {})).toBe(3);
+    expect(unconfirmedCount(rows, { [flagged[0]!]: true, [flagged[1]!]: false })).toBe(2);
+    expect(unconfirmedCount(rows, Object.fromEntries(flagged.map((i) => [i, true])))).toBe(0);
+  });
+});
+
+describe("paste a plan: saving the draft", () => {
+  const draftOf = (meta: Partial<PasteMeta>) => {
+    const { result, options } = huyi(meta);
+    return draftPlan(result, revisedRows(result, {}), options)!;
+  };
+  const META = { planId: "huyi-paste-2021-2025", level: "district", regionZh: "西安市鄠邑区" } as const;
+
+  it("validates, scaffolds and adds the plan to the workspace", () => {
+    const added: ImportedPlan[] = [];
+    const r = savePastedPlan(draftOf(META), {
+      imported: [],
+      add: (entry) => {
+        added.push(entry);
+        return ok(undefined);
+      },
+      library,
+      now: NOW,
+    });
+    expect(r.ok).toBe(true);
+    const entry = r.ok ? r.value : null;
+    expect(added).toEqual([entry]);
+    expect(entry!.plan.id).toBe("huyi-paste-2021-2025");
+    expect(entry!.scenario.planId).toBe("huyi-paste-2021-2025");
+    expect(Object.keys(entry!.bindings.indicators)).toHaveLength(14);
+    expect(entry!.importedAt).toBe("2026-01-02T03:04:05.000Z");
+  });
+
+  it("refuses a scenario id a shipped or an imported plan holds, adding nothing", () => {
+    let calls = 0;
+    const add = () => {
+      calls++;
+      return ok(undefined);
+    };
+    const shipped = savePastedPlan(draftOf({ ...META, planId: "huyi-2021-2025" }), {
+      imported: [],
+      add,
+      library,
+    });
+    expect(shipped).toEqual(err({ kind: "taken", id: "huyi-baseline" }));
+    const first = savePastedPlan(draftOf(META), { imported: [], add, library, now: NOW });
+    expect(first.ok).toBe(true);
+    const again = savePastedPlan(draftOf(META), {
+      imported: first.ok ? [first.value] : [],
+      add,
+      library,
+    });
+    expect(again).toEqual(err({ kind: "taken", id: "huyi-paste-baseline" }));
+    expect(calls).toBe(1);
+  });
+
+  it("places the problems of an invalid draft on its fields", () => {
+    const draft = draftOf(META);
+    const r = savePastedPlan(
+      { ...draft, id: "Not An Id" },
+      { imported: [], add: () => ok(undefined), library },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok || r.error.kind !== "issues") throw new Error("expected placed issues");
+    expect(r.error.issues.some((i) => i.row === null && i.field === "id")).toBe(true);
+  });
+
+  it("passes on the workspace's refusal", () => {
+    const r = savePastedPlan(draftOf(META), {
+      imported: [],
+      add: () => err({ zh: "不行", en: "no" }),
+      library,
+    });
+    expect(r).toEqual(err({ kind: "refused", message: { zh: "不行", en: "no" } }));
+  });
+});
