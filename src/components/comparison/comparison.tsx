@@ -12,7 +12,7 @@ import {
 } from "../../charts/comparison.ts";
 import { type FigureMeta, type LegendEntry, standaloneSvg } from "../../charts/standalone.ts";
 import { comparisonCsv } from "../../kernel/files.ts";
-import { formatDate, formatNumber, formatSigned, formatValue, formatYear } from "../../kernel/format.ts";
+import { formatNumber, formatSigned, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { useProjection } from "../../kernel/projection.ts";
 import { columnsTable, comparisonTable } from "../../kernel/result-tables.ts";
@@ -21,6 +21,7 @@ import { createScheduler } from "../../kernel/scheduler.ts";
 import { MAX_COMPARE, type WorkbenchStore } from "../../kernel/store.ts";
 import { type DataColumn, DataTable } from "../shared/data-table.tsx";
 import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
+import { figureWords } from "../shared/figure-words.ts";
 import { planSourceText } from "../shared/sources.ts";
 import {
   IndicatorName,
@@ -31,6 +32,7 @@ import {
   unitOf,
   VerdictBadge,
 } from "../shared/verdict.tsx";
+import { unitWords } from "../shared/verdict-text.ts";
 
 const SYMBOL_TEXT = ["●", "■", "▲", "◆"] as const;
 const BASIS_SHAPE = { published: "◆", trend: "◇", estimate: "○", plan: "⚠" } as const;
@@ -346,7 +348,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     mount.replaceChildren(
       comparisonChart(series, {
         ariaLabel: chartLabel(),
-        yLabel: ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, l) : t(`unit.${ind.unit}`),
+        yLabel: unitWords(ind, l, t),
         formatValue: (v, decimals) => formatNumber(v, l, decimals),
         target: targetLine(),
         width: Math.max(320, Math.min(1100, width() || mount.clientWidth || 640)),
@@ -386,24 +388,9 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
       );
     }
     if (targetLine()) legend.push({ label: t("detail.legend.target"), color: "#111417", dash: "4 3" });
-    const unit = ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, l) : t(`unit.${ind.unit}`);
     return {
-      lang: l,
-      title: indicatorLabel(ind, l),
-      subtitle: [
-        l === "en" ? ind.name.zh : "",
-        t("export.scenario", {
-          plan: pick(props.plan.title, l),
-          scenario: series.map((x) => x.name).join(" / "),
-        }),
-        t("export.unit", { unit }),
-      ],
+      ...figureWords(ind, props.plan, series.map((x) => x.name).join(" / "), l, t),
       legend,
-      target: t(ind.measure === "annual" ? "export.targetAnnual" : "export.target", {
-        target: targetText(ind, l, t),
-        year: formatYear(ind.target.year),
-      }),
-      date: t("export.made", { date: formatDate(new Date(), l) }),
       source: t("export.sourcePlan", { source: planSourceText(props.plan, l, t) }),
     };
   };

@@ -1,7 +1,7 @@
 import type { IndicatorResult } from "../../../models/engine.ts";
 import { displayDecimals, type Pace } from "../../../models/feasibility.ts";
 import type { Indicator } from "../../../models/plan.ts";
-import type { Lang } from "../../../models/text.ts";
+import { type Lang, pick } from "../../../models/text.ts";
 import {
   formatNumber,
   formatProbability,
@@ -114,6 +114,11 @@ export function paceUnitText(pace: Pace, t: I18n["t"]): string {
 /** A probability, or an ellipsis while it is computed. */
 export function probabilityText(p: number | null | undefined, lang: Lang): string {
   return p === null || p === undefined ? "…" : formatProbability(p, lang);
+}
+
+/** The unit in words for an axis or a caption: a count's own label ("户"), else the unit's name. */
+export function unitWords(ind: Indicator, lang: Lang, t: I18n["t"]): string {
+  return ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, lang) : t(`unit.${ind.unit}`);
 }
 
 /** The name as one plain string, for labels: zh in Chinese mode, en in English mode. */

@@ -1,7 +1,6 @@
 import { createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from "solid-js";
 import type { IndicatorResult } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
-import { pick } from "../../../models/text.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 import {
   type TrajectoryData,
@@ -9,13 +8,15 @@ import {
   trajectoryChart,
   trajectoryLegend,
 } from "../../charts/trajectory.ts";
-import { formatDate, formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
+import { formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { figureTable } from "../../kernel/result-tables.ts";
 import { DataTable } from "../shared/data-table.tsx";
 import { download, serializeSvg, svgToPng } from "../shared/downloads.ts";
+import { figureWords } from "../shared/figure-words.ts";
 import { planSourceText } from "../shared/sources.ts";
 import { indicatorLabel, shownResult, targetText, unitOf } from "../shared/verdict.tsx";
+import { unitWords } from "../shared/verdict-text.ts";
 
 /** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
 export function trajectoryRows(
@@ -109,10 +110,7 @@ export function TrajectoryFigure(props: {
   });
 
   /** The unit as the y axis and an export's subtitle name it. */
-  const unitText = (): string => {
-    const ind = props.ind;
-    return ind.unit === "count" && ind.unitLabel ? pick(ind.unitLabel, lang()) : t(`unit.${ind.unit}`);
-  };
+  const unitText = (): string => unitWords(props.ind, lang(), t);
 
   createEffect(() => {
     if (!mount) return;
@@ -138,14 +136,7 @@ export function TrajectoryFigure(props: {
     const ind = props.ind;
     const l = lang();
     return standaloneSvg(chart, {
-      lang: l,
-      title: indicatorLabel(ind, l),
-      // The Chinese name is the plan's own words: an English file carries it too.
-      subtitle: [
-        l === "en" ? ind.name.zh : "",
-        t("export.scenario", { plan: pick(props.plan.title, l), scenario: props.scenarioLabel }),
-        t("export.unit", { unit: unitText() }),
-      ],
+      ...figureWords(ind, props.plan, props.scenarioLabel, l, t),
       legend: trajectoryLegend(data(), {
         projection: t("detail.legend.projection"),
         band90: t("detail.legend.band90"),
@@ -154,11 +145,6 @@ export function TrajectoryFigure(props: {
         baseline: t("detail.legend.baseline"),
         actual: t("detail.legend.actual"),
       }),
-      target: t(ind.measure === "annual" ? "export.targetAnnual" : "export.target", {
-        target: targetText(ind, l, t),
-        year: formatYear(ind.target.year),
-      }),
-      date: t("export.made", { date: formatDate(new Date(), l) }),
       source: t("export.source", {
         source: planSourceText(props.plan, l, t),
         basis: t(`basis.${shownResult(props.det, props.mc, false).basis}`),
