@@ -158,12 +158,45 @@ export function createSession(opts: SessionOptions): Session {
     setIncoming({ ws: next, n: ++incomingN });
   }
 
+  /**
+   * A save in flight, and once it answers, the record a change made during it is made from. A change
+   * made while save S was in flight descends from S's workspace, not from the base it captured (S
+   * moves the base only when it answers): saved against the old base, an undo taken back by a redo
+   * during S would look like another tab's deletion and be merged away. Stored as sent, S's record is
+   * the base; merged with another tab's work, S's workspace is the common ancestor (with S's own old
+   * revision, so the next save merges again against it).
+   */
+  interface SaveTicket {
+    ws: Workspace;
+    from: StoredBase;
+    /** Null until the save answers; stays null if it failed (the captured base still holds). */
+    base: StoredBase | null;
+    done: boolean;
+  }
+  let inFlight: SaveTicket | null = null;
+  const baseOf = (v: { from: StoredBase; after: SaveTicket | null }): StoredBase => v.after?.base ?? v.from;
+
   // Unavailable storage fails every save with the same message; it is shown once, from the load.
-  const autosave: Autosave<{ ws: Workspace; seq: number; from: StoredBase }> | null = persistence
+  const autosave: Autosave<{
+    ws: Workspace;
+    seq: number;
+    from: StoredBase;
+    after: SaveTicket | null;
+  }> | null = persistence
     ? createAutosave(
-        async ({ ws, seq: at, from }) => {
-          const r = await persistence.save(ws, from);
+        async (v) => {
+          const { ws, seq: at } = v;
+          const from = baseOf(v);
+          const ticket: SaveTicket = { ws, from, base: null, done: false };
+          inFlight = ticket;
+          const r = await persistence.save(ws, from).finally(() => {
+            ticket.done = true;
+            if (inFlight === ticket) inFlight = null;
+          });
           if (r.ok) {
+            ticket.base = r.value.merged
+              ? { revision: from.revision, ws }
+              : { revision: r.value.revision, ws: r.value.stored };
             try {
               channel?.postMessage({ revision: r.value.revision });
             } catch {
@@ -184,7 +217,7 @@ export function createSession(opts: SessionOptions): Session {
           delayMs: opts.autosave?.delayMs ?? 300,
           maxWaitMs: opts.autosave?.maxWaitMs ?? 800,
           onProblem: (p) => setProblem(p),
-          onLeave: ({ ws, from }) => void persistence.journal(ws, from),
+          onLeave: (v) => void persistence.journal(v.ws, baseOf(v)),
         },
       )
     : null;
@@ -221,7 +254,7 @@ export function createSession(opts: SessionOptions): Session {
     seq++;
     if (!autosave) return;
     setStatus("saving");
-    autosave.change({ ws, seq, from: base });
+    autosave.change({ ws, seq, from: base, after: inFlight && !inFlight.done ? inFlight : null });
   }
 
   return {

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import type { Lang } from "../../models/text.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
 
@@ -141,8 +141,11 @@ export interface TestPage {
   consoleErrors: string[];
   /** Requests to any origin other than the local server; they are aborted so tests stay offline. */
   foreignRequests: string[];
-  /** Requests that failed (other than the aborted foreign ones), with the reason. */
-  failedRequests: string[];
+  /**
+   * Requests that failed (other than the aborted foreign ones), with the reason; a request aborted by a
+   * later navigation of the page (a reload mid-load) is not counted.
+   */
+  readonly failedRequests: string[];
   close: () => Promise<void>;
 }
 
@@ -190,11 +193,33 @@ export async function newPage(
     if (msg.type() === "error") consoleErrors.push(msg.text());
   });
   page.on("pageerror", (err) => consoleErrors.push(`uncaught: ${err.message}`));
+  // A request the page's own navigation cut off (a worker script still loading when the test reloads)
+  // is not a failure of the app: an ERR_ABORTED counts only if the page has not navigated since the
+  // request began. Judged when read, since the abort is reported before the navigation commits.
+  let navigations = 0;
+  const startedIn = new WeakMap<Request, number>();
+  const aborted: { text: string; generation: number }[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigations++;
+  });
+  page.on("request", (req) => startedIn.set(req, navigations));
   page.on("requestfailed", (req) => {
     if (isForeign(req.url())) return;
-    failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? "failed"}`);
+    const reason = req.failure()?.errorText ?? "failed";
+    const text = `${req.url()}: ${reason}`;
+    if (reason === "net::ERR_ABORTED") aborted.push({ text, generation: startedIn.get(req) ?? navigations });
+    else failedRequests.push(text);
   });
-  return { page, context, consoleErrors, foreignRequests, failedRequests, close: () => context.close() };
+  return {
+    page,
+    context,
+    consoleErrors,
+    foreignRequests,
+    get failedRequests() {
+      return [...failedRequests, ...aborted.filter((a) => a.generation >= navigations).map((a) => a.text)];
+    },
+    close: () => context.close(),
+  };
 }
 
 /** The WCAG rule sets every screen is held to. */

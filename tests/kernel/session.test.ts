@@ -171,3 +171,60 @@ describe("session: two tabs", () => {
     expect(new Set(cells.map((c) => c.id)).size).toBe(2);
   });
 });
+
+describe("session: one tab", () => {
+  it("an undo taken back by a redo while the undo's save is in flight is saved as the redo", async () => {
+    const factory = new IDBFactory();
+    const persistence = createPersistence({ indexedDB: factory, journalStorage: null });
+    const loaded = await persistence.load();
+    if (!loaded.ok) throw new Error("load failed");
+    // Saves wait at a gate the test opens, so the redo is made while the undo's save is in flight.
+    let open!: () => void;
+    let gate: Promise<void> = Promise.resolve();
+    const held: typeof persistence = {
+      ...persistence,
+      save: async (ws, from) => {
+        await gate;
+        return persistence.save(ws, from);
+      },
+    };
+    const { session, dispose } = createRoot((dispose) => ({
+      session: createSession({
+        persistence: held,
+        initial: loaded.value,
+        loadProblem: null,
+        link: { kind: "none" },
+        planIds: new Set(["jiaxing-2021-2025"]),
+        autosave: { delayMs: 1, maxWaitMs: 5 },
+        channel: null,
+      }),
+      dispose,
+    }));
+    disposers.push(() => {
+      session.dispose();
+      persistence.close();
+      dispose();
+    });
+    const withCells = (cells: Cell[]): Workspace => {
+      const cur = session.latest() ?? emptyWorkspace({ language: "zh-CN" });
+      return { ...cur, notebooks: { ...cur.notebooks, [SID]: { cells, log: [] } } };
+    };
+    const pin = note("c1-aaaa", "pinned");
+    session.change(withCells([pin]));
+    await session.flush();
+    expect(await storedCells(factory)).toEqual([pin]);
+
+    gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    session.change(withCells([])); // undo
+    const undoSaved = session.flush();
+    session.change(withCells([pin])); // redo, made while the undo's save waits
+    open();
+    await undoSaved;
+    await session.flush();
+    expect(await storedCells(factory)).toEqual([pin]);
+    expect(session.latest()?.notebooks[SID]?.cells).toEqual([pin]);
+    expect(session.mergedFromOtherTabs()).toBe(0);
+  });
+});
