@@ -23,7 +23,8 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 const NOT_A_NUMBER = "—";
 
 /**
- * A number with thousands grouping and a fixed number of decimals.
+ * A number with thousands grouping and a fixed number of decimals; a negative one with a true minus sign
+ * (U+2212), "−0.07", as every surface prints it (CSV files write plain numbers, not this).
  * @param decimals digits after the point; default 0.
  */
 export function formatNumber(value: number, lang: Lang, decimals = 0): string {
@@ -34,7 +35,9 @@ export function formatNumber(value: number, lang: Lang, decimals = 0): string {
     useGrouping: true,
     // A value that rounds to zero is written "0.0", never "-0.0".
     signDisplay: "negative",
-  }).format(value);
+  })
+    .format(value)
+    .replace("-", "−"); // a true minus sign, as formatSigned writes it (Intl writes a hyphen-minus)
 }
 
 /** A calendar year, never grouped: 2025 → "2025". */

@@ -21,7 +21,8 @@ describe("formatNumber", () => {
   it("groups thousands and fixes decimals in both languages", () => {
     expect(formatNumber(1234567.891, "zh-CN")).toBe("1,234,568");
     expect(formatNumber(1234567.891, "en", 2)).toBe("1,234,567.89");
-    expect(formatNumber(-2500, "en")).toBe("-2,500");
+    expect(formatNumber(-2500, "en")).toBe("−2,500");
+    expect(formatNumber(-0.0712, "en", 2)).toBe("−0.07");
     expect(formatNumber(Number.POSITIVE_INFINITY, "en")).toBe("—");
   });
 });

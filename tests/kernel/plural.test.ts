@@ -19,6 +19,6 @@ describe("numbers a planner reads", () => {
     expect(formatNumber(-0.04, "en", 1)).toBe("0.0");
     expect(formatNumber(-0, "zh-CN", 0)).toBe("0");
     expect(formatSigned(-0.04, "en", 1)).toBe("0.0");
-    expect(formatNumber(-1.25, "en", 1)).toMatch(/^-1\.[23]$/);
+    expect(formatNumber(-1.25, "en", 1)).toMatch(/^−1\.[23]$/);
   });
 });
