@@ -69,6 +69,12 @@ interface Builder {
   indicators: Record<string, IndicatorBinding>;
 }
 
+/** The scaffold's markers in place of a source: they name no source, and say so in both languages. */
+export const SCAFFOLD_SOURCE = {
+  plan: { zh: "脚手架：规划自身的目标", en: "scaffold: the plan's own target" },
+  estimate: { zh: "脚手架占位值", en: "scaffold placeholder" },
+} as const;
+
 const PLAN_NOTE = {
   zh: "按规划自身要求的进度设定，这不是证据：以此推算只是复述规划。请用公开数据或观测趋势替换。",
   en: "Set at the pace the plan itself requires, which is not evidence: a projection on it only restates the plan. Replace it with published figures or an observed trend.",
@@ -111,10 +117,10 @@ function assume(
       kind === "plan"
         ? {
             kind: "plan",
-            source: "scaffold: the plan's own target",
+            source: { ...SCAFFOLD_SOURCE.plan },
             note: { zh: `${why.zh}${PLAN_NOTE.zh}`, en: `${why.en} ${PLAN_NOTE.en}` },
           }
-        : { kind: "estimate", source: "scaffold placeholder", note: estimateNote(why) },
+        : { kind: "estimate", source: { ...SCAFFOLD_SOURCE.estimate }, note: estimateNote(why) },
   };
 }
 
@@ -572,7 +578,7 @@ function scaffoldVolume(b: Builder, plan: Plan, ind: Indicator): void {
       step: 1,
       provenance: {
         kind: "estimate",
-        source: "scaffold placeholder",
+        source: { ...SCAFFOLD_SOURCE.estimate },
         note: estimateNote({
           zh: "原文未说明目标是每年的数量还是规划期累计；暂按要求更高的“每年”判定，可切换为 1（累计）。",
           en: "the source does not say whether the target is a yearly amount or a total over the period; judged for now by the more demanding reading, every year; switch to 1 for the total.",

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SCAFFOLD_SOURCE } from "../../models/scaffold.ts";
 import { type Provenance, provenanceSchema } from "../../models/scenario.ts";
 import { sourceText } from "../../models/text.ts";
 import { parseWith } from "../../models/validation.ts";
@@ -201,6 +202,22 @@ describe("shipped sources", () => {
       const data = shipped.find((f) => f.file === file)!.data;
       const single = provenancesIn(data).filter(({ p }) => typeof p.source === "string");
       expect(single.map(({ where }) => where)).toEqual([]);
+    }
+  });
+
+  it("no shipped source is English-only: a single text is Chinese (a title as printed), never a marker", () => {
+    const englishOnly = shipped.flatMap(({ file, data }) =>
+      provenancesIn(data)
+        .filter(({ p }) => typeof p.source === "string" && !/[\u4e00-\u9fff]/.test(p.source))
+        .map(({ where, p }) => `${file}: ${where}: ${p.source as string}`),
+    );
+    expect(englishOnly).toEqual([]);
+  });
+
+  it("the scaffold marks its placeholders in both languages", () => {
+    for (const marker of Object.values(SCAFFOLD_SOURCE)) {
+      expect(/[\u4e00-\u9fff]/.test(marker.zh)).toBe(true);
+      expect(/^scaffold\b/.test(marker.en)).toBe(true);
     }
   });
 

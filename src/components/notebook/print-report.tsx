@@ -20,12 +20,12 @@ import {
 
 /**
  * What an assumption's table row cites, beside its kind and its note: the recorded source, except the
- * scaffold's own marker ("scaffold placeholder"), which names a tool in the code repository, not a
+ * scaffold's own marker ("scaffold placeholder", 脚手架占位值), which names a tool in the code repository, not a
  * source; its note (in both languages) already says it is a placeholder.
  */
 function citedSource(p: Provenance, lang: Lang): string | null {
   const text = sourceText(p, lang);
-  return /^scaffold\b/i.test(text) && p.note ? null : text;
+  return /^scaffold\b/i.test(sourceText(p, "en")) && p.note ? null : text;
 }
 
 /**
