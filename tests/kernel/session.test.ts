@@ -196,7 +196,7 @@ describe("session: one tab", () => {
         link: { kind: "none" },
         planIds: new Set(["jiaxing-2021-2025"]),
         autosave: { delayMs: 1, maxWaitMs: 5 },
-        channel: null,
+        channel: bus().end(),
       }),
       dispose,
     }));
