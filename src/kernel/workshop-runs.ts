@@ -29,12 +29,6 @@ export interface Spec {
   changes: Readonly<Record<string, number>>;
 }
 
-/** A state to evaluate: a scenario and the assumption values set on top of it. */
-export interface Spec {
-  scenarioId: string;
-  changes: Readonly<Record<string, number>>;
-}
-
 /** The cache key of a spec: equal for equal specs, whatever order their changes were set in. */
 export function specKey(s: Spec): string {
   return JSON.stringify([
