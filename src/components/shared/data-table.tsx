@@ -3,6 +3,7 @@ import {
   type Accessor,
   createEffect,
   createMemo,
+  createRenderEffect,
   createSignal,
   For,
   type JSX,
@@ -189,6 +190,25 @@ export function DataTable(props: {
     }),
   );
   onCleanup(() => cancelAnimationFrame(frame));
+
+  // A row that moves (a sort by a value that changed) is taken out and put back, which takes focus from a
+  // control in it: what had focus before the rows change (a render effect, run before the rows move)
+  // gets it back after (an effect, run once they have).
+  let focused: Element | null = null;
+  createRenderEffect(
+    on(keys, () => {
+      const active = document.activeElement;
+      focused = active && scroller?.contains(active) ? active : null;
+    }),
+  );
+  createEffect(
+    on(keys, () => {
+      const f = focused;
+      focused = null;
+      if (f instanceof HTMLElement && f.isConnected && document.activeElement !== f)
+        f.focus({ preventScroll: true });
+    }),
+  );
 
   const header = (c: DataColumn) => {
     const by = c.sort;
