@@ -22,8 +22,9 @@ export interface ComparisonBands {
 export interface ComparisonSeries {
   /** The name written at the line's end and in the legend. */
   name: string;
-  years: readonly number[];
-  values: readonly number[];
+  /** Its years and values, one per year: the evaluation's own arrays (an Int32Array, a Float64Array). */
+  years: ArrayLike<number>;
+  values: ArrayLike<number>;
   /** Its uncertainty bands; absent or null without samples (nothing is shaded). */
   bands?: ComparisonBands | null;
 }
@@ -73,10 +74,11 @@ interface Point {
 export function comparisonPoints(series: readonly ComparisonSeries[]): Point[] {
   const out: Point[] = [];
   series.forEach((s, i) => {
-    s.years.forEach((year, j) => {
+    for (let j = 0; j < s.years.length; j++) {
+      const year = s.years[j]!;
       const value = s.values[j];
       if (value !== undefined && Number.isFinite(value)) out.push({ series: i, name: s.name, year, value });
-    });
+    }
   });
   return out;
 }
@@ -94,11 +96,11 @@ export function bandRows(s: ComparisonSeries): BandRow[] {
   const b = s.bands;
   if (!b) return [];
   const out: BandRow[] = [];
-  s.years.forEach((year, j) => {
-    const row = { year, p5: b.p5[j]!, p25: b.p25[j]!, p75: b.p75[j]!, p95: b.p95[j]! };
+  for (let j = 0; j < s.years.length; j++) {
+    const row = { year: s.years[j]!, p5: b.p5[j]!, p25: b.p25[j]!, p75: b.p75[j]!, p95: b.p95[j]! };
     if ([row.p5, row.p25, row.p75, row.p95].every((v) => v !== undefined && Number.isFinite(v)))
       out.push(row);
-  });
+  }
   return out;
 }
 

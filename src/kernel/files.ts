@@ -143,7 +143,7 @@ export function verdictsCsv(
   plan: Plan,
   evaluation: Evaluation,
   lang: Lang,
-  verdicts: ColumnTable = verdictTable(evaluation),
+  verdicts: ColumnTable = verdictTable(evaluation, plan),
 ): string {
   const words = catalogues[lang];
   const rows = [csvRow(VERDICT_HEADER[lang])];

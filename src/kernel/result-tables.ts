@@ -3,7 +3,7 @@ import type { Evaluation, IndicatorResult } from "../../models/engine.ts";
 import { displayDecimals } from "../../models/feasibility.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { Tornado } from "../../models/sensitivity.ts";
-import { projectedValue, shownAt, shownProbability } from "./shown-values.ts";
+import { againstAtTarget, projectedValue, shownAt, shownProbability } from "./shown-values.ts";
 
 /**
  * Results as Arquero tables (CONVENTIONS 4: model outputs are columns that go straight into
@@ -40,18 +40,25 @@ function trajectoryOf(ev: Evaluation, r: IndicatorResult): ColumnTable {
 
 /**
  * The verdict of every indicator, a row per indicator in the plan's order: `id`, `printedNumber`,
- * `met`, `value` (the judged value at the judging precision), `margin`, `judgedYear`, `verdictFrom`,
- * `probability` (percent, null without samples), `status`, `basis`, and the paces `paceRequired`,
- * `paceProjected`, `paceRatio` (null where a pace does not apply).
+ * `met`, `value` (the judged value at the judging precision), `against` (for an "in step with" target,
+ * the value in its target year of the series it follows; null otherwise, see `againstAtTarget`),
+ * `margin`, `judgedYear`, `verdictFrom`, `probability` (percent, null without samples), `status`,
+ * `basis`, and the paces `paceRequired`, `paceProjected`, `paceRatio` (null where a pace does not
+ * apply). `plan` is the evaluation's plan (its targets say what `against` reads).
  */
-export function verdictTable(ev: Evaluation): ColumnTable {
+export function verdictTable(ev: Evaluation, plan: Plan): ColumnTable {
   const rows = ev.indicators;
+  const byId = new Map(plan.indicators.map((i) => [i.id, i] as const));
   const col = <T>(f: (r: IndicatorResult) => T): T[] => rows.map(f);
   return table({
     id: col((r) => r.id),
     printedNumber: col((r) => r.printedNumber),
     met: col((r) => r.judgement.met),
     value: Float64Array.from(rows, (r) => r.judgement.value),
+    against: col((r) => {
+      const ind = byId.get(r.id);
+      return ind ? againstAtTarget(ind, r) : null;
+    }),
     margin: Float64Array.from(rows, (r) => r.judgement.margin),
     judgedYear: Int32Array.from(rows, (r) => r.judgedYear),
     verdictFrom: col((r) => r.verdictFrom),

@@ -16,13 +16,33 @@ import type { Indicator } from "../../models/plan.ts";
  * `projectedText` in components/shared/verdict.tsx writes this number. NaN when it cannot be read.
  */
 export function projectedValue(ind: Indicator, r: IndicatorResult): number {
-  let v = r.judgement.value;
-  if (ind.target.kind === "in-step-with" && r.against) {
-    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
-    const gdp = r.against[ind.target.year - ind.baseline.year];
-    v = gdp === undefined ? Number.NaN : gdp + r.judgement.value;
-  }
+  return projectedValueOf(ind, { value: r.judgement.value, against: againstAtTarget(ind, r) });
+}
+
+/**
+ * A verdict's numbers as the verdict table holds them (result-tables.ts `verdictTable`): the judged value
+ * and, for an "in step with" target, the value of the series it follows in the target year (else null).
+ */
+export interface JudgedNumbers {
+  value: number;
+  against: number | null;
+}
+
+/** {@link projectedValue} from a verdict's numbers, as the verdict table holds them. */
+export function projectedValueOf(ind: Indicator, n: JudgedNumbers): number {
+  let v = n.value;
+  if (ind.target.kind === "in-step-with" && n.against !== null) v = n.against + n.value;
   return shownAt(v, displayDecimals(ind));
+}
+
+/**
+ * For an "in step with" target, the value in its target year of the series it follows (GDP growth):
+ * NaN when the series does not reach that year; null for any other target or without the series.
+ */
+export function againstAtTarget(ind: Indicator, r: IndicatorResult): number | null {
+  if (ind.target.kind !== "in-step-with" || !r.against) return null;
+  // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
+  return r.against[ind.target.year - ind.baseline.year] ?? Number.NaN;
 }
 
 /**

@@ -89,7 +89,7 @@ export function createWorkbenchRuns(opts: {
   const shown = createMemo(() => freshMc() ?? detEval());
   const verdicts = createMemo(() => {
     const e = shown();
-    return e ? verdictTable(e) : undefined;
+    return e ? verdictTable(e, opts.plan()) : undefined;
   });
 
   const tornado = createScheduler((m: RunModel) => unwrap(projection.tornado(m)));

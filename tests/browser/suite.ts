@@ -2,11 +2,17 @@ import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type DistServer, launchBrowser, newPage, serveDist, type TestPage } from "./harness.ts";
 
 /**
- * The lifecycle every browser test file shares: one server for the built app and one Chromium per file;
+ * The lifecycle every browser test file shares: one server for the built app (or another built page,
+ * `dist`) and one Chromium per file;
  * after each test, every page it opened is checked — no console errors, nothing fetched from another
  * origin, no failed request — and closed. Call once at the top of a test file.
  */
-export function useBrowserSuite(): {
+export function useBrowserSuite(
+  options: {
+    /** The directory served, or a function naming it once it is built; default the app's dist/. */
+    dist?: string | (() => string);
+  } = {},
+): {
   /** Opens a page in a fresh context (see `newPage`), checked and closed after the test. */
   newPage(options?: Parameters<typeof newPage>[1]): Promise<TestPage>;
   /** The served app's address. */
@@ -16,7 +22,7 @@ export function useBrowserSuite(): {
   let server: DistServer | undefined;
   const opened: TestPage[] = [];
   beforeAll(async () => {
-    server = await serveDist();
+    server = await serveDist(options.dist);
     browser = await launchBrowser();
   });
   afterEach(async () => {

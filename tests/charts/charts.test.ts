@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparisonPoints } from "../../src/charts/comparison.ts";
+import { bandRows, comparisonPoints } from "../../src/charts/comparison.ts";
 import { type TrajectoryData, trajectoryDomain } from "../../src/charts/trajectory.ts";
 import * as f from "../../src/kernel/format.ts";
 
@@ -60,6 +60,25 @@ describe("comparisonPoints", () => {
       { series: 0, name: "A", year: 2021, value: 2 },
       { series: 1, name: "B", year: 2020, value: 3 },
     ]);
+  });
+});
+
+describe("comparison series over an evaluation's own arrays", () => {
+  it("reads typed arrays as it reads plain ones: points and bands, missing values skipped", () => {
+    const years = Int32Array.of(2020, 2021, 2022);
+    const values = Float64Array.of(1, Number.NaN, 3);
+    const q = Float64Array.of(0, 1, 2);
+    const typed = { name: "A", years, values, bands: { p5: q, p25: q, p75: q, p95: q } };
+    const plain = {
+      name: "A",
+      years: [...years],
+      values: [...values],
+      bands: { p5: [...q], p25: [...q], p75: [...q], p95: [...q] },
+    };
+    expect(comparisonPoints([typed])).toEqual(comparisonPoints([plain]));
+    expect(comparisonPoints([typed]).map((p) => p.year)).toEqual([2020, 2022]);
+    expect(bandRows(typed)).toEqual(bandRows(plain));
+    expect(bandRows(typed)).toHaveLength(3);
   });
 });
 

@@ -204,7 +204,7 @@ describe("verdicts CSV", () => {
   });
 
   it("writes the verdicts from the table it is given: the one the dashboard reads", () => {
-    const t = verdictTable(evaluation);
+    const t = verdictTable(evaluation, plan);
     const columns: Record<string, unknown[]> = {};
     for (const name of t.columnNames())
       columns[name] = Array.from({ length: t.numRows() }, (_, i) => t.get(name, i));

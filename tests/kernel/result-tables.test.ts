@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Evaluation, evaluate } from "../../models/engine.ts";
-import { projectedText } from "../../src/components/shared/verdict.tsx";
+import { projectedText, projectedTextOf } from "../../src/components/shared/verdict.tsx";
 import { formatNumber } from "../../src/kernel/format.ts";
 import { runModelFor } from "../../src/kernel/library.ts";
 import {
@@ -52,7 +52,7 @@ describe("results as Arquero tables", () => {
 
   it("gives one verdict row per indicator, as the evaluation judged it", () => {
     const ev = run(BASELINE, 50);
-    const t = verdictTable(ev);
+    const t = verdictTable(ev, plan);
     expect(t.numRows()).toBe(ev.indicators.length);
     ev.indicators.forEach((r, i) => {
       expect(t.get("id", i)).toBe(r.id);
@@ -199,6 +199,49 @@ describe("shown values", () => {
     const half = { ...r, judgement: { ...r.judgement, value: 90.5 } };
     expect(projectedValue(ind, half)).toBe(91);
     expect(projectedText(ind, half, "en")).toBe("91%");
+  });
+
+  it("holds in the verdict table the numbers the projected value is written from, one text either way", () => {
+    for (const samples of [0, 50]) {
+      const ev = run(BASELINE, samples);
+      const t = verdictTable(ev, plan);
+      ev.indicators.forEach((r, row) => {
+        const ind = plan.indicators.find((x) => x.id === r.id)!;
+        const numbers = {
+          value: t.get("value", row) as number,
+          against: t.get("against", row) as number | null,
+          judgedYear: t.get("judgedYear", row) as number,
+        };
+        expect(numbers.against).toBeNull();
+        expect(projectedTextOf(ind, numbers, "en")).toBe(projectedText(ind, r, "en"));
+        expect(projectedTextOf(ind, numbers, "zh-CN")).toBe(projectedText(ind, r, "zh-CN"));
+      });
+    }
+  });
+
+  it("writes an in-step target's projected growth beside the series it follows, from the table's against", () => {
+    const ev = run(BASELINE, 0);
+    const r0 = ev.indicators[0]!;
+    const base = plan.indicators.find((x) => x.id === r0.id)!;
+    const ind = {
+      ...base,
+      unit: "growth-rate" as const,
+      precision: 1,
+      target: {
+        kind: "in-step-with" as const,
+        series: "gdp-growth",
+        year: base.target.year,
+        printed: "同步",
+      },
+    } as unknown as typeof base;
+    const against = Float64Array.from(ev.years, () => 5.6);
+    const r = { ...r0, against, judgement: { ...r0.judgement, value: 0.44 } };
+    const inStepPlan = { ...plan, indicators: plan.indicators.map((x) => (x.id === ind.id ? ind : x)) };
+    const t = verdictTable({ ...ev, indicators: [r] }, inStepPlan);
+    expect(t.get("against", 0)).toBe(5.6);
+    const numbers = { value: 0.44, against: 5.6, judgedYear: ind.target.year };
+    expect(projectedTextOf(ind, numbers, "en")).toBe("6.0% (GDP 5.6%)");
+    expect(projectedTextOf(ind, numbers, "en")).toBe(projectedText(ind, r, "en"));
   });
 
   it("lists a tornado's assumptions that move the margin, largest swing first, at most TORNADO_ROWS", () => {

@@ -323,8 +323,9 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
       const q = x?.quantiles;
       return {
         name: nameOf(r.id),
-        years: Array.from(r.evaluation.years),
-        values: Array.from(x?.projection ?? []),
+        // The evaluation's own arrays: the chart and the data table below it read them, not copies.
+        years: r.evaluation.years,
+        values: x?.projection ?? [],
         bands: q ? { p5: q[0]!, p25: q[1]!, p75: q[3]!, p95: q[4]! } : null,
       };
     });
@@ -418,7 +419,8 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
       columns[`s${k}`] = s.values;
       if (s.bands && ind) {
         const u = unitOf(ind);
-        columns[`b${k}`] = s.years.map(
+        columns[`b${k}`] = Array.from(
+          s.years,
           (_, j) =>
             `${formatValue(s.bands!.p5[j]!, u, lang())} – ${formatValue(s.bands!.p95[j]!, u, lang())}`,
         );

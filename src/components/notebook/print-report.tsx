@@ -1,19 +1,21 @@
 import { createMemo, For, Show } from "solid-js";
-import type { Evaluation } from "../../../models/engine.ts";
+import type { Basis } from "../../../models/basis.ts";
+import type { Status } from "../../../models/feasibility.ts";
 import type { Plan } from "../../../models/plan.ts";
 import type { Assumption, Provenance } from "../../../models/scenario.ts";
 import { type Lang, pick, sourceText } from "../../../models/text.ts";
 import { decimalsOfStep, formatDateTime, formatParam } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
+import type { ColumnTable } from "../../kernel/result-tables.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
+import { planRows } from "../../kernel/table-rows.ts";
 import { planSourceText } from "../shared/sources.ts";
 import {
   BasisBadge,
   IndicatorName,
   probabilityText,
-  projectedText,
+  projectedTextOf,
   StatusBadge,
-  shownResult,
   targetText,
   VerdictBadge,
 } from "../shared/verdict.tsx";
@@ -30,29 +32,22 @@ function citedSource(p: Provenance, lang: Lang): string | null {
 
 /**
  * The parts of the printed report that the screen shows elsewhere in interactive form: every verdict
- * in one table, and every assumption with its value and provenance (changed ones marked). Hidden on
- * screen; the print stylesheet shows it beside the notebook (notes, pinned verdicts and charts, log).
+ * in one table, and every assumption with its value and provenance (changed ones marked). The verdicts
+ * are read from the verdict table the dashboard shows and the verdicts CSV writes, so the three show one
+ * number judged one way. Hidden on screen; the print stylesheet shows it beside the notebook (notes,
+ * pinned verdicts and charts, log).
  */
 export function PrintReport(props: {
   store: WorkbenchStore;
   plan: Plan;
-  det: Evaluation | undefined;
-  mc: Evaluation | undefined;
+  /** The verdicts shown (WorkbenchRuns.verdicts): the Monte Carlo median's once it answered. */
+  verdicts: ColumnTable | undefined;
   scenarioName: string;
 }) {
   const { lang, t } = useI18n();
-  const probabilities = createMemo(
-    () => new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const)),
-  );
-  /** Each indicator's verdict, by the one rule every view uses (the Monte Carlo median once it answered). */
-  const results = createMemo(
-    () =>
-      new Map(
-        (props.det?.indicators ?? []).map(
-          (r) => [r.id, shownResult(r, probabilities().get(r.id), false)] as const,
-        ),
-      ),
-  );
+  /** The plan's indicators that have a verdict, in the plan's order. */
+  const rows = createMemo(() => (props.verdicts ? planRows(props.verdicts, props.plan) : undefined));
+  const indOf = (row: number) => props.plan.indicators.find((i) => i.id === rows()!.get("id", row))!;
   const assumptions = createMemo((): [string, Assumption][] => {
     const m = props.store.runModel();
     return m?.ok ? Object.entries(m.value.assumptions) : [];
@@ -79,34 +74,40 @@ export function PrintReport(props: {
           </tr>
         </thead>
         <tbody>
-          <For each={props.plan.indicators}>
-            {(ind) => (
-              <Show when={results().get(ind.id)}>
-                {(r) => (
-                  <tr>
-                    <td>{ind.printedNumber ?? "—"}</td>
-                    <th scope="row">
-                      <IndicatorName ind={ind} />
-                    </th>
-                    <td>{targetText(ind, lang(), t)}</td>
-                    <td class="num">{projectedText(ind, r(), lang())}</td>
-                    <td>
-                      <VerdictBadge met={r().judgement.met} />
-                    </td>
-                    <td class="num">{probabilityText(probabilities().get(ind.id)?.probability, lang())}</td>
-                    <td>
-                      <StatusBadge status={probabilities().get(ind.id)?.status ?? null} />
-                    </td>
-                    <td>
-                      <BasisBadge basis={r().basis} />
-                      <Show when={r().basis === "plan"}>
-                        <span class="basis-note">{t("basis.planNote")}</span>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </Show>
-            )}
+          <For each={Array.from({ length: rows()?.numRows() ?? 0 }, (_, i) => i)}>
+            {(row) => {
+              const ind = () => indOf(row);
+              const at = <T,>(name: string) => rows()!.get(name, row) as T;
+              return (
+                <tr>
+                  <td>{at<number | null>("printedNumber") ?? "—"}</td>
+                  <th scope="row">
+                    <IndicatorName ind={ind()} />
+                  </th>
+                  <td>{targetText(ind(), lang(), t)}</td>
+                  <td class="num">
+                    {projectedTextOf(
+                      ind(),
+                      { value: at("value"), against: at("against"), judgedYear: at("judgedYear") },
+                      lang(),
+                    )}
+                  </td>
+                  <td>
+                    <VerdictBadge met={at<boolean>("met")} />
+                  </td>
+                  <td class="num">{probabilityText(at<number | null>("probability"), lang())}</td>
+                  <td>
+                    <StatusBadge status={at<Status | null>("status")} />
+                  </td>
+                  <td>
+                    <BasisBadge basis={at<Basis>("basis")} />
+                    <Show when={at<Basis>("basis") === "plan"}>
+                      <span class="basis-note">{t("basis.planNote")}</span>
+                    </Show>
+                  </td>
+                </tr>
+              );
+            }}
           </For>
         </tbody>
       </table>

@@ -1,14 +1,17 @@
 import { createMemo, For, Show } from "solid-js";
 import type { Evaluation, IndicatorResult } from "../../../models/engine.ts";
+import type { Status } from "../../../models/feasibility.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import { pick } from "../../../models/text.ts";
 import { formatDateTime, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
+import type { ColumnTable } from "../../kernel/result-tables.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
+import { planRows } from "../../kernel/table-rows.ts";
 import {
   IndicatorName,
   probabilityText,
-  projectedText,
+  projectedTextOf,
   StatusBadge,
   shownResult,
   targetText,
@@ -18,63 +21,71 @@ import {
 /** How many drivers the summary names for each target at risk. */
 const DRIVERS_SHOWN = 3;
 
-/** One binding target at risk, with the result its verdict is read from. */
-interface AtRisk {
+/** One indicator's verdict as the verdict table holds it, with the result its drivers are read from. */
+interface Row {
   ind: Indicator;
   shown: IndicatorResult;
+  met: boolean;
+  projected: { value: number; against: number | null; judgedYear: number };
   probability: number | null;
+  status: Status | null;
 }
 
 /**
  * The printed report's first page: the headline (how many targets are projected to be met, how many
  * binding ones are at risk), the binding targets at risk with their projected value against the target
- * and the probability, and the assumptions that drive each most. Every figure is read by
- * {@link shownResult}, the one rule the dashboard, CSV and CLI use. Hidden on screen; printed first,
- * with a page break after it.
+ * and the probability, and the assumptions that drive each most. Every verdict and figure is read from
+ * the verdict table the dashboard shows and the verdicts CSV writes; the drivers from the result that
+ * table was made from ({@link shownResult}). Hidden on screen; printed first, with a page break after it.
  */
 export function PrintSummary(props: {
   store: WorkbenchStore;
   plan: Plan;
   det: Evaluation | undefined;
   mc: Evaluation | undefined;
+  /** The verdicts of the evaluation shown (WorkbenchRuns.verdicts). */
+  verdicts: ColumnTable | undefined;
   scenarioName: string;
 }) {
   const { lang, t, tn } = useI18n();
-  const mcOf = createMemo(() => new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const)));
-  const rows = createMemo(() => {
+  const rows = createMemo((): Row[] => {
     const det = new Map((props.det?.indicators ?? []).map((r) => [r.id, r] as const));
-    return props.plan.indicators.flatMap((ind) => {
-      const d = det.get(ind.id);
-      if (!d) return [];
-      const mc = mcOf().get(ind.id);
-      return [
-        {
-          ind,
-          shown: shownResult(d, mc, false),
-          probability: mc?.probability ?? null,
-          status: mc?.status ?? null,
-        },
-      ];
-    });
+    const mc = new Map((props.mc?.indicators ?? []).map((r) => [r.id, r] as const));
+    const byId = new Map(props.plan.indicators.map((i) => [i.id, i] as const));
+    const table = props.verdicts ? planRows(props.verdicts, props.plan) : undefined;
+    const out: Row[] = [];
+    for (let row = 0; row < (table?.numRows() ?? 0); row++) {
+      const at = <T,>(name: string) => table!.get(name, row) as T;
+      const id = at<string>("id");
+      const d = det.get(id);
+      if (!d) continue;
+      out.push({
+        ind: byId.get(id)!,
+        shown: shownResult(d, mc.get(id), false),
+        met: at("met"),
+        projected: { value: at("value"), against: at("against"), judgedYear: at("judgedYear") },
+        probability: at("probability"),
+        status: at("status"),
+      });
+    }
+    return out;
   });
   /** With probabilities: at risk or off track. Without (sampling off, or not yet answered): missed. */
   const sampled = () => props.mc !== undefined;
-  const atRisk = createMemo((): AtRisk[] =>
+  const atRisk = createMemo((): Row[] =>
     rows()
       .filter((r) => r.ind.attribute === "binding")
-      .filter((r) =>
-        sampled() ? r.status === "at-risk" || r.status === "off-track" : !r.shown.judgement.met,
-      )
+      .filter((r) => (sampled() ? r.status === "at-risk" || r.status === "off-track" : !r.met))
       .sort((a, b) => (a.probability ?? 0) - (b.probability ?? 0)),
   );
   const headline = createMemo(() => {
     const all = rows();
     const binding = all.filter((r) => r.ind.attribute === "binding");
     return t("db.summary", {
-      met: all.filter((r) => r.shown.judgement.met).length,
+      met: all.filter((r) => r.met).length,
       total: all.length,
       binding: binding.length,
-      bindingMissed: binding.filter((r) => !r.shown.judgement.met).length,
+      bindingMissed: binding.filter((r) => !r.met).length,
     });
   });
   const riskLine = createMemo(() => {
@@ -128,11 +139,11 @@ export function PrintSummary(props: {
                   </th>
                   <td>{targetText(r.ind, lang(), t)}</td>
                   <td class="num">
-                    {projectedText(r.ind, r.shown, lang())} <VerdictBadge met={r.shown.judgement.met} />
+                    {projectedTextOf(r.ind, r.projected, lang())} <VerdictBadge met={r.met} />
                   </td>
                   <td class="num">{probabilityText(r.probability, lang())}</td>
                   <td>
-                    <StatusBadge status={mcOf().get(r.ind.id)?.status ?? null} />
+                    <StatusBadge status={r.status} />
                   </td>
                   <td>
                     <Show

@@ -1,16 +1,7 @@
-import { createMemo, createSignal, For, Index, type JSX, Show } from "solid-js";
-import {
-  ATTRIBUTES,
-  type Baseline,
-  type Indicator,
-  LEVELS,
-  type Level,
-  MEASURES,
-  UNITS,
-} from "../../../models/plan.ts";
+import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import { LEVELS, type Level } from "../../../models/plan.ts";
 import type { PasteResult, PasteRow, PlacedIssue, RowEdit } from "../../../models/plan-paste.ts";
-import { type Bilingual, pick } from "../../../models/text.ts";
-import { formatNumber } from "../../kernel/format.ts";
+import { pick } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import {
   draftPlan,
@@ -27,6 +18,7 @@ import {
 import { pt, word } from "../../kernel/paste-text.ts";
 import { useSession } from "../../kernel/session.ts";
 import "../../paste.css";
+import { PasteReview } from "./paste-review.tsx";
 
 /**
  * "Paste a plan's table": a textarea, the table read into a draft plan, a review with one row per
@@ -209,38 +201,13 @@ export default function PastePlan(props: {
                 {textField("paste-target-year", w("targetYear"), "targetYear")}
                 {textField("paste-source", w("source"), "source")}
               </fieldset>
-              <section class="table-scroll" tabindex="0" aria-labelledby="paste-review-caption">
-                <table class="indicator-table compact paste-review">
-                  <caption id="paste-review-caption">{w("reviewCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{w("colNumber")}</th>
-                      <th scope="col">{w("colSource")}</th>
-                      <th scope="col">{w("colName")}</th>
-                      <th scope="col">{w("colAttribute")}</th>
-                      <th scope="col">{w("colUnit")}</th>
-                      <th scope="col">{w("colMeasure")}</th>
-                      <th scope="col">{w("colBaseline")}</th>
-                      <th scope="col">{w("colTarget")}</th>
-                      <th scope="col">{w("colConfirm")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <Index each={rows()}>
-                      {(row, i) => (
-                        <ReviewRow
-                          row={row()}
-                          index={i}
-                          confirmed={confirmed()[i] === true}
-                          onEdit={(patch) => edit(i, patch)}
-                          onConfirm={(v) => setConfirmed((c) => ({ ...c, [i]: v }))}
-                          hasIssue={(field) => rowHasIssue(i, field)}
-                        />
-                      )}
-                    </Index>
-                  </tbody>
-                </table>
-              </section>
+              <PasteReview
+                rows={rows()}
+                confirmed={(i) => confirmed()[i] === true}
+                onEdit={edit}
+                onConfirm={(i, v) => setConfirmed((c) => ({ ...c, [i]: v }))}
+                hasIssue={rowHasIssue}
+              />
               <div class="paste-create">
                 <p id="paste-create-state" class={waiting() > 0 ? "paste-waiting" : "note-ok"}>
                   {waiting() > 0 ? w("createWaiting", { count: waiting() }) : w("createReady")}
@@ -270,174 +237,4 @@ export default function PastePlan(props: {
       </Show>
     </section>
   );
-}
-
-/** One indicator row of the review: its pasted cells, what they were read as, and what to confirm. */
-function ReviewRow(props: {
-  row: PasteRow;
-  index: number;
-  confirmed: boolean;
-  onEdit: (patch: RowEdit) => void;
-  onConfirm: (v: boolean) => void;
-  hasIssue: (field: string) => boolean;
-}): JSX.Element {
-  const { lang } = useI18n();
-  const w = (key: Parameters<typeof pt>[1], params?: Parameters<typeof pt>[2]) => pt(lang(), key, params);
-  const ind = () => props.row.indicator;
-  const n = () => ind().printedNumber ?? props.index + 1;
-  const idBase = () => `paste-row-${props.index}`;
-  const flagsOf = (field: string) => props.row.flags.filter((f) => f.field === field);
-  const marked = (field: string) => flagsOf(field).length > 0 || props.hasIssue(field);
-  const describedBy = (field: string) => (flagsOf(field).length > 0 ? `${idBase()}-flags` : undefined);
-  const cls = (field: string) => ({ "is-flagged": marked(field) });
-  const canSwitchMeasure = () => ind().unit !== "percent" && ind().unit !== "growth-rate";
-
-  return (
-    <tr data-row={props.index} classList={{ "has-flags": props.row.flags.length > 0 }}>
-      <th scope="row" classList={cls("number")}>
-        {n()}
-      </th>
-      <td class="paste-source">
-        <Show when={props.row.group}>
-          {(g) => (
-            <span class="paste-group" lang="zh-CN">
-              {w("group", { group: g() })}
-            </span>
-          )}
-        </Show>
-        <ol class="paste-cells" lang="zh-CN">
-          <For each={props.row.cells}>{(c) => <li>{c === "" ? "∅" : c}</li>}</For>
-        </ol>
-      </td>
-      <td classList={cls("name")}>
-        <span lang="zh-CN">{ind().name.zh}</span>
-        <Show when={props.row.flags.some((f) => f.key === "name-en")}>
-          <input
-            type="text"
-            lang="en"
-            class="paste-name-en"
-            aria-label={w("nameEnOf", { n: n() })}
-            placeholder={w("nameEn")}
-            onChange={(e) => props.onEdit({ nameEn: e.currentTarget.value })}
-          />
-        </Show>
-      </td>
-      <td classList={cls("attribute")}>
-        <select
-          aria-label={w("attributeOf", { n: n() })}
-          aria-describedby={describedBy("attribute")}
-          value={ind().attribute}
-          onChange={(e) => props.onEdit({ attribute: e.currentTarget.value as Indicator["attribute"] })}
-        >
-          <For each={ATTRIBUTES}>{(a) => <option value={a}>{word(lang(), "attribute", a)}</option>}</For>
-        </select>
-      </td>
-      <td classList={cls("unit")}>
-        <select
-          aria-label={w("unitOf", { n: n() })}
-          aria-describedby={describedBy("unit")}
-          value={ind().unit}
-          onChange={(e) => props.onEdit({ unit: e.currentTarget.value as Indicator["unit"] })}
-        >
-          <For each={UNITS}>{(u) => <option value={u}>{word(lang(), "unit", u)}</option>}</For>
-        </select>
-        <Show when={ind().scale}>{(s) => <span lang="zh-CN"> {s()}</span>}</Show>
-      </td>
-      <td classList={cls("measure")}>
-        <select
-          aria-label={w("measureOf", { n: n() })}
-          aria-describedby={describedBy("measure")}
-          value={ind().measure}
-          disabled={!canSwitchMeasure()}
-          onChange={(e) => props.onEdit({ measure: e.currentTarget.value as Indicator["measure"] })}
-        >
-          <For each={MEASURES}>{(m) => <option value={m}>{word(lang(), "measure", m)}</option>}</For>
-        </select>
-      </td>
-      <td classList={cls("baseline")}>
-        <input
-          type="text"
-          lang="zh-CN"
-          class="paste-cell"
-          aria-label={w("baselineCell", { n: n() })}
-          aria-describedby={describedBy("baseline")}
-          value={props.row.source.baseline}
-          onChange={(e) => props.onEdit({ cells: { baseline: e.currentTarget.value } })}
-        />
-        <span class="paste-reading">{baselineWords(ind().baseline, ind(), lang())}</span>
-      </td>
-      <td classList={cls("target")}>
-        <input
-          type="text"
-          lang="zh-CN"
-          class="paste-cell"
-          aria-label={w("targetCell", { n: n() })}
-          aria-describedby={describedBy("target")}
-          value={props.row.source.target}
-          onChange={(e) => props.onEdit({ cells: { target: e.currentTarget.value } })}
-        />
-        <span class="paste-reading">{targetWords(ind(), lang())}</span>
-      </td>
-      <td class="paste-confirm">
-        <Show when={props.row.flags.length > 0} fallback={<span class="muted">{w("nothingToConfirm")}</span>}>
-          <ul id={`${idBase()}-flags`} class="paste-flags">
-            <For each={props.row.flags}>
-              {(f) => (
-                <li data-field={f.field} data-key={f.key}>
-                  <strong>{word(lang(), "field", f.field)}</strong>: {pick(f.message as Bilingual, lang())}
-                </li>
-              )}
-            </For>
-          </ul>
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={props.confirmed}
-              onChange={(e) => props.onConfirm(e.currentTarget.checked)}
-            />
-            {w("confirm", { n: n() })}
-          </label>
-        </Show>
-      </td>
-    </tr>
-  );
-}
-
-/** A value with the decimals it has (98.37 stays 98.37; 40000 is grouped). */
-function fmt(v: number, lang: "zh-CN" | "en"): string {
-  const decimals = Math.min(4, (String(v).split(".")[1] ?? "").length);
-  return formatNumber(v, lang, decimals);
-}
-
-const SIGN: Record<string, string> = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<" };
-
-function unitText(ind: Indicator, lang: "zh-CN" | "en"): string {
-  if (ind.unit === "percent" || ind.unit === "growth-rate") return "%";
-  if (ind.unit === "count") return ind.unitLabel ? ` ${pick(ind.unitLabel, lang)}` : "";
-  return ` ${word(lang, "unit", ind.unit)}`;
-}
-
-function baselineWords(b: Baseline, ind: Indicator, lang: "zh-CN" | "en"): string {
-  const zh = lang === "zh-CN";
-  if (b.qualifier === "not-in-source") return zh ? "表中没有基期" : "no baseline in the table";
-  if (b.qualifier === "missing") return zh ? "未给出数值" : "no value printed";
-  const v = `${fmt(b.value, lang)}${unitText(ind, lang)}`;
-  return b.qualifier === "greater-than" ? `> ${v}` : `= ${v}`;
-}
-
-function targetWords(ind: Indicator, lang: "zh-CN" | "en"): string {
-  const t = ind.target;
-  const zh = lang === "zh-CN";
-  switch (t.kind) {
-    case "compare":
-      return `${SIGN[t.comparator]} ${fmt(t.value, lang)}${unitText(ind, lang)}`;
-    case "range":
-      return `${fmt(t.lo, lang)}–${fmt(t.hi, lang)}${unitText(ind, lang)}`;
-    case "in-step-with":
-      return zh
-        ? `与${t.seriesName.zh}${t.basically ? "基本" : ""}同步`
-        : `${t.basically ? "basically " : ""}in step with ${t.seriesName.en}`;
-    case "hold":
-      return zh ? "不低于基期水平" : "not below the baseline";
-  }
 }

@@ -11,7 +11,7 @@ import {
   type ValueUnit,
 } from "../../kernel/format.ts";
 import type { I18n } from "../../kernel/i18n.ts";
-import { projectedValue } from "../../kernel/shown-values.ts";
+import { againstAtTarget, type JudgedNumbers, projectedValueOf } from "../../kernel/shown-values.ts";
 
 /**
  * The words of a verdict every view shares: an indicator's value, target, margin, pace and probability
@@ -131,15 +131,29 @@ export function indicatorLabel(ind: Indicator, lang: Lang): string {
  * annual target; for "in step with GDP", the projected average growth next to GDP's (not the gap).
  */
 export function projectedText(ind: Indicator, r: IndicatorResult, lang: Lang): string {
+  return projectedTextOf(
+    ind,
+    { value: r.judgement.value, against: againstAtTarget(ind, r), judgedYear: r.judgedYear },
+    lang,
+  );
+}
+
+/**
+ * {@link projectedText} from a verdict's numbers as the verdict table holds them (its `value`, `against`
+ * and `judgedYear` columns, result-tables.ts `verdictTable`), so the dashboard, the report and the CSV
+ * read one number from one table.
+ */
+export function projectedTextOf(
+  ind: Indicator,
+  n: JudgedNumbers & { judgedYear: number },
+  lang: Lang,
+): string {
   const u = unitOf(ind);
   // The number itself is projectedValue's, so a comparison's difference or a CSV cell agrees with it.
-  const value = formatValue(projectedValue(ind, r), u, lang);
-  if (ind.target.kind === "in-step-with" && r.against) {
-    // Series start at the baseline year (the world requires every baseline in the plan's baseline year).
-    const T = ind.target.year - ind.baseline.year;
-    const gdp = formatValue(r.against[T]!, u, lang);
-    return `${value} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${gdp})`;
+  const value = formatValue(projectedValueOf(ind, n), u, lang);
+  if (ind.target.kind === "in-step-with" && n.against !== null) {
+    return `${value} (${lang === "zh-CN" ? "生产总值" : "GDP"} ${formatValue(n.against, u, lang)})`;
   }
   // An annual target is judged on its worst year: say which, so the value is not read as the last year's.
-  return r.judgedYear !== ind.target.year ? `${value} (${formatYear(r.judgedYear)})` : value;
+  return n.judgedYear !== ind.target.year ? `${value} (${formatYear(n.judgedYear)})` : value;
 }

@@ -31,6 +31,7 @@ export {
   paceValueText,
   probabilityText,
   projectedText,
+  projectedTextOf,
   shownResult,
   targetText,
   unitOf,

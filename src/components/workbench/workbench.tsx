@@ -551,6 +551,7 @@ export default function Workbench(props: {
         plan={props.plan}
         det={detEval()}
         mc={freshMc()}
+        verdicts={runs.verdicts()}
         scenarioName={scenarioName()}
       />
       <NotebookPanel
@@ -561,13 +562,7 @@ export default function Workbench(props: {
         scenarioName={scenarioName()}
         scenarioLabel={scenarioLabel()}
       />
-      <PrintReport
-        store={store}
-        plan={props.plan}
-        det={detEval()}
-        mc={freshMc()}
-        scenarioName={scenarioName()}
-      />
+      <PrintReport store={store} plan={props.plan} verdicts={runs.verdicts()} scenarioName={scenarioName()} />
       <FilesPanel
         store={store}
         plan={props.plan}
