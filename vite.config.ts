@@ -83,8 +83,6 @@ export default defineConfig({
           // A backstop, not a claim: a model test that samples thousands of runs must not fail on a
           // loaded 2-core machine (CI runs the suite beside a second copy of itself once).
           testTimeout: 60_000,
-          // The unit files first, on every core: they compute.
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -97,11 +95,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           expect: { poll: { timeout: 60_000 } },
-          // Then the browser files, three at a time: they mostly wait (on a Monte Carlo answer, an
-          // autosave, a page load), using about 40% of one core each, so files side by side finish
-          // sooner. Each file has its own browser and server; every wait is on an event, never a clock.
-          sequence: { groupOrder: 1 },
-          maxWorkers: 3,
+          fileParallelism: false,
         },
       },
     ],
