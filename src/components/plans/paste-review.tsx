@@ -67,6 +67,38 @@ export function PasteReview(props: {
     );
   };
 
+  /** A column of a printed cell (baseline or target): the source text to edit, and how it was read. */
+  const printed = (
+    field: "baseline" | "target",
+    header: "colBaseline" | "colTarget",
+    label: "baselineCell" | "targetCell",
+    reading: (ind: PasteRow["indicator"]) => string,
+  ): DataColumn => ({
+    name: field,
+    numeric: false,
+    get header() {
+      return w(header);
+    },
+    cellAttributes: flagged(field),
+    render: (r) => {
+      const x = at(r);
+      return (
+        <>
+          <input
+            type="text"
+            lang="zh-CN"
+            class="paste-cell"
+            aria-label={w(label, { n: x.n() })}
+            aria-describedby={x.describedBy(field)}
+            value={x.row().source[field]}
+            onChange={(e) => x.edit({ cells: { [field]: e.currentTarget.value } })}
+          />
+          <span class="paste-reading">{reading(x.ind())}</span>
+        </>
+      );
+    },
+  });
+
   const columns: DataColumn[] = [
     {
       name: "number",
@@ -164,56 +196,8 @@ export function PasteReview(props: {
         return select(r, "measure", "measureOf", MEASURES, "measure", fixed);
       },
     },
-    {
-      name: "baseline",
-      numeric: false,
-      get header() {
-        return w("colBaseline");
-      },
-      cellAttributes: flagged("baseline"),
-      render: (r) => {
-        const x = at(r);
-        return (
-          <>
-            <input
-              type="text"
-              lang="zh-CN"
-              class="paste-cell"
-              aria-label={w("baselineCell", { n: x.n() })}
-              aria-describedby={x.describedBy("baseline")}
-              value={x.row().source.baseline}
-              onChange={(e) => x.edit({ cells: { baseline: e.currentTarget.value } })}
-            />
-            <span class="paste-reading">{baselineWords(x.ind().baseline, x.ind(), lang())}</span>
-          </>
-        );
-      },
-    },
-    {
-      name: "target",
-      numeric: false,
-      get header() {
-        return w("colTarget");
-      },
-      cellAttributes: flagged("target"),
-      render: (r) => {
-        const x = at(r);
-        return (
-          <>
-            <input
-              type="text"
-              lang="zh-CN"
-              class="paste-cell"
-              aria-label={w("targetCell", { n: x.n() })}
-              aria-describedby={x.describedBy("target")}
-              value={x.row().source.target}
-              onChange={(e) => x.edit({ cells: { target: e.currentTarget.value } })}
-            />
-            <span class="paste-reading">{targetWords(x.ind(), lang())}</span>
-          </>
-        );
-      },
-    },
+    printed("baseline", "colBaseline", "baselineCell", (ind) => baselineWords(ind.baseline, ind, lang())),
+    printed("target", "colTarget", "targetCell", (ind) => targetWords(ind, lang())),
     {
       name: "confirm",
       class: "paste-confirm",
