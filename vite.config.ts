@@ -60,10 +60,13 @@ export default defineConfig({
   define: {
     __APP_BUILD__: JSON.stringify(process.env.REACHABLE_BUILD ?? process.env.npm_package_version ?? "dev"),
   },
-  // Zod never probes for eval (forbidden by the CSP): see src/kernel/zod-config.ts.
+  // Zod never probes for eval (forbidden by the CSP): see src/kernel/zod-config.ts and zod-jitless.ts.
   resolve: {
     alias: [
-      { find: /^zod$/, replacement: fileURLToPath(new URL("./src/kernel/zod-jitless.ts", import.meta.url)) },
+      {
+        find: /^zod\/mini$/,
+        replacement: fileURLToPath(new URL("./src/kernel/zod-jitless.ts", import.meta.url)),
+      },
     ],
   },
   preview: { headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } },

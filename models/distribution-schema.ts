@@ -3,7 +3,7 @@
  * parameters. Kept apart from the samplers (distributions.ts) so that reading a scenario or a saved
  * workspace — which the first screen does — does not load the Monte Carlo's inverse CDFs.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Uncertainty distributions for assumptions. Every distribution is sampled through its quantile
@@ -17,9 +17,13 @@ export const distributionSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
   /** PERT (beta) with the usual weight 4 on the mode. */
   z.strictObject({ kind: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }),
-  z.strictObject({ kind: z.literal("normal"), mean: z.number(), sd: z.number().positive() }),
+  z.strictObject({ kind: z.literal("normal"), mean: z.number(), sd: z.number().check(z.positive()) }),
   /** Lognormal given by the median and the geometric standard deviation (gsd > 1). */
-  z.strictObject({ kind: z.literal("lognormal"), median: z.number().positive(), gsd: z.number().gt(1) }),
+  z.strictObject({
+    kind: z.literal("lognormal"),
+    median: z.number().check(z.positive()),
+    gsd: z.number().check(z.gt(1)),
+  }),
 ]);
 export type Distribution = z.infer<typeof distributionSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { bilingual, type Result } from "./text.ts";
 import { type InputIssue, parseWith } from "./validation.ts";
 
@@ -7,7 +7,7 @@ import { type InputIssue, parseWith } from "./validation.ts";
  * by a scenario; every field keeps what the source printed, and qualifiers stay qualifiers.
  */
 
-const year = z.number().int().min(1949).max(2100);
+const year = z.int().check(z.gte(1949)).check(z.lte(2100));
 
 /** What an indicator counts. `count` is for things the other units do not name (teams, communities…). */
 export const UNITS = [
@@ -74,9 +74,9 @@ export const KNOWN_SERIES = [
 
 const sourceLocation = z.strictObject({
   /** The section of the document, in the source's own words, e.g. "二、（八）2．提高无障碍环境建设水平". */
-  section: z.string().min(1),
+  section: z.string().check(z.minLength(1)),
   /** The words the value comes from, verbatim, so a reader can find it. */
-  quote: z.string().min(1).optional(),
+  quote: z.optional(z.string().check(z.minLength(1))),
 });
 
 const baseline = z.discriminatedUnion("qualifier", [
@@ -85,20 +85,20 @@ const baseline = z.discriminatedUnion("qualifier", [
     year,
     value: z.number(),
     /** The baseline as printed, e.g. "98.37" or "99%". */
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     /** The source printed a bound, e.g. ">96": the true value is above `value`. */
     qualifier: z.literal("greater-than"),
     year,
     value: z.number(),
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     /** The source printed "—" (or another mark for "no value") in its baseline column. */
     qualifier: z.literal("missing"),
     year,
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     /**
@@ -107,8 +107,8 @@ const baseline = z.discriminatedUnion("qualifier", [
      */
     qualifier: z.literal("not-in-source"),
     year,
-    printed: z.never().optional(),
-    note: bilingual.optional(),
+    printed: z.optional(z.never()),
+    note: z.optional(bilingual),
   }),
 ]);
 export type Baseline = z.infer<typeof baseline>;
@@ -124,7 +124,7 @@ const target = z.discriminatedUnion("kind", [
      */
     comparatorPrinted: z.boolean(),
     value: z.number(),
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     /**
@@ -134,18 +134,18 @@ const target = z.discriminatedUnion("kind", [
      */
     kind: z.literal("in-step-with"),
     year,
-    series: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    series: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     seriesName: bilingual,
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
     /**
      * "基本同步" (basically in step): the source softens the target. It is kept as printed and judged with
      * the stated `tolerance`: met while the growth gap is at least −tolerance.
      */
-    basically: z.boolean().optional(),
+    basically: z.optional(z.boolean()),
     /** Percentage points a year the growth may fall short and still count as (basically) in step. */
-    tolerance: z.number().min(0).max(10).optional(),
+    tolerance: z.optional(z.number().check(z.gte(0)).check(z.lte(10))),
     /** Why that tolerance: the plan never states one, so the reader says where it comes from. */
-    toleranceNote: bilingual.optional(),
+    toleranceNote: z.optional(bilingual),
   }),
   z.strictObject({
     /**
@@ -156,13 +156,13 @@ const target = z.discriminatedUnion("kind", [
     year,
     lo: z.number(),
     hi: z.number(),
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     /** Hold the baseline level: met while the value does not fall below the baseline. */
     kind: z.literal("hold"),
     year,
-    printed: z.string().min(1),
+    printed: z.string().check(z.minLength(1)),
   }),
 ]);
 export type Target = z.infer<typeof target>;
@@ -170,16 +170,16 @@ export type Target = z.infer<typeof target>;
 const indicator = z
   .strictObject({
     /** Stable id, kebab-case, unique within the plan, e.g. "jx-t13-retrofit-rate". */
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     /** The row number printed in the source's table; null for targets taken from the text. */
-    printedNumber: z.number().int().positive().nullable(),
+    printedNumber: z.nullable(z.int().check(z.positive())),
     origin: z.enum(["table", "text"]),
     name: bilingual,
     unit: z.enum(UNITS),
     /** False where the source left the unit out (Huyi row 15). */
     unitPrinted: z.boolean(),
     /** For `count`: what is counted, e.g. {zh:"个", en:"communities"}. */
-    unitLabel: bilingual.optional(),
+    unitLabel: z.optional(bilingual),
     attribute: z.enum(ATTRIBUTES),
     measure: z.enum(MEASURES),
     /**
@@ -187,192 +187,191 @@ const indicator = z
      * (4万人 → 40000) and `printed` keeps the source's form; `precision` counts the decimals printed in
      * the scaled unit, so "4（万人）" is judged to the nearest 10,000.
      */
-    scale: z.enum(Object.keys(SCALES) as [Scale, ...Scale[]]).optional(),
+    scale: z.optional(z.enum(Object.keys(SCALES) as [Scale, ...Scale[]])),
     /** Decimal places the plan prints; comparison happens at this precision. */
-    precision: z.number().int().min(0).max(4),
+    precision: z.int().check(z.gte(0)).check(z.lte(4)),
     baseline,
     target,
     source: sourceLocation,
     /** Notes from the reader of the source (not the source's words). */
-    note: bilingual.optional(),
+    note: z.optional(bilingual),
     /**
      * For a text target: the id of the table indicator in the same plan that it restates (the same
      * quantity, possibly with another comparator, value or measure). The plan check compares the two.
      */
-    restates: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-      .optional(),
+    restates: z.optional(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))),
   })
-  .superRefine((ind, ctx) => {
-    if (ind.origin === "table" && ind.printedNumber === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["printedNumber"],
-        message: "table row without number",
-        params: {
-          message: { zh: "表格中的指标必须有序号", en: "a table row needs its printed number" },
-        },
-      });
-    }
-    if (ind.origin === "text" && ind.printedNumber !== null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["printedNumber"],
-        message: "text target with number",
-        params: {
-          message: {
-            zh: "来自正文的目标没有表格序号，应为 null",
-            en: "a target from the text has no printed row number; use null",
-          },
-        },
-      });
-    }
-    if (ind.target.year <= ind.baseline.year) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target", "year"],
-        message: "target year not after baseline year",
-        params: {
-          message: {
-            zh: `目标年份 ${ind.target.year} 不晚于基期年份 ${ind.baseline.year}`,
-            en: `target year ${ind.target.year} is not after the baseline year ${ind.baseline.year}`,
-          },
-        },
-      });
-    }
-    if (ind.unit === "percent") {
-      const checks: [string[], number | undefined][] = [
-        [["baseline", "value"], "value" in ind.baseline ? ind.baseline.value : undefined],
-        [["target", "value"], ind.target.kind === "compare" ? ind.target.value : undefined],
-        [["target", "lo"], ind.target.kind === "range" ? ind.target.lo : undefined],
-        [["target", "hi"], ind.target.kind === "range" ? ind.target.hi : undefined],
-      ];
-      for (const [path, v] of checks) {
-        if (v !== undefined && (v < 0 || v > 100)) {
-          ctx.addIssue({
-            code: "custom",
-            path,
-            message: "percentage out of range",
-            params: {
-              message: {
-                zh: `百分比 ${v} 超出 0–100 的范围`,
-                en: `percentage ${v} is outside 0–100`,
-              },
-            },
-          });
-        }
-      }
-    }
-    const t = ind.target;
-    if (t.kind === "range" && !(t.lo <= t.hi)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target", "hi"],
-        message: "range upside down",
-        params: {
-          message: {
-            zh: `范围下限 ${t.lo} 大于上限 ${t.hi}`,
-            en: `the range's lower end ${t.lo} is above its upper end ${t.hi}`,
-          },
-        },
-      });
-    }
-    if (t.kind === "in-step-with" && t.basically && (t.tolerance === undefined || !t.toleranceNote)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target", "tolerance"],
-        message: "basically in step without tolerance",
-        params: {
-          message: {
-            zh: "“基本同步”须写明容差（tolerance，百分点/年）及其理由（toleranceNote）",
-            en: 'a "basically in step" target states its tolerance (percentage points a year) and why (toleranceNote)',
-          },
-        },
-      });
-    }
-    if (t.kind === "in-step-with" && !t.basically && t.tolerance !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target", "tolerance"],
-        message: "tolerance without basically",
-        params: {
-          message: {
-            zh: "只有“基本同步”（basically: true）的目标才有容差",
-            en: 'only a "basically in step" target (basically: true) has a tolerance',
-          },
-        },
-      });
-    }
-    if (ind.measure === "unstated" && ind.unit === "percent") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["measure"],
-        message: "unstated measure of a rate",
-        params: {
-          message: {
-            zh: "百分比指标总是当年水平；“unstated” 只用于未说明是每年还是累计的数量",
-            en: 'a percentage is always a level; "unstated" is for counts whose source does not say per year or in total',
-          },
-        },
-      });
-    }
-    if (ind.scale !== undefined) {
-      const sc = SCALES[ind.scale];
-      if (sc.unit !== ind.unit) {
+  .check(
+    z.superRefine((ind, ctx) => {
+      if (ind.origin === "table" && ind.printedNumber === null) {
         ctx.addIssue({
           code: "custom",
-          path: ["scale"],
-          message: "scale does not fit the unit",
+          path: ["printedNumber"],
+          message: "table row without number",
+          params: {
+            message: { zh: "表格中的指标必须有序号", en: "a table row needs its printed number" },
+          },
+        });
+      }
+      if (ind.origin === "text" && ind.printedNumber !== null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["printedNumber"],
+          message: "text target with number",
           params: {
             message: {
-              zh: `单位“${ind.scale}”对应 ${sc.unit}，而指标单位是 ${ind.unit}`,
-              en: `the scale "${ind.scale}" belongs to ${sc.unit}, but the indicator's unit is ${ind.unit}`,
+              zh: "来自正文的目标没有表格序号，应为 null",
+              en: "a target from the text has no printed row number; use null",
             },
           },
         });
       }
-      // A printed number times the scale is the stored value: "4（万人）" is stored as 40000, never 4.
-      const checks: [string[], string | undefined, number | undefined][] = [
-        [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
-        [
-          ["baseline", "value"],
-          ind.baseline.printed,
-          ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
-            ? ind.baseline.value
-            : undefined,
-        ],
-      ];
-      for (const [path, printed, value] of checks) {
-        const n = printed === undefined ? undefined : firstNumber(printed);
-        if (n === undefined || value === undefined) continue;
-        const expected = n * sc.factor;
-        if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
+      if (ind.target.year <= ind.baseline.year) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["target", "year"],
+          message: "target year not after baseline year",
+          params: {
+            message: {
+              zh: `目标年份 ${ind.target.year} 不晚于基期年份 ${ind.baseline.year}`,
+              en: `target year ${ind.target.year} is not after the baseline year ${ind.baseline.year}`,
+            },
+          },
+        });
+      }
+      if (ind.unit === "percent") {
+        const checks: [string[], number | undefined][] = [
+          [["baseline", "value"], "value" in ind.baseline ? ind.baseline.value : undefined],
+          [["target", "value"], ind.target.kind === "compare" ? ind.target.value : undefined],
+          [["target", "lo"], ind.target.kind === "range" ? ind.target.lo : undefined],
+          [["target", "hi"], ind.target.kind === "range" ? ind.target.hi : undefined],
+        ];
+        for (const [path, v] of checks) {
+          if (v !== undefined && (v < 0 || v > 100)) {
+            ctx.addIssue({
+              code: "custom",
+              path,
+              message: "percentage out of range",
+              params: {
+                message: {
+                  zh: `百分比 ${v} 超出 0–100 的范围`,
+                  en: `percentage ${v} is outside 0–100`,
+                },
+              },
+            });
+          }
+        }
+      }
+      const t = ind.target;
+      if (t.kind === "range" && !(t.lo <= t.hi)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["target", "hi"],
+          message: "range upside down",
+          params: {
+            message: {
+              zh: `范围下限 ${t.lo} 大于上限 ${t.hi}`,
+              en: `the range's lower end ${t.lo} is above its upper end ${t.hi}`,
+            },
+          },
+        });
+      }
+      if (t.kind === "in-step-with" && t.basically && (t.tolerance === undefined || !t.toleranceNote)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["target", "tolerance"],
+          message: "basically in step without tolerance",
+          params: {
+            message: {
+              zh: "“基本同步”须写明容差（tolerance，百分点/年）及其理由（toleranceNote）",
+              en: 'a "basically in step" target states its tolerance (percentage points a year) and why (toleranceNote)',
+            },
+          },
+        });
+      }
+      if (t.kind === "in-step-with" && !t.basically && t.tolerance !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["target", "tolerance"],
+          message: "tolerance without basically",
+          params: {
+            message: {
+              zh: "只有“基本同步”（basically: true）的目标才有容差",
+              en: 'only a "basically in step" target (basically: true) has a tolerance',
+            },
+          },
+        });
+      }
+      if (ind.measure === "unstated" && ind.unit === "percent") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["measure"],
+          message: "unstated measure of a rate",
+          params: {
+            message: {
+              zh: "百分比指标总是当年水平；“unstated” 只用于未说明是每年还是累计的数量",
+              en: 'a percentage is always a level; "unstated" is for counts whose source does not say per year or in total',
+            },
+          },
+        });
+      }
+      if (ind.scale !== undefined) {
+        const sc = SCALES[ind.scale];
+        if (sc.unit !== ind.unit) {
           ctx.addIssue({
             code: "custom",
-            path,
-            message: "scaled value",
+            path: ["scale"],
+            message: "scale does not fit the unit",
             params: {
               message: {
-                zh: `印作“${printed}”（单位${ind.scale}），按基本单位应存为 ${expected}，而不是 ${value}`,
-                en: `printed "${printed}" in ${sc.en}, so stored in base units it is ${expected}, not ${value}`,
+                zh: `单位“${ind.scale}”对应 ${sc.unit}，而指标单位是 ${ind.unit}`,
+                en: `the scale "${ind.scale}" belongs to ${sc.unit}, but the indicator's unit is ${ind.unit}`,
               },
             },
           });
         }
+        // A printed number times the scale is the stored value: "4（万人）" is stored as 40000, never 4.
+        const checks: [string[], string | undefined, number | undefined][] = [
+          [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
+          [
+            ["baseline", "value"],
+            ind.baseline.printed,
+            ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+              ? ind.baseline.value
+              : undefined,
+          ],
+        ];
+        for (const [path, printed, value] of checks) {
+          const n = printed === undefined ? undefined : firstNumber(printed);
+          if (n === undefined || value === undefined) continue;
+          const expected = n * sc.factor;
+          if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
+            ctx.addIssue({
+              code: "custom",
+              path,
+              message: "scaled value",
+              params: {
+                message: {
+                  zh: `印作“${printed}”（单位${ind.scale}），按基本单位应存为 ${expected}，而不是 ${value}`,
+                  en: `printed "${printed}" in ${sc.en}, so stored in base units it is ${expected}, not ${value}`,
+                },
+              },
+            });
+          }
+        }
       }
-    }
-    if (ind.unit === "count" && !ind.unitLabel) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["unitLabel"],
-        message: "count without label",
-        params: {
-          message: { zh: "单位为 count 时须说明计数对象（unitLabel）", en: "a count needs a unitLabel" },
-        },
-      });
-    }
-  });
+      if (ind.unit === "count" && !ind.unitLabel) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["unitLabel"],
+          message: "count without label",
+          params: {
+            message: { zh: "单位为 count 时须说明计数对象（unitLabel）", en: "a count needs a unitLabel" },
+          },
+        });
+      }
+    }),
+  );
 export type Indicator = z.infer<typeof indicator>;
 
 /** The first number in a printed cell ("≥4", "4（万人）", "90%–95%" → 90), or undefined. */
@@ -390,7 +389,7 @@ export const planSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     /** Stable id, e.g. "jiaxing-2021-2025". */
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     title: bilingual,
     region: bilingual,
     /** Administrative level, which sets how facility coverage is counted. */
@@ -398,140 +397,144 @@ export const planSchema = z
     province: bilingual,
     issuer: bilingual,
     /** ISO date the plan was issued, or null where the source gives none. */
-    issued: z.iso.date().nullable(),
-    issuedNote: bilingual.optional(),
+    issued: z.nullable(z.iso.date()),
+    issuedNote: z.optional(bilingual),
     period: z.strictObject({ from: year, to: year }),
     baselineYear: year,
     targetYear: year,
-    outlookYear: year.optional(),
+    outlookYear: z.optional(year),
     /**
      * Where the plan was read: a file beside the repository (`file`), or a public address (`url`) with
      * the date it was retrieved (`retrieved`, ISO date). At least one of `file` and `url`.
      */
     source: z
       .strictObject({
-        file: z.string().min(1).optional(),
-        url: z.url({ protocol: /^https?$/ }).optional(),
-        retrieved: z.iso.date().optional(),
-        title: z.string().min(1),
+        file: z.optional(z.string().check(z.minLength(1))),
+        url: z.optional(z.url({ protocol: /^https?$/ })),
+        retrieved: z.optional(z.iso.date()),
+        title: z.string().check(z.minLength(1)),
         /** Where in the document the main table is, e.g. "专栏1" or "page 6". */
-        section: z.string().min(1).optional(),
+        section: z.optional(z.string().check(z.minLength(1))),
       })
-      .superRefine((src, ctx) => {
-        if (src.file === undefined && src.url === undefined) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["file"],
-            message: "source without file or url",
-            params: {
-              message: {
-                zh: "来源须给出文件（file）或网址（url）",
-                en: "a source gives a file or an address (url)",
+      .check(
+        z.superRefine((src, ctx) => {
+          if (src.file === undefined && src.url === undefined) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["file"],
+              message: "source without file or url",
+              params: {
+                message: {
+                  zh: "来源须给出文件（file）或网址（url）",
+                  en: "a source gives a file or an address (url)",
+                },
               },
-            },
-          });
-        }
-        if (src.url !== undefined && src.retrieved === undefined) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["retrieved"],
-            message: "url without retrieved date",
-            params: {
-              message: {
-                zh: "给出网址时须写明获取日期（retrieved，如 2026-11-30）",
-                en: "an address needs the date it was retrieved (retrieved, e.g. 2026-11-30)",
+            });
+          }
+          if (src.url !== undefined && src.retrieved === undefined) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["retrieved"],
+              message: "url without retrieved date",
+              params: {
+                message: {
+                  zh: "给出网址时须写明获取日期（retrieved，如 2026-11-30）",
+                  en: "an address needs the date it was retrieved (retrieved, e.g. 2026-11-30)",
+                },
               },
-            },
-          });
-        }
-      }),
+            });
+          }
+        }),
+      ),
     /**
      * A table the reader could not read in full (a page missing, a cut-off copy): `partial: true` with a
      * note saying what is missing. check-plan reports it, so nobody takes the indicators for the whole plan.
      */
-    table: z.strictObject({ partial: z.boolean(), note: bilingual }).optional(),
+    table: z.optional(z.strictObject({ partial: z.boolean(), note: bilingual })),
     /** Evaluations the plan requires (mid-term 2023, final 2025…). */
     evaluations: z.array(z.strictObject({ year, kind: z.enum(["annual", "mid-term", "final"]) })),
-    indicators: z.array(indicator).min(1),
+    indicators: z.array(indicator).check(z.minLength(1)),
   })
-  .superRefine((plan, ctx) => {
-    const seen = new Map<string, number>();
-    plan.indicators.forEach((ind, i) => {
-      const first = seen.get(ind.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["indicators", i, "id"],
-          message: "duplicate id",
-          params: {
-            message: {
-              zh: `指标 id “${ind.id}” 与 indicators[${first}] 重复`,
-              en: `indicator id "${ind.id}" repeats indicators[${first}]`,
+  .check(
+    z.superRefine((plan, ctx) => {
+      const seen = new Map<string, number>();
+      plan.indicators.forEach((ind, i) => {
+        const first = seen.get(ind.id);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "id"],
+            message: "duplicate id",
+            params: {
+              message: {
+                zh: `指标 id “${ind.id}” 与 indicators[${first}] 重复`,
+                en: `indicator id "${ind.id}" repeats indicators[${first}]`,
+              },
             },
-          },
-        });
-      } else seen.set(ind.id, i);
-    });
-    plan.indicators.forEach((ind, i) => {
-      if (ind.restates === undefined) return;
-      if (ind.restates === ind.id) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["indicators", i, "restates"],
-          message: "indicator restates itself",
-          params: {
-            message: {
-              zh: `指标 “${ind.id}” 的 restates 指向它自己`,
-              en: `indicator "${ind.id}" names itself in restates`,
+          });
+        } else seen.set(ind.id, i);
+      });
+      plan.indicators.forEach((ind, i) => {
+        if (ind.restates === undefined) return;
+        if (ind.restates === ind.id) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "restates"],
+            message: "indicator restates itself",
+            params: {
+              message: {
+                zh: `指标 “${ind.id}” 的 restates 指向它自己`,
+                en: `indicator "${ind.id}" names itself in restates`,
+              },
             },
-          },
-        });
-      } else if (!seen.has(ind.restates)) {
+          });
+        } else if (!seen.has(ind.restates)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "restates"],
+            message: "restates names no indicator",
+            params: {
+              message: {
+                zh: `指标 “${ind.id}” 的 restates “${ind.restates}” 在本规划中找不到对应的指标 id`,
+                en: `indicator "${ind.id}" restates "${ind.restates}", but this plan has no indicator with that id`,
+              },
+            },
+          });
+        }
+      });
+      const numbers = new Map<number, number>();
+      plan.indicators.forEach((ind, i) => {
+        if (ind.printedNumber === null) return;
+        const first = numbers.get(ind.printedNumber);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "printedNumber"],
+            message: "duplicate printed number",
+            params: {
+              message: {
+                zh: `表格序号 ${ind.printedNumber} 与 indicators[${first}] 重复`,
+                en: `printed number ${ind.printedNumber} repeats indicators[${first}]`,
+              },
+            },
+          });
+        } else numbers.set(ind.printedNumber, i);
+      });
+      if (plan.targetYear <= plan.baselineYear) {
         ctx.addIssue({
           code: "custom",
-          path: ["indicators", i, "restates"],
-          message: "restates names no indicator",
+          path: ["targetYear"],
+          message: "target year not after baseline",
           params: {
             message: {
-              zh: `指标 “${ind.id}” 的 restates “${ind.restates}” 在本规划中找不到对应的指标 id`,
-              en: `indicator "${ind.id}" restates "${ind.restates}", but this plan has no indicator with that id`,
+              zh: `目标年份 ${plan.targetYear} 不晚于基期年份 ${plan.baselineYear}`,
+              en: `target year ${plan.targetYear} is not after the baseline year ${plan.baselineYear}`,
             },
           },
         });
       }
-    });
-    const numbers = new Map<number, number>();
-    plan.indicators.forEach((ind, i) => {
-      if (ind.printedNumber === null) return;
-      const first = numbers.get(ind.printedNumber);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["indicators", i, "printedNumber"],
-          message: "duplicate printed number",
-          params: {
-            message: {
-              zh: `表格序号 ${ind.printedNumber} 与 indicators[${first}] 重复`,
-              en: `printed number ${ind.printedNumber} repeats indicators[${first}]`,
-            },
-          },
-        });
-      } else numbers.set(ind.printedNumber, i);
-    });
-    if (plan.targetYear <= plan.baselineYear) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["targetYear"],
-        message: "target year not after baseline",
-        params: {
-          message: {
-            zh: `目标年份 ${plan.targetYear} 不晚于基期年份 ${plan.baselineYear}`,
-            en: `target year ${plan.targetYear} is not after the baseline year ${plan.baselineYear}`,
-          },
-        },
-      });
-    }
-  });
+    }),
+  );
 export type Plan = z.infer<typeof planSchema>;
 
 /** Validates an unknown value as a plan; `file` names the input in every message. */

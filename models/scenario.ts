@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { distributionProblem, distributionSchema } from "./distribution-schema.ts";
 import { PARAM_UNITS } from "./model.ts";
 import { err, fail, ok } from "./result.ts";
@@ -23,50 +23,57 @@ export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
  * more observations, or the per-year mean of a total observed over a span. */
 export const TREND_FITS = ["points", "compound", "flat", "average"] as const;
 
-const evidenceRef = z.string().refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$/.test(r), {
-  message: "evidence reference",
-  params: {
-    message: {
-      zh: "证据引用应写作 “<证据文件 id>#<序列 id>”",
-      en: 'an evidence reference reads "<evidence file id>#<series id>"',
+const evidenceRef = z.string().check(
+  z.refine((r) => /^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$/.test(r), {
+    message: "evidence reference",
+    params: {
+      message: {
+        zh: "证据引用应写作 “<证据文件 id>#<序列 id>”",
+        en: 'an evidence reference reads "<evidence file id>#<series id>"',
+      },
     },
-  },
-});
+  }),
+);
 
 /**
  * Where a default comes from, as a reader is told it: one text (files written before sources were
  * bilingual, and the scaffold's markers), or the same citation in both product languages, `en` and `zh`
  * saying the same thing with the same numbers. Shown only through `sourceText` (text.ts).
  */
-export const sourceSchema = z.union([z.string().min(1), bilingual]);
+export const sourceSchema = z.union([z.string().check(z.minLength(1)), bilingual]);
 export type Source = z.infer<typeof sourceSchema>;
 
 export const provenanceSchema = z
   .strictObject({
-    kind: z.preprocess((k) => (k === "calibrated" ? "estimate" : k), z.enum(PROVENANCE_KINDS)),
+    kind: z.pipe(
+      z.transform((k: unknown) => (k === "calibrated" ? "estimate" : k)),
+      z.enum(PROVENANCE_KINDS),
+    ),
     source: sourceSchema,
-    year: z.number().int().min(1949).max(2100).optional(),
-    note: bilingual.optional(),
+    year: z.optional(z.int().check(z.gte(1949)).check(z.lte(2100))),
+    note: z.optional(bilingual),
     /** For `trend`: the observed series it is fitted to, `<evidence file id>#<series id>`. */
-    evidence: z.array(evidenceRef).min(1).optional(),
+    evidence: z.optional(z.array(evidenceRef).check(z.minLength(1))),
     /** For `trend`: how the pace was fitted. */
-    fit: z.enum(TREND_FITS).optional(),
+    fit: z.optional(z.enum(TREND_FITS)),
   })
-  .superRefine((p, ctx) => {
-    if (p.kind === "trend" && (!p.evidence || !p.fit)) {
-      ctx.addIssue({
-        code: "custom",
-        path: p.evidence ? ["fit"] : ["evidence"],
-        message: "trend without evidence or fit",
-        params: {
-          message: {
-            zh: "“趋势”来源必须列出所依据的观测序列（evidence）和拟合方法（fit）",
-            en: "a `trend` provenance names the observed series it rests on (evidence) and its fit",
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.kind === "trend" && (!p.evidence || !p.fit)) {
+        ctx.addIssue({
+          code: "custom",
+          path: p.evidence ? ["fit"] : ["evidence"],
+          message: "trend without evidence or fit",
+          params: {
+            message: {
+              zh: "“趋势”来源必须列出所依据的观测序列（evidence）和拟合方法（fit）",
+              en: "a `trend` provenance names the observed series it rests on (evidence) and its fit",
+            },
           },
-        },
-      });
-    }
-  });
+        });
+      }
+    }),
+  );
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** A model parameter as a person sees it: value, unit, allowed range, uncertainty and provenance. */
@@ -78,62 +85,69 @@ export const assumptionSchema = z
     min: z.number(),
     max: z.number(),
     /** Slider step; defaults to a hundredth of the range. */
-    step: z.number().positive().optional(),
-    uncertainty: distributionSchema.optional(),
+    step: z.optional(z.number().check(z.positive())),
+    uncertainty: z.optional(distributionSchema),
     provenance: provenanceSchema,
   })
-  .superRefine((a, ctx) => {
-    const msg = (zh: string, en: string, path: (string | number)[]) =>
-      ctx.addIssue({ code: "custom", path, message: en, params: { message: { zh, en } } });
-    if (!(a.min <= a.max))
-      msg(`范围下限 ${a.min} 大于上限 ${a.max}`, `range min ${a.min} exceeds max ${a.max}`, ["min"]);
-    if (a.value < a.min || a.value > a.max) {
-      msg(
-        `取值 ${a.value} 不在允许范围 ${a.min}–${a.max} 内`,
-        `value ${a.value} is outside the allowed range ${a.min}–${a.max}`,
-        ["value"],
-      );
-    }
-    if (a.uncertainty) {
-      const p = distributionProblem(a.uncertainty, a.min, a.max);
-      if (p) msg(p.zh, p.en, ["uncertainty"]);
-    }
-  });
+  .check(
+    z.superRefine((a, ctx) => {
+      const msg = (zh: string, en: string, path: (string | number)[]) =>
+        ctx.addIssue({ code: "custom", path, message: en, params: { message: { zh, en } } });
+      if (!(a.min <= a.max))
+        msg(`范围下限 ${a.min} 大于上限 ${a.max}`, `range min ${a.min} exceeds max ${a.max}`, ["min"]);
+      if (a.value < a.min || a.value > a.max) {
+        msg(
+          `取值 ${a.value} 不在允许范围 ${a.min}–${a.max} 内`,
+          `value ${a.value} is outside the allowed range ${a.min}–${a.max}`,
+          ["value"],
+        );
+      }
+      if (a.uncertainty) {
+        const p = distributionProblem(a.uncertainty, a.min, a.max);
+        if (p) msg(p.zh, p.en, ["uncertainty"]);
+      }
+    }),
+  );
 export type Assumption = z.infer<typeof assumptionSchema>;
 
 /** A change a scenario makes to one assumption of the scenario it extends. */
 export const overrideSchema = z.strictObject({
-  value: z.number().optional(),
+  value: z.optional(z.number()),
   /** A new distribution, or null to switch uncertainty off. */
-  uncertainty: distributionSchema.nullable().optional(),
-  reason: bilingual.optional(),
+  uncertainty: z.optional(z.nullable(distributionSchema)),
+  reason: z.optional(bilingual),
   /**
    * What the new value rests on. Without it a changed value is the scenario author's judgement: its
    * provenance becomes an `estimate` carrying the reason.
    */
-  provenance: provenanceSchema.optional(),
+  provenance: z.optional(provenanceSchema),
 });
 export type Override = z.infer<typeof overrideSchema>;
 
 /** An observed value of an indicator in a year after the baseline (evaluator input). */
 export const actualSchema = z.strictObject({
-  indicatorId: z.string().min(1),
-  year: z.number().int(),
+  indicatorId: z.string().check(z.minLength(1)),
+  year: z.int(),
   value: z.number(),
 });
 export type Actual = z.infer<typeof actualSchema>;
 
 /** Status thresholds on the probability of meeting a target, in percent. */
 export const bandsSchema = z
-  .strictObject({ onTrack: z.number().min(0).max(100), offTrack: z.number().min(0).max(100) })
-  .refine((b) => b.offTrack <= b.onTrack, {
-    message: "offTrack above onTrack",
-    params: { message: { zh: "“偏离”阈值不能高于“正常”阈值", en: "offTrack must not exceed onTrack" } },
-  });
+  .strictObject({
+    onTrack: z.number().check(z.gte(0)).check(z.lte(100)),
+    offTrack: z.number().check(z.gte(0)).check(z.lte(100)),
+  })
+  .check(
+    z.refine((b) => b.offTrack <= b.onTrack, {
+      message: "offTrack above onTrack",
+      params: { message: { zh: "“偏离”阈值不能高于“正常”阈值", en: "offTrack must not exceed onTrack" } },
+    }),
+  );
 export type Bands = z.infer<typeof bandsSchema>;
 export const DEFAULT_BANDS: Bands = { onTrack: 80, offTrack: 20 };
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 
 /**
  * A scenario file. A baseline scenario (no `extends`) defines every assumption in full; any other
@@ -145,43 +159,45 @@ export const scenarioSchema = z
     id,
     planId: id,
     name: bilingual,
-    description: bilingual.optional(),
+    description: z.optional(bilingual),
     /** Marks a scenario prepared for teaching (workshop presets). */
-    teaching: z.boolean().optional(),
-    extends: id.optional(),
-    assumptions: z.record(z.string().min(1), assumptionSchema).optional(),
-    overrides: z.record(z.string().min(1), overrideSchema).optional(),
-    bands: bandsSchema.optional(),
-    actuals: z.array(actualSchema).optional(),
+    teaching: z.optional(z.boolean()),
+    extends: z.optional(id),
+    assumptions: z.optional(z.record(z.string().check(z.minLength(1)), assumptionSchema)),
+    overrides: z.optional(z.record(z.string().check(z.minLength(1)), overrideSchema)),
+    bands: z.optional(bandsSchema),
+    actuals: z.optional(z.array(actualSchema)),
   })
-  .superRefine((s, ctx) => {
-    if (s.extends === undefined && !s.assumptions) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["assumptions"],
-        message: "baseline without assumptions",
-        params: {
-          message: {
-            zh: "基准情景（没有 extends）必须列出全部假设",
-            en: "a baseline scenario (no extends) must list every assumption",
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.extends === undefined && !s.assumptions) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["assumptions"],
+          message: "baseline without assumptions",
+          params: {
+            message: {
+              zh: "基准情景（没有 extends）必须列出全部假设",
+              en: "a baseline scenario (no extends) must list every assumption",
+            },
           },
-        },
-      });
-    }
-    if (s.extends !== undefined && s.assumptions) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["assumptions"],
-        message: "derived scenario with assumptions",
-        params: {
-          message: {
-            zh: "派生情景只能通过 overrides 修改假设",
-            en: "a scenario that extends another changes assumptions only through overrides",
+        });
+      }
+      if (s.extends !== undefined && s.assumptions) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["assumptions"],
+          message: "derived scenario with assumptions",
+          params: {
+            message: {
+              zh: "派生情景只能通过 overrides 修改假设",
+              en: "a scenario that extends another changes assumptions only through overrides",
+            },
           },
-        },
-      });
-    }
-  });
+        });
+      }
+    }),
+  );
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 
 export function parseScenario(input: unknown, file: string): Result<ScenarioFile, InputIssue[]> {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A language the product speaks. zh-CN is the source language of every plan. */
 export type Lang = "zh-CN" | "en";
@@ -6,8 +6,8 @@ export const LANGS: readonly Lang[] = ["zh-CN", "en"];
 
 /** Text in both product languages. `zh` keeps the source's Chinese verbatim where it comes from a plan. */
 export const bilingual = z.strictObject({
-  zh: z.string().min(1),
-  en: z.string().min(1),
+  zh: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
 });
 export type Bilingual = z.infer<typeof bilingual>;
 

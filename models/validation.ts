@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { err, ok } from "./result.ts";
 import type { Bilingual, Result } from "./text.ts";
 
@@ -185,7 +185,11 @@ export function forbiddenKeys(value: unknown, file: string): InputIssue[] {
  * Validates `input` against `schema`, returning every problem as an {@link InputIssue}. A key that
  * could reach a prototype (see {@link forbiddenKeys}) is refused before the schema sees it.
  */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, file: string): Result<T, InputIssue[]> {
+export function parseWith<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  file: string,
+): Result<T, InputIssue[]> {
   const bad = forbiddenKeys(input, file);
   if (bad.length > 0) return err(bad);
   const parsed = schema.safeParse(input);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { baselineOf, type Library } from "./library.ts";
 import { err, ok } from "./result.ts";
 import { type Assumption, resolveScenario } from "./scenario.ts";
@@ -15,7 +15,7 @@ import { type InputIssue, parseWith } from "./validation.ts";
  * repeats it.
  */
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 
 /** One step of a workshop. */
 export const workshopStepSchema = z.strictObject({
@@ -24,11 +24,14 @@ export const workshopStepSchema = z.strictObject({
   /** What the trainer says: the change and what to watch for. A few sentences. */
   explain: bilingual,
   /** The scenario this step starts from; default: the previous step's (the baseline for the first). */
-  scenarioId: id.optional(),
+  scenarioId: z.optional(id),
   /** Assumption values set on top of the scenario, by assumption id (in the assumption's own unit). */
-  changes: z.record(z.string().min(1), z.number()).optional(),
+  changes: z.optional(z.record(z.string().check(z.minLength(1)), z.number())),
   /** The indicators to show as big cards, most important first (1–6). */
-  focus: z.array(z.string().min(1)).min(1).max(6),
+  focus: z
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1))
+    .check(z.maxLength(6)),
 });
 export type WorkshopStep = z.infer<typeof workshopStepSchema>;
 
@@ -39,26 +42,28 @@ export const workshopSchema = z
     id,
     planId: id,
     title: bilingual,
-    steps: z.array(workshopStepSchema).min(1).max(20),
+    steps: z.array(workshopStepSchema).check(z.minLength(1)).check(z.maxLength(20)),
   })
-  .superRefine((w, ctx) => {
-    w.steps.forEach((s, i) => {
-      const seen = new Set<string>();
-      s.focus.forEach((f, j) => {
-        if (seen.has(f)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["steps", i, "focus", j],
-            message: "duplicate focus",
-            params: {
-              message: { zh: `指标 “${f}” 重复列出`, en: `indicator "${f}" is listed twice` },
-            },
-          });
-        }
-        seen.add(f);
+  .check(
+    z.superRefine((w, ctx) => {
+      w.steps.forEach((s, i) => {
+        const seen = new Set<string>();
+        s.focus.forEach((f, j) => {
+          if (seen.has(f)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["steps", i, "focus", j],
+              message: "duplicate focus",
+              params: {
+                message: { zh: `指标 “${f}” 重复列出`, en: `indicator "${f}" is listed twice` },
+              },
+            });
+          }
+          seen.add(f);
+        });
       });
-    });
-  });
+    }),
+  );
 export type Workshop = z.infer<typeof workshopSchema>;
 
 /** Validates a workshop file's shape; problems name the file and the path inside it, in both languages. */

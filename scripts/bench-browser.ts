@@ -6,10 +6,7 @@
  * - initial JavaScript, gzipped (≤ 85 KB).
  * Figures are returned and reported, never asserted here: `bench.ts` compares them with the budgets.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { DIST_DIR, launchBrowser, serveDist } from "../tests/browser/harness.ts";
+import { INITIAL_JS_BUDGET_KB, initialJs, launchBrowser, serveDist } from "../tests/browser/harness.ts";
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,11 +34,11 @@ export interface BrowserFigures {
 /** Measures the built app in `dist/`; `log` receives the readable lines. */
 export async function benchBrowser(log: (line: string) => void = console.log): Promise<BrowserFigures> {
   // Initial JavaScript: the scripts index.html loads before anything is clicked.
-  const html = readFileSync(join(DIST_DIR, "index.html"), "utf8");
-  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const gz = initial.reduce((acc, f) => acc + gzipSync(readFileSync(join(DIST_DIR, f))).length, 0);
-  const initialJsGzipKB = gz / 1024;
-  log(`initial JavaScript: ${initialJsGzipKB.toFixed(1)} KB gzipped (${initial.join(", ")}) — budget 85 KB`);
+  const first = initialJs();
+  const initialJsGzipKB = first.gzipKB;
+  log(
+    `initial JavaScript: ${initialJsGzipKB.toFixed(1)} KB gzipped (${first.chunks.map((c) => c.file).join(", ")}) — budget ${INITIAL_JS_BUDGET_KB} KB`,
+  );
 
   const server = await serveDist();
   const browser = await launchBrowser();

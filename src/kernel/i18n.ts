@@ -1,5 +1,5 @@
 import { type Accessor, createComponent, createContext, createSignal, type JSX, useContext } from "solid-js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LANGS, type Lang } from "../../models/text.ts";
 
 /**

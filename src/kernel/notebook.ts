@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { err, ok } from "../../models/result.ts";
 import type { Bilingual, Result } from "../../models/text.ts";
 
@@ -17,13 +17,13 @@ export const MAX_NOTE_CHARS = 100_000;
 /** Most cells one notebook holds. */
 export const MAX_CELLS = 500;
 
-const cellId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
-const indicatorId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const cellId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const indicatorId = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 
 export const noteCellSchema = z.strictObject({
   id: cellId,
   kind: z.literal("note"),
-  markdown: z.string().max(MAX_NOTE_CHARS),
+  markdown: z.string().check(z.maxLength(MAX_NOTE_CHARS)),
 });
 export const verdictCellSchema = z.strictObject({ id: cellId, kind: z.literal("verdict"), indicatorId });
 export const chartCellSchema = z.strictObject({ id: cellId, kind: z.literal("chart"), indicatorId });
@@ -37,38 +37,40 @@ export type CellKind = Cell["kind"];
 export const logEntrySchema = z.strictObject({
   /** ISO 8601 date-time, e.g. "2024-05-01T09:30:00.000Z". */
   at: z.iso.datetime({ offset: true }),
-  assumptionId: z.string().min(1),
-  from: z.number().nullable(),
-  to: z.number().nullable(),
+  assumptionId: z.string().check(z.minLength(1)),
+  from: z.nullable(z.number()),
+  to: z.nullable(z.number()),
   /** The person's reason, possibly empty. */
-  reason: z.string().max(2_000),
+  reason: z.string().check(z.maxLength(2_000)),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 
 export const notebookSchema = z
   .strictObject({
-    cells: z.array(cellSchema).max(MAX_CELLS),
+    cells: z.array(cellSchema).check(z.maxLength(MAX_CELLS)),
     log: z.array(logEntrySchema),
   })
-  .superRefine((nb, ctx) => {
-    const seen = new Map<string, number>();
-    nb.cells.forEach((c, i) => {
-      const first = seen.get(c.id);
-      if (first === undefined) seen.set(c.id, i);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: ["cells", i, "id"],
-          message: "duplicate cell id",
-          params: {
-            message: {
-              zh: `单元 id “${c.id}” 与 cells[${first}] 重复`,
-              en: `cell id "${c.id}" repeats cells[${first}]`,
+  .check(
+    z.superRefine((nb, ctx) => {
+      const seen = new Map<string, number>();
+      nb.cells.forEach((c, i) => {
+        const first = seen.get(c.id);
+        if (first === undefined) seen.set(c.id, i);
+        else
+          ctx.addIssue({
+            code: "custom",
+            path: ["cells", i, "id"],
+            message: "duplicate cell id",
+            params: {
+              message: {
+                zh: `单元 id “${c.id}” 与 cells[${first}] 重复`,
+                en: `cell id "${c.id}" repeats cells[${first}]`,
+              },
             },
-          },
-        });
-    });
-  });
+          });
+      });
+    }),
+  );
 export type Notebook = z.infer<typeof notebookSchema>;
 
 /** A notebook with no cells and an empty log. */

@@ -1,5 +1,5 @@
 import { type Accessor, createSignal } from "solid-js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import { err, type Result } from "../../models/result.ts";
 import { MAX_SEED } from "../../models/seed.ts";
@@ -27,8 +27,8 @@ export const MAX_SAMPLES = 100_000;
 
 /** Run settings as set and as stored: a seed past 2^32 − 1 would run as a smaller one, so it is refused. */
 export const settingsSchema = z.strictObject({
-  samples: z.number().int().min(0).max(MAX_SAMPLES),
-  seed: z.number().int().min(0).max(MAX_SEED),
+  samples: z.int().check(z.gte(0)).check(z.lte(MAX_SAMPLES)),
+  seed: z.int().check(z.gte(0)).check(z.lte(MAX_SEED)),
   sampling: z.enum(["lhs", "random"]),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { bindingsSchema } from "../../models/bindings.ts";
 import { planSchema } from "../../models/plan.ts";
 import { fail } from "../../models/result.ts";
@@ -25,51 +25,53 @@ export const WORKSPACE_FORMAT = "reachable-workspace";
 /** The version this build writes. */
 export const WORKSPACE_VERSION = 3;
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 
 /** Run settings as stored (see {@link RunSettings}); one schema with the run settings form. */
 export { settingsSchema };
 
 const editSchema = z.strictObject({
-  value: z.number().optional(),
-  uncertaintyOn: z.boolean().optional(),
+  value: z.optional(z.number()),
+  uncertaintyOn: z.optional(z.boolean()),
 });
 
-const selectedSchema = z.strictObject({ planId: id.nullable(), scenarioId: id.nullable() });
+const selectedSchema = z.strictObject({ planId: z.nullable(id), scenarioId: z.nullable(id) });
 
 /** Scenarios the person made: override-only (each extends another), ids unique. */
-const userScenarios = z.array(scenarioSchema).superRefine((list, ctx) => {
-  const seen = new Map<string, number>();
-  list.forEach((s, i) => {
-    if (s.extends === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "extends"],
-        message: "stored scenario without extends",
-        params: {
-          message: {
-            zh: "工作区中的情景必须扩展另一个情景（只保存改动）",
-            en: "a scenario in a workspace must extend another one (it stores only its changes)",
+const userScenarios = z.array(scenarioSchema).check(
+  z.superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((s, i) => {
+      if (s.extends === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "extends"],
+          message: "stored scenario without extends",
+          params: {
+            message: {
+              zh: "工作区中的情景必须扩展另一个情景（只保存改动）",
+              en: "a scenario in a workspace must extend another one (it stores only its changes)",
+            },
           },
-        },
-      });
-    }
-    const first = seen.get(s.id);
-    if (first !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "id"],
-        message: "duplicate scenario id",
-        params: {
-          message: {
-            zh: `情景 id “${s.id}” 与 scenarios[${first}] 重复`,
-            en: `scenario id "${s.id}" repeats scenarios[${first}]`,
+        });
+      }
+      const first = seen.get(s.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "id"],
+          message: "duplicate scenario id",
+          params: {
+            message: {
+              zh: `情景 id “${s.id}” 与 scenarios[${first}] 重复`,
+              en: `scenario id "${s.id}" repeats scenarios[${first}]`,
+            },
           },
-        },
-      });
-    } else seen.set(s.id, i);
-  });
-});
+        });
+      } else seen.set(s.id, i);
+    });
+  }),
+);
 
 const common = {
   format: z.literal(WORKSPACE_FORMAT),
@@ -78,7 +80,7 @@ const common = {
   selected: selectedSchema,
   scenarios: userScenarios,
   /** Unsaved edits: scenario id → assumption id → edit (as the workbench store keeps them). */
-  edits: z.record(id, z.record(z.string().min(1), editSchema)),
+  edits: z.record(id, z.record(z.string().check(z.minLength(1)), editSchema)),
   settings: settingsSchema,
 };
 
@@ -95,61 +97,65 @@ export const importedPlanSchema = z
     /** ISO 8601 date-time of the import. */
     importedAt: z.iso.datetime({ offset: true }),
   })
-  .superRefine((p, ctx) => {
-    const problems: [string[], boolean, string, string][] = [
-      [["bindings", "planId"], p.bindings.planId !== p.plan.id, "绑定", "bindings"],
-      [["scenario", "planId"], p.scenario.planId !== p.plan.id, "情景", "scenario"],
-    ];
-    for (const [path, bad, zh, en] of problems) {
-      if (!bad) continue;
-      ctx.addIssue({
-        code: "custom",
-        path,
-        message: "imported plan parts disagree",
-        params: {
-          message: {
-            zh: `导入规划的${zh}属于另一份规划（应为 “${p.plan.id}”）`,
-            en: `the imported plan's ${en} belong to another plan (should be "${p.plan.id}")`,
+  .check(
+    z.superRefine((p, ctx) => {
+      const problems: [string[], boolean, string, string][] = [
+        [["bindings", "planId"], p.bindings.planId !== p.plan.id, "绑定", "bindings"],
+        [["scenario", "planId"], p.scenario.planId !== p.plan.id, "情景", "scenario"],
+      ];
+      for (const [path, bad, zh, en] of problems) {
+        if (!bad) continue;
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: "imported plan parts disagree",
+          params: {
+            message: {
+              zh: `导入规划的${zh}属于另一份规划（应为 “${p.plan.id}”）`,
+              en: `the imported plan's ${en} belong to another plan (should be "${p.plan.id}")`,
+            },
           },
-        },
-      });
-    }
-    if (p.scenario.extends !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["scenario", "extends"],
-        message: "imported baseline extends",
-        params: {
-          message: {
-            zh: "导入规划的基准情景不能扩展其他情景",
-            en: "an imported plan's baseline scenario extends no other scenario",
+        });
+      }
+      if (p.scenario.extends !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["scenario", "extends"],
+          message: "imported baseline extends",
+          params: {
+            message: {
+              zh: "导入规划的基准情景不能扩展其他情景",
+              en: "an imported plan's baseline scenario extends no other scenario",
+            },
           },
-        },
-      });
-    }
-  });
+        });
+      }
+    }),
+  );
 export type ImportedPlan = z.infer<typeof importedPlanSchema>;
 
 /** Imported plans, plan ids unique. */
-const importedPlans = z.array(importedPlanSchema).superRefine((list, ctx) => {
-  const seen = new Map<string, number>();
-  list.forEach((p, i) => {
-    const first = seen.get(p.plan.id);
-    if (first !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "plan", "id"],
-        message: "duplicate imported plan id",
-        params: {
-          message: {
-            zh: `导入规划 id “${p.plan.id}” 与 imported[${first}] 重复`,
-            en: `imported plan id "${p.plan.id}" repeats imported[${first}]`,
+const importedPlans = z.array(importedPlanSchema).check(
+  z.superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((p, i) => {
+      const first = seen.get(p.plan.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "plan", "id"],
+          message: "duplicate imported plan id",
+          params: {
+            message: {
+              zh: `导入规划 id “${p.plan.id}” 与 imported[${first}] 重复`,
+              en: `imported plan id "${p.plan.id}" repeats imported[${first}]`,
+            },
           },
-        },
-      });
-    } else seen.set(p.plan.id, i);
-  });
-});
+        });
+      } else seen.set(p.plan.id, i);
+    });
+  }),
+);
 
 const v2 = {
   ...common,
@@ -182,7 +188,7 @@ export type WorkspaceV1 = z.infer<typeof workspaceV1Schema>;
 
 /** One migration step: the schema of version `from`, and how a valid document of it becomes `from + 1`. */
 interface Step {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   up(doc: never): unknown;
 }
 

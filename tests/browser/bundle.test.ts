@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIST_DIR } from "./harness.ts";
-
-/** The scripts index.html loads before anything is clicked (as scripts/bench-browser.ts counts them). */
-function firstScreenChunks(): string[] {
-  const html = readFileSync(join(DIST_DIR, "index.html"), "utf8");
-  return [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-}
+import { DIST_DIR, INITIAL_JS_BUDGET_KB, initialJs } from "./harness.ts";
 
 /** The source files bundled into a chunk, from its source map. */
 function sourcesOf(chunk: string): string[] {
@@ -17,7 +11,7 @@ function sourcesOf(chunk: string): string[] {
 
 describe("the first screen's bundle", () => {
   it("loads no Arquero, no model, no scenario file, no store and no projection service", () => {
-    const chunks = firstScreenChunks();
+    const chunks = initialJs().chunks.map((c) => c.file);
     expect(chunks.length).toBeGreaterThan(0);
     const sources = chunks.flatMap(sourcesOf);
     const offending = sources.filter((s) =>
@@ -26,5 +20,22 @@ describe("the first screen's bundle", () => {
       ),
     );
     expect(offending).toEqual([]);
+  });
+
+  it(`stays within ${INITIAL_JS_BUDGET_KB} KB of JavaScript gzipped`, () => {
+    const first = initialJs();
+    const sizes = first.chunks.map((c) => `${c.file} ${(c.gzipBytes / 1024).toFixed(1)} KB`).join(", ");
+    expect(
+      first.gzipKB,
+      `first screen: ${first.gzipKB.toFixed(1)} KB gzipped (${sizes})`,
+    ).toBeLessThanOrEqual(INITIAL_JS_BUDGET_KB);
+  });
+
+  it("loads zod's tree-shakable API, not classic zod (whose schemas carry JSON Schema conversion)", () => {
+    const sources = initialJs().chunks.flatMap((c) => sourcesOf(c.file));
+    expect(sources.some((s) => s.includes("node_modules/zod/v4/mini/"))).toBe(true);
+    expect(
+      sources.filter((s) => /node_modules\/zod\/v4\/(classic\/|core\/(to-json-schema|json-schema))/.test(s)),
+    ).toEqual([]);
   });
 });

@@ -3,12 +3,13 @@
  * `dist/` on a free local port, pages that record console errors and requests to other origins, and an
  * axe check that fails with a readable list. A missing browser or build fails loudly; nothing is skipped.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import type { Lang } from "../../models/text.ts";
@@ -18,6 +19,24 @@ import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
 export const DIST_DIR = fileURLToPath(new URL("../../dist/", import.meta.url));
 
 /** Chromium's path: `$CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. */
+/** Issue 12's budget for the first screen's JavaScript, in KB (1,024 bytes) gzipped. */
+export const INITIAL_JS_BUDGET_KB = 85;
+
+/**
+ * The first screen's JavaScript in a build: the scripts `index.html` loads before anything is clicked
+ * (its module script and modulepreload links), each with its size gzipped at zlib's default level, and
+ * the total in KB. `npm run bench` reports this figure and `bundle.test.ts` holds it to the budget.
+ */
+export function initialJs(dir: string = DIST_DIR): {
+  chunks: { file: string; gzipBytes: number }[];
+  gzipKB: number;
+} {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const chunks = files.map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(dir, file))).length }));
+  return { chunks, gzipKB: chunks.reduce((acc, c) => acc + c.gzipBytes, 0) / 1024 };
+}
+
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
