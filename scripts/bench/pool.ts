@@ -14,7 +14,7 @@ import { runModelFor } from "../../src/kernel/library.ts";
 import type { ModelWorkerApi } from "../../src/kernel/model-worker.ts";
 import type { SizeDecision } from "../../src/kernel/pool-size.ts";
 import { createInlineRunner, type EvaluateRequest, type Runner } from "../../src/kernel/runner.ts";
-import { sameData } from "../../src/kernel/self-test.ts";
+import { sameData } from "../../src/kernel/same-data.ts";
 import { createPoolRunner, type ModelApi, type ModelEndpoint } from "../../src/kernel/worker-runner.ts";
 import { loadRepositoryLibrary } from "../lib/load.ts";
 import { median } from "./node-figures.ts";

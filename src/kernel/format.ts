@@ -40,6 +40,15 @@ export function formatNumber(value: number, lang: Lang, decimals = 0): string {
     .replace("-", "−"); // a true minus sign, as formatSigned writes it (Intl writes a hyphen-minus)
 }
 
+/**
+ * A number as a field shows it for editing: thousands grouped, at most `maxDecimals` decimals and no
+ * trailing zeros ("47,528", "0.35"), a negative one with a hyphen-minus, as typed. The formatter is
+ * cached, as for {@link formatNumber}: `toLocaleString` makes a new one on every call.
+ */
+export function formatEditable(value: number, lang: Lang, maxDecimals: number): string {
+  return numberFormat(lang, { maximumFractionDigits: maxDecimals }).format(value);
+}
+
 /** A calendar year, never grouped: 2025 → "2025". */
 export function formatYear(year: number): string {
   if (!Number.isFinite(year)) return NOT_A_NUMBER;

@@ -1,6 +1,7 @@
 import type { Evaluation } from "../../models/engine.ts";
 import { loadLibrary, runModelFor } from "./library.ts";
 import { createInlineRunner, type EvaluateRequest } from "./runner.ts";
+import { sameData } from "./same-data.ts";
 import { createWorkerRunner, workerPoolsMade } from "./worker-runner.ts";
 
 /**
@@ -34,27 +35,6 @@ export interface SelfTestResult {
   workers: number;
   /** Why the run could not be made, when it could not. */
   error?: string;
-}
-
-/** Deep equality for evaluation data: plain objects, arrays and typed arrays, with NaN equal to NaN. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
-    const x = a as unknown as ArrayLike<number>;
-    const y = b as unknown as ArrayLike<number>;
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-    return true;
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  const ra = a as Record<string, unknown>;
-  return ka.every((k) => k in rb && sameData(ra[k], rb[k]));
 }
 
 /** Runs the self-test; never throws (a failure is `equal: false` with `error`). */

@@ -1,7 +1,7 @@
 import { type Accessor, createMemo } from "solid-js";
 import type { Library } from "../../models/library.ts";
 import { ok, type Result, refuse } from "../../models/result.ts";
-import type { Actual, ResolvedScenario, ScenarioFile } from "../../models/scenario.ts";
+import type { Actual, Assumption, ResolvedScenario, ScenarioFile } from "../../models/scenario.ts";
 import type { Bilingual } from "../../models/text.ts";
 import type { InputIssue } from "../../models/validation.ts";
 import { createActuals } from "./actuals.ts";
@@ -9,6 +9,7 @@ import { type AssumptionEditState, createEdits } from "./edits.ts";
 import type { NewCell, Notebook } from "./notebook.ts";
 import { createNotebooks } from "./notebooks.ts";
 import type { EvaluateRequest, RunModel } from "./runner.ts";
+import { keepUnchanged } from "./same-data.ts";
 import { createScenarioBook } from "./scenario-book.ts";
 import { createScenarios, type ScenarioEntry } from "./scenarios.ts";
 import { createRunSettings, type RunSettings } from "./settings.ts";
@@ -206,9 +207,19 @@ export function createWorkbenchStore(
     const sid = edits.scenarioId();
     return sid ? book.resolved(sid) : undefined;
   });
+  /**
+   * The open scenario's model. Its assumptions equal to the previous model's keep their objects, so a
+   * view keyed on one assumption (its field, its row in the report) changes only when it does: one
+   * edit no longer re-renders every field (issue 12's input-to-paint profile).
+   */
+  let lastAssumptions: Record<string, Assumption> = {};
   const runModel = createMemo(() => {
     const sid = edits.scenarioId();
-    return sid ? scenarios.runModelOf(sid) : undefined;
+    const m = sid ? scenarios.runModelOf(sid) : undefined;
+    if (!m?.ok) return m;
+    const assumptions = keepUnchanged(lastAssumptions, m.value.assumptions);
+    lastAssumptions = assumptions;
+    return assumptions === m.value.assumptions ? m : ok({ ...m.value, assumptions });
   });
   const evaluateRequest = createMemo((): Result<EvaluateRequest, InputIssue[]> | undefined => {
     const m = runModel();

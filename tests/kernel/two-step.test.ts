@@ -13,8 +13,8 @@ import {
   probabilitiesOf,
   runSlice,
 } from "../../src/kernel/runner.ts";
+import { sameData } from "../../src/kernel/same-data.ts";
 import { createScheduler } from "../../src/kernel/scheduler.ts";
-import { sameData } from "../../src/kernel/self-test.ts";
 import { createPoolRunner, type ModelApi, type ModelEndpoint } from "../../src/kernel/worker-runner.ts";
 
 const lib = loadRepositoryLibrary();

@@ -9,7 +9,7 @@ import {
   finishEvaluation,
   runSlice,
 } from "../../src/kernel/runner.ts";
-import { sameData } from "../../src/kernel/self-test.ts";
+import { sameData } from "../../src/kernel/same-data.ts";
 import {
   createPoolRunner,
   type Incident,

@@ -7,6 +7,7 @@ import { type Lang, pick, sourceText } from "../../../models/text.ts";
 import { decimalsOfStep, formatDateTime, formatParam } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import type { ColumnTable } from "../../kernel/result-tables.ts";
+import { sameData } from "../../kernel/same-data.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
 import { planRows } from "../../kernel/table-rows.ts";
 import { planSourceText } from "../shared/sources.ts";
@@ -48,10 +49,16 @@ export function PrintReport(props: {
   /** The plan's indicators that have a verdict, in the plan's order. */
   const rows = createMemo(() => (props.verdicts ? planRows(props.verdicts, props.plan) : undefined));
   const indOf = (row: number) => props.plan.indicators.find((i) => i.id === rows()!.get("id", row))!;
-  const assumptions = createMemo((): [string, Assumption][] => {
+  const assumptions = createMemo((): Record<string, Assumption> => {
     const m = props.store.runModel();
-    return m?.ok ? Object.entries(m.value.assumptions) : [];
+    return m?.ok ? m.value.assumptions : {};
   });
+  /**
+   * The rows are keyed by id, a string equal across runs, and each row reads its assumption live. Keyed
+   * by a fresh `[id, assumption]` pair, every row of this hidden table was rebuilt on every change of any
+   * assumption: a large share of the page's work per keystroke (issue 12's input-to-paint profile).
+   */
+  const ids = createMemo(() => Object.keys(assumptions()));
   const value = (a: Assumption, v: number) =>
     formatParam(v, a.unit, lang(), decimalsOfStep(a.step ?? (a.max - a.min) / 100));
 
@@ -121,37 +128,41 @@ export function PrintReport(props: {
           </tr>
         </thead>
         <tbody>
-          <For each={assumptions()}>
-            {([id, a]) => (
-              <tr>
-                <th scope="row">
-                  {pick(a.label, lang())}
-                  <Show
-                    when={
-                      props.store.state.scenarioId &&
-                      props.store.state.edits[props.store.state.scenarioId]?.[id]
-                    }
-                  >
-                    {" "}
-                    <span class="badge badge-changed">{t("as.changed")}</span>
-                  </Show>
-                </th>
-                <td>{value(a, a.value)}</td>
-                <td>
-                  {t(`prov.${a.provenance.kind}`)}
-                  <Show when={a.provenance.note}>{(n) => ` · ${pick(n(), lang())}`}</Show>
-                  <Show when={citedSource(a.provenance, lang())}>
-                    {(src) => (
-                      <>
-                        {" · "}
-                        <cite>{src()}</cite>
-                      </>
-                    )}
-                  </Show>
-                  <Show when={a.provenance.year}>{(y) => ` (${y()})`}</Show>
-                </td>
-              </tr>
-            )}
+          <For each={ids()}>
+            {(id) => {
+              // Equal while this assumption is: an edit elsewhere leaves the row alone.
+              const a = createMemo(() => assumptions()[id]!, undefined, { equals: sameData });
+              return (
+                <tr>
+                  <th scope="row">
+                    {pick(a().label, lang())}
+                    <Show
+                      when={
+                        props.store.state.scenarioId &&
+                        props.store.state.edits[props.store.state.scenarioId]?.[id]
+                      }
+                    >
+                      {" "}
+                      <span class="badge badge-changed">{t("as.changed")}</span>
+                    </Show>
+                  </th>
+                  <td>{value(a(), a().value)}</td>
+                  <td>
+                    {t(`prov.${a().provenance.kind}`)}
+                    <Show when={a().provenance.note}>{(n) => ` · ${pick(n(), lang())}`}</Show>
+                    <Show when={citedSource(a().provenance, lang())}>
+                      {(src) => (
+                        <>
+                          {" · "}
+                          <cite>{src()}</cite>
+                        </>
+                      )}
+                    </Show>
+                    <Show when={a().provenance.year}>{(y) => ` (${y()})`}</Show>
+                  </td>
+                </tr>
+              );
+            }}
           </For>
         </tbody>
       </table>

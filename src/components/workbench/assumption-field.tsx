@@ -5,6 +5,7 @@ import { type Bilingual, pick, type Result, sourceText } from "../../../models/t
 import {
   amountScale,
   decimalsOfStep,
+  formatEditable,
   formatNumber,
   formatParam,
   formatYear,
@@ -76,9 +77,7 @@ export function AssumptionField(props: AssumptionFieldProps) {
     const sc = scale();
     const digits = sc ? Math.max(decimals(), 0) + 4 : Math.max(decimals(), 0) + 2;
     const shown = sc ? v / sc.factor : v;
-    return Number(shown.toFixed(digits)).toLocaleString(lang() === "en" ? "en-US" : "zh-CN", {
-      maximumFractionDigits: digits,
-    });
+    return formatEditable(Number(shown.toFixed(digits)), lang(), digits);
   };
   /** A typed number in the field's display unit, back in the assumption's own unit (yuan). */
   const fromShown = (n: number): number => fromDisplayUnit(n, scale()?.factor, decimals());

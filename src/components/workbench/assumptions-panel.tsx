@@ -1,11 +1,11 @@
 import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import type { Bindings } from "../../../models/bindings.ts";
-import type { Distribution } from "../../../models/distributions.ts";
 import type { Evaluation } from "../../../models/engine.ts";
 import type { Plan } from "../../../models/plan.ts";
 import type { Assumption } from "../../../models/scenario.ts";
 import { type Bilingual, pick } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
+import { sameData } from "../../kernel/same-data.ts";
 import type { WorkbenchStore } from "../../kernel/store.ts";
 import { indicatorLabel } from "../shared/verdict.tsx";
 import { AssumptionField, assumptionDomId } from "./assumption-field.tsx";
@@ -147,10 +147,6 @@ export function AssumptionsPanel(props: {
     );
   };
 
-  /** The distribution that switching uncertainty on would use. */
-  const distributionOf = (id: string): Distribution | undefined =>
-    current()[id]?.uncertainty ?? defaults()[id]?.uncertainty;
-
   return (
     <section class="assumptions-panel" aria-labelledby="assumptions-heading">
       <h2 id="assumptions-heading">{t("as.heading")}</h2>
@@ -221,26 +217,33 @@ export function AssumptionsPanel(props: {
                 </summary>
                 <ul class="assumption-list">
                   <For each={g.items.filter((it) => matches(it.id))}>
-                    {(it) => (
-                      <Show when={current()[it.id] && defaults()[it.id]}>
-                        <AssumptionField
-                          id={it.id}
-                          shortLabel={it.short}
-                          groupLabel={g.label}
-                          current={current()[it.id]!}
-                          defaults={defaults()[it.id]!}
-                          distribution={distributionOf(it.id)}
-                          edited={store.isEdited(it.id)}
-                          set={(v) => {
-                            const r = store.setAssumption(it.id, v);
-                            keepInView(it.id);
-                            return r;
-                          }}
-                          reset={() => store.resetAssumption(it.id)}
-                          toggleUncertainty={() => store.toggleUncertainty(it.id)}
-                        />
-                      </Show>
-                    )}
+                    {(it) => {
+                      // One memo per field, equal while its own assumption is: an edit elsewhere
+                      // leaves this field's effects alone (issue 12's input-to-paint profile).
+                      const cur = createMemo(() => current()[it.id], undefined, { equals: sameData });
+                      const def = createMemo(() => defaults()[it.id], undefined, { equals: sameData });
+                      const edited = createMemo(() => store.isEdited(it.id));
+                      return (
+                        <Show when={cur() && def()}>
+                          <AssumptionField
+                            id={it.id}
+                            shortLabel={it.short}
+                            groupLabel={g.label}
+                            current={cur()!}
+                            defaults={def()!}
+                            distribution={cur()?.uncertainty ?? def()?.uncertainty}
+                            edited={edited()}
+                            set={(v) => {
+                              const r = store.setAssumption(it.id, v);
+                              keepInView(it.id);
+                              return r;
+                            }}
+                            reset={() => store.resetAssumption(it.id)}
+                            toggleUncertainty={() => store.toggleUncertainty(it.id)}
+                          />
+                        </Show>
+                      );
+                    }}
                   </For>
                 </ul>
               </details>

@@ -16,6 +16,7 @@ import { type Bilingual, pick } from "../../../models/text.ts";
 import { formatNumber } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { loadLibrary } from "../../kernel/library.ts";
+import { createPrinting } from "../../kernel/printing.ts";
 import { useProjection } from "../../kernel/projection.ts";
 import { routeProblem } from "../../kernel/route.ts";
 import type { RunModel } from "../../kernel/runner.ts";
@@ -266,6 +267,8 @@ export default function Workbench(props: {
   // Everything shown from the models comes from the app's one projection service (kernel/workbench-runs.ts).
   const projection = useProjection();
   const runs = createWorkbenchRuns({ store, projection, plan: () => props.plan, selected });
+  /** The print-only summary and report exist only while printing (kernel/printing.ts). */
+  const printing = createPrinting();
   const { det, detEval, freshMc, tornadoFor, findings, previewActuals } = runs;
   const mcEval = runs.mc;
   const mc = { pending: runs.mcPending, error: runs.mcError };
@@ -546,14 +549,16 @@ export default function Workbench(props: {
           </Show>
         </div>
       </div>
-      <PrintSummary
-        store={store}
-        plan={props.plan}
-        det={detEval()}
-        mc={freshMc()}
-        verdicts={runs.verdicts()}
-        scenarioName={scenarioName()}
-      />
+      <Show when={printing()}>
+        <PrintSummary
+          store={store}
+          plan={props.plan}
+          det={detEval()}
+          mc={freshMc()}
+          verdicts={runs.verdicts()}
+          scenarioName={scenarioName()}
+        />
+      </Show>
       <NotebookPanel
         store={store}
         plan={props.plan}
@@ -562,7 +567,14 @@ export default function Workbench(props: {
         scenarioName={scenarioName()}
         scenarioLabel={scenarioLabel()}
       />
-      <PrintReport store={store} plan={props.plan} verdicts={runs.verdicts()} scenarioName={scenarioName()} />
+      <Show when={printing()}>
+        <PrintReport
+          store={store}
+          plan={props.plan}
+          verdicts={runs.verdicts()}
+          scenarioName={scenarioName()}
+        />
+      </Show>
       <FilesPanel
         store={store}
         plan={props.plan}
