@@ -1,6 +1,12 @@
 import { type ColumnTable, table } from "arquero";
 import { describe, expect, it } from "vitest";
-import { bandRows, comparisonPoints } from "../../src/charts/comparison.ts";
+import {
+  BAND_QUANTILES,
+  bandRows,
+  comparisonPoints,
+  comparisonSeriesTable,
+  seriesColumn,
+} from "../../src/charts/comparison.ts";
 import { type TrajectoryMarks, trajectoryDomain, trajectoryLegend } from "../../src/charts/trajectory.ts";
 import * as f from "../../src/kernel/format.ts";
 
@@ -86,35 +92,40 @@ describe("trajectoryLegend", () => {
 });
 
 describe("comparisonPoints", () => {
-  it("is one point per scenario and year, skipping missing values", () => {
-    const pts = comparisonPoints([
-      { name: "A", years: [2020, 2021], values: [1, 2] },
-      { name: "B", years: [2020, 2021], values: [3, Number.NaN] },
-    ]);
-    expect(pts).toEqual([
-      { series: 0, name: "A", year: 2020, value: 1 },
-      { series: 0, name: "A", year: 2021, value: 2 },
-      { series: 1, name: "B", year: 2020, value: 3 },
-    ]);
+  it("is the rows where each scenario has a value, skipping missing values", () => {
+    const t = table({ year: [2020, 2021], s0: [1, 2], s1: [3, Number.NaN] });
+    expect(comparisonPoints(t, 0)).toEqual([0, 1]);
+    expect(comparisonPoints(t, 1)).toEqual([0]);
+    // A scenario the table has no column of draws nothing.
+    expect(comparisonPoints(t, 2)).toEqual([]);
   });
 });
 
-describe("comparison series over an evaluation's own arrays", () => {
-  it("reads typed arrays as it reads plain ones: points and bands, missing values skipped", () => {
+describe("comparisonSeriesTable", () => {
+  it("wraps each scenario's own typed arrays as the chart's columns, not copies", () => {
     const years = Int32Array.of(2020, 2021, 2022);
     const values = Float64Array.of(1, Number.NaN, 3);
-    const q = Float64Array.of(0, 1, 2);
-    const typed = { name: "A", years, values, bands: { p5: q, p25: q, p75: q, p95: q } };
-    const plain = {
-      name: "A",
-      years: [...years],
-      values: [...values],
-      bands: { p5: [...q], p25: [...q], p75: [...q], p95: [...q] },
-    };
-    expect(comparisonPoints([typed])).toEqual(comparisonPoints([plain]));
-    expect(comparisonPoints([typed]).map((p) => p.year)).toEqual([2020, 2022]);
-    expect(bandRows(typed)).toEqual(bandRows(plain));
-    expect(bandRows(typed)).toHaveLength(3);
+    const q = [0, 1, 2, 3, 4].map((k) => Float64Array.of(k, k + 1, k + 2));
+    const t = comparisonSeriesTable(years, [{ values, quantiles: q }, { values: undefined }]);
+    expect(t.column("year")).toBe(years);
+    expect(t.column(seriesColumn(0))).toBe(values);
+    // The quantiles are [p05, p25, p50, p75, p95]; the bands read all but the median.
+    expect(BAND_QUANTILES.map((name) => t.column(seriesColumn(0, name)))).toEqual([q[0], q[1], q[3], q[4]]);
+    expect(t.column(seriesColumn(0, "p05"))).toBe(q[0]);
+    expect(t.columnNames()).not.toContain(seriesColumn(1, "p05"));
+    // A scenario without the indicator is missing in every year: no point, no band.
+    expect(comparisonPoints(t, 0)).toEqual([0, 2]);
+    expect(comparisonPoints(t, 1)).toEqual([]);
+    expect(bandRows(t, 0)).toEqual([0, 1, 2]);
+    expect(bandRows(t, 1)).toEqual([]);
+  });
+
+  it("reads plain arrays as it reads typed ones", () => {
+    const typed = comparisonSeriesTable(Int32Array.of(2020, 2021), [
+      { values: Float64Array.of(Number.NaN, 2) },
+    ]);
+    const plain = comparisonSeriesTable([2020, 2021], [{ values: [Number.NaN, 2] }]);
+    expect(comparisonPoints(typed, 0)).toEqual(comparisonPoints(plain, 0));
   });
 });
 
