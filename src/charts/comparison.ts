@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import { type ColumnTable, table as columnTable } from "arquero";
 import { dodgeLabels, fitLabel, textWidth } from "./end-labels.ts";
+import { isValue, requiredValues, type Values, valuesOf } from "./table-columns.ts";
 
 /**
  * Overlaid trajectories of one indicator under several scenarios. Each scenario gets its own colour
@@ -10,26 +12,60 @@ import { dodgeLabels, fitLabel, textWidth } from "./end-labels.ts";
  * full text is the label's title and stays in the caller's legend).
  */
 
-/** A scenario's Monte Carlo quantiles, one value per year (the evaluation's own arrays). */
-export interface ComparisonBands {
-  p5: ArrayLike<number>;
-  p25: ArrayLike<number>;
-  p75: ArrayLike<number>;
-  p95: ArrayLike<number>;
+/** The quantiles a scenario's bands are drawn between: its middle 90% and its middle 50%. */
+export const BAND_QUANTILES = ["p05", "p25", "p75", "p95"] as const;
+export type BandQuantile = (typeof BAND_QUANTILES)[number];
+
+/**
+ * The name of scenario `k`'s column in a comparison table: its values (`s0`, `s1`, …) or, given a
+ * quantile, that quantile of its Monte Carlo samples (`s0:p05`, …).
+ */
+export function seriesColumn(k: number, quantile?: BandQuantile): string {
+  return quantile ? `s${k}:${quantile}` : `s${k}`;
 }
 
-/** One scenario's series. */
-export interface ComparisonSeries {
-  /** The name written at the line's end and in the legend. */
-  name: string;
-  /** Its years and values, one per year: the evaluation's own arrays (an Int32Array, a Float64Array). */
-  years: ArrayLike<number>;
-  values: ArrayLike<number>;
-  /** Its uncertainty bands; absent or null without samples (nothing is shaded). */
-  bands?: ComparisonBands | null;
+/**
+ * What the comparison chart reads: one wide Arquero table, a row per year. `year`, and for each scenario
+ * `k` (0, 1, … in the order of {@link ComparisonOptions.names}) its values `s{k}` and, with samples, its
+ * quantiles `s{k}:p05`, `s{k}:p25`, `s{k}:p75`, `s{k}:p95` (see {@link seriesColumn}). A missing value is
+ * NaN (or null): its year draws no point, and the line joins the years either side. Made by
+ * {@link comparisonSeriesTable} over the evaluations' own arrays; read by column, never by row object.
+ */
+export type ComparisonTable = ColumnTable;
+
+/** One scenario's results for {@link comparisonSeriesTable}: the evaluation's own arrays. */
+export interface ScenarioColumns {
+  /** Its values, one per year (an indicator's `projection`); undefined when it has none (all missing). */
+  values: ArrayLike<number> | undefined;
+  /** Its quantiles `[p05, p25, p50, p75, p95]` as the engine computes them; absent or null without samples. */
+  quantiles?: readonly ArrayLike<number>[] | null;
+}
+
+/**
+ * The comparison table ({@link ComparisonTable}) over `years` and each scenario's arrays, in order. The
+ * arrays are wrapped as the table's columns, not copied: every scenario is of the same plan, so all have
+ * `years`' length.
+ */
+export function comparisonSeriesTable(
+  years: ArrayLike<number>,
+  scenarios: readonly ScenarioColumns[],
+): ComparisonTable {
+  const columns: Record<string, ArrayLike<number>> = { year: years };
+  scenarios.forEach((s, k) => {
+    columns[seriesColumn(k)] = s.values ?? new Float64Array(years.length).fill(Number.NaN);
+    const q = s.quantiles;
+    if (q) {
+      const [p05, p25, , p75, p95] = q;
+      const at = { p05, p25, p75, p95 };
+      for (const name of BAND_QUANTILES) columns[seriesColumn(k, name)] = at[name]!;
+    }
+  });
+  return columnTable(columns);
 }
 
 export interface ComparisonOptions {
+  /** Each scenario's name, written at its line's end and in the legend: scenario k's is `names[k]`. */
+  names: readonly string[];
   ariaLabel: string;
   yLabel: string;
   /** Writes a tick value; `decimals` is the precision the ticks need to differ (the chart's choice). */
@@ -63,45 +99,34 @@ const MARGIN = { top: 20, bottom: 30, left: 64 } as const;
 /** Years of air on each side of the first and last year, so their points are not on the frame. */
 const X_PAD = 0.3;
 
-interface Point {
-  series: number;
-  name: string;
-  year: number;
-  value: number;
-}
-
-/** Long-format points, one per scenario and year (what the marks draw and what tests check). */
-export function comparisonPoints(series: readonly ComparisonSeries[]): Point[] {
-  const out: Point[] = [];
-  series.forEach((s, i) => {
-    for (let j = 0; j < s.years.length; j++) {
-      const year = s.years[j]!;
-      const value = s.values[j];
-      if (value !== undefined && Number.isFinite(value)) out.push({ series: i, name: s.name, year, value });
-    }
-  });
+/**
+ * The rows (positions in `table`) where scenario `k` has a value: what its line and points draw, a
+ * missing year skipped (the line joins its neighbours).
+ */
+export function comparisonPoints(table: ComparisonTable, k: number): number[] {
+  const values = valuesOf(table, seriesColumn(k));
+  const out: number[] = [];
+  if (values) for (let j = 0; j < table.numRows(); j++) if (isValue(values[j])) out.push(j);
   return out;
 }
 
-interface BandRow {
-  year: number;
-  p5: number;
-  p25: number;
-  p75: number;
-  p95: number;
+/**
+ * The rows (positions in `table`) where scenario `k`'s band is drawn: where all four of its quantiles
+ * are numbers. None when the table has no quantiles of it.
+ */
+export function bandRows(table: ComparisonTable, k: number): number[] {
+  const q = BAND_QUANTILES.map((name) => valuesOf(table, seriesColumn(k, name)));
+  if (!q.every((c) => c !== null)) return [];
+  const out: number[] = [];
+  for (let j = 0; j < table.numRows(); j++) if (q.every((c) => isValue(c[j]))) out.push(j);
+  return out;
 }
 
-/** A series' band rows: the years where all four quantiles are finite. */
-export function bandRows(s: ComparisonSeries): BandRow[] {
-  const b = s.bands;
-  if (!b) return [];
-  const out: BandRow[] = [];
-  for (let j = 0; j < s.years.length; j++) {
-    const row = { year: s.years[j]!, p5: b.p5[j]!, p25: b.p25[j]!, p75: b.p75[j]!, p95: b.p95[j]! };
-    if ([row.p5, row.p25, row.p75, row.p95].every((v) => v !== undefined && Number.isFinite(v)))
-      out.push(row);
-  }
-  return out;
+/** A row mask of `rows` (positions among `n`), for a mark's `filter`. */
+function maskOf(rows: readonly number[], n: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const j of rows) mask[j] = 1;
+  return mask;
 }
 
 /**
@@ -109,7 +134,7 @@ export function bandRows(s: ComparisonSeries): BandRow[] {
  * ticks need. About one tick per 50 px.
  */
 export function comparisonScale(
-  values: readonly number[],
+  values: Iterable<number>,
   plotHeight: number,
 ): { domain: [number, number]; ticks: number[]; decimals: number } {
   let lo = Number.POSITIVE_INFINITY;
@@ -141,19 +166,40 @@ export function comparisonScale(
   return { domain: [round(start * step), round(end * step)], ticks, decimals };
 }
 
-/** Renders the comparison chart as an SVG element with role="img". */
-export function comparisonChart(series: readonly ComparisonSeries[], options: ComparisonOptions): SVGElement {
+/**
+ * Renders the comparison chart of `table` (see {@link ComparisonTable}) as an SVG element with
+ * role="img": one line per name in `options.names`. The marks read the table's columns as channels over
+ * `{length: rows}`, each filtered to the rows it draws; no row object is made.
+ */
+export function comparisonChart(table: ComparisonTable, options: ComparisonOptions): SVGElement {
   const width = options.width ?? 640;
   const height = options.height ?? 300;
-  const points = comparisonPoints(series);
-  const bands = series.map(bandRows);
-  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const n = table.numRows();
+  const rows = { length: n };
+  const year = requiredValues(table, "year") as ArrayLike<number> & Iterable<number>;
+  const series = options.names.map((name, k) => {
+    const band = bandRows(table, k);
+    const column = (q: BandQuantile) => valuesOf(table, seriesColumn(k, q)) as Values;
+    return {
+      name,
+      // A scenario the table has no column of is missing in every year: it draws nothing.
+      values: valuesOf(table, seriesColumn(k)) ?? new Float64Array(n).fill(Number.NaN),
+      points: comparisonPoints(table, k),
+      band,
+      quantiles:
+        band.length > 0
+          ? { p05: column("p05"), p25: column("p25"), p75: column("p75"), p95: column("p95") }
+          : null,
+    };
+  });
+  const years = [...new Set(series.flatMap((s) => s.points.map((j) => year[j]!)))].sort((a, b) => a - b);
 
   // End labels: each series' name at its last point, the target's label at the rule's end.
   const labels: { text: string; value: number; color: string; target: boolean }[] = [];
   series.forEach((s, i) => {
-    const last = points.filter((p) => p.series === i).at(-1);
-    if (last) labels.push({ text: s.name, value: last.value, color: color(i), target: false });
+    const last = s.points.at(-1);
+    if (last !== undefined)
+      labels.push({ text: s.name, value: s.values[last]!, color: color(i), target: false });
   });
   if (options.target) {
     labels.push({
@@ -170,14 +216,14 @@ export function comparisonChart(series: readonly ComparisonSeries[], options: Co
   const top = MARGIN.top;
   const bottom = height - MARGIN.bottom;
 
-  const scale = comparisonScale(
-    [
-      ...points.map((p) => p.value),
-      ...bands.flatMap((rows) => rows.flatMap((r) => [r.p5, r.p95])),
-      ...(options.target ? [options.target.value] : []),
-    ],
-    bottom - top,
-  );
+  // Every value drawn: the lines, the outer bands and the target.
+  const drawn: number[] = [];
+  for (const s of series) {
+    for (const j of s.points) drawn.push(s.values[j]!);
+    if (s.quantiles) for (const j of s.band) drawn.push(s.quantiles.p05[j]!, s.quantiles.p95[j]!);
+  }
+  if (options.target) drawn.push(options.target.value);
+  const scale = comparisonScale(drawn, bottom - top);
   const [d0, d1] = scale.domain;
   const toPixel = (v: number) => bottom - ((v - d0) / (d1 - d0)) * (bottom - top);
   const toValue = (px: number) => d0 + ((bottom - px) / (bottom - top)) * (d1 - d0);
@@ -199,33 +245,37 @@ export function comparisonChart(series: readonly ComparisonSeries[], options: Co
 
   const marks: Plot.Markish[] = [Plot.gridY(scale.ticks, { stroke: "#d6d3cb", strokeOpacity: 1 })];
   // Bands first, so every line is drawn over every band.
-  series.forEach((_, i) => {
-    const rows = bands[i]!;
-    if (rows.length === 0) return;
+  series.forEach((s, i) => {
+    const q = s.quantiles;
+    if (!q) return;
     const fill = color(i);
+    const filter = maskOf(s.band, n);
     marks.push(
       Plot.areaY(rows, {
-        x: "year",
-        y1: "p5",
-        y2: "p95",
+        x: year,
+        y1: q.p05,
+        y2: q.p95,
+        filter,
         fill,
         fillOpacity: BAND_OPACITY.outer,
         className: "band band-90",
       }),
       Plot.areaY(rows, {
-        x: "year",
-        y1: "p25",
-        y2: "p75",
+        x: year,
+        y1: q.p25,
+        y2: q.p75,
+        filter,
         fill,
         fillOpacity: BAND_OPACITY.inner,
         className: "band band-50",
       }),
       // The outer band's edges in the series' colour and dash: overlapping fills mix their colours, the
       // edges still say whose band is whose.
-      ...(["p5", "p95"] as const).map((y) =>
+      ...[q.p05, q.p95].map((y) =>
         Plot.lineY(rows, {
-          x: "year",
+          x: year,
           y,
+          filter,
           stroke: fill,
           strokeWidth: 1,
           strokeOpacity: 0.75,
@@ -245,20 +295,23 @@ export function comparisonChart(series: readonly ComparisonSeries[], options: Co
       }),
     );
   }
-  series.forEach((_, i) => {
-    const mine = points.filter((p) => p.series === i);
+  series.forEach((s, i) => {
+    // A missing year is filtered out (not a gap): the line joins the years either side of it.
+    const filter = maskOf(s.points, n);
     marks.push(
-      Plot.lineY(mine, {
-        x: "year",
-        y: "value",
+      Plot.lineY(rows, {
+        x: year,
+        y: s.values,
+        filter,
         stroke: color(i),
         strokeWidth: 2.5,
         strokeDasharray: SERIES_DASHES[i % SERIES_DASHES.length]!,
         className: "series-line",
       }),
-      Plot.dot(mine, {
-        x: "year",
-        y: "value",
+      Plot.dot(rows, {
+        x: year,
+        y: s.values,
+        filter,
         symbol: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length]!,
         fill: color(i),
         r: 4,

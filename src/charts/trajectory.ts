@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
+import type { ColumnTable } from "arquero";
 import type { LegendEntry } from "./standalone.ts";
+import { isValue, requiredValues, someValue, type Values, valuesOf } from "./table-columns.ts";
 
 /**
  * The trajectory of one indicator: the deterministic projection as a line, the p5–p95 and p25–p75
@@ -8,29 +10,25 @@ import type { LegendEntry } from "./standalone.ts";
  * knows no language and no store; the caller passes every word it shows.
  */
 
-/** One year of a trajectory. Values are in the indicator's unit; quantiles are null without samples. */
-export interface TrajectoryRow {
-  year: number;
-  projection: number;
-  p5: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p95: number | null;
-  actual: number | null;
-}
+/**
+ * What the chart reads, a row per year (the shape of `figureTable` in src/kernel/result-tables.ts):
+ * `year` and `projection`; with Monte Carlo samples the quantile columns `p05`, `p25`, `p75` and `p95`
+ * (`p50` may be there too; the chart does not draw it); and optionally `actual`, the observed value, NaN
+ * in years without one. Values are in the indicator's unit. The chart reads the columns' own arrays by
+ * index, never a row object.
+ */
+export type TrajectoryTable = ColumnTable;
 
-/** What the chart draws. */
-export interface TrajectoryData {
-  rows: readonly TrajectoryRow[];
+/** The marks beside the table: the printed baseline and the target, each a single point. */
+export interface TrajectoryMarks {
   /** The printed baseline (null when the source printed none). */
   baseline: { year: number; value: number } | null;
   /** The target value at the target year (null for "in step with" and "hold" targets). */
   target: { year: number; value: number } | null;
 }
 
-/** Words and sizes. Every word is required so no English leaks into a Chinese page. */
-export interface TrajectoryOptions {
+/** Marks, words and sizes. Every word is required so no English leaks into a Chinese page. */
+export interface TrajectoryOptions extends TrajectoryMarks {
   /** Short text alternative, set as the SVG's aria-label (the chart has role="img"). */
   ariaLabel: string;
   /** y-axis label, e.g. "%" or "households". */
@@ -65,27 +63,45 @@ export const TRAJECTORY_COLORS: Readonly<TrajectoryColors> = {
 };
 
 /** The y-domain: every value drawn, padded by 8% so the marks never touch the frame. */
-export function trajectoryDomain(data: TrajectoryData): [number, number] {
+export function trajectoryDomain(table: TrajectoryTable, marks: TrajectoryMarks): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   const see = (v: number | null | undefined): void => {
-    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    if (!isValue(v)) return;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   };
-  for (const r of data.rows) {
-    see(r.projection);
-    see(r.p5);
-    see(r.p95);
-    see(r.actual);
+  for (const name of ["projection", "p05", "p95", "actual"]) {
+    const values = valuesOf(table, name);
+    if (values) for (let i = 0; i < values.length; i++) see(values[i]);
   }
-  see(data.baseline?.value);
-  see(data.target?.value);
+  see(marks.baseline?.value);
+  see(marks.target?.value);
   if (!Number.isFinite(lo)) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
   const pad = (hi - lo) * 0.08;
   // Counts and rates that never go below zero keep zero as the floor rather than padding past it.
   return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
+}
+
+/**
+ * The rows the bands are drawn over: those with both a 5th and a 95th percentile (a row mask), or null
+ * when no row has them (no samples: no band).
+ */
+function bandedRows(table: TrajectoryTable): Uint8Array | null {
+  const p05 = valuesOf(table, "p05");
+  const p95 = valuesOf(table, "p95");
+  if (!p05 || !p95) return null;
+  const mask = Uint8Array.from({ length: table.numRows() }, (_, i) =>
+    Number(p05[i] != null && p95[i] != null),
+  );
+  return mask.includes(1) ? mask : null;
+}
+
+/** The `actual` column when some year has an observed value (NaN marks a year without one). */
+function actualValues(table: TrajectoryTable): Values | null {
+  const actual = valuesOf(table, "actual");
+  return actual && someValue(actual) ? actual : null;
 }
 
 /** Opacities of the two bands; the 25th–75th band is drawn over the 5th–95th one. */
@@ -104,17 +120,18 @@ export interface TrajectoryLegendWords {
 
 /**
  * The legend of a drawn chart, for a standalone export ({@link standaloneSvg}): one entry per kind of
- * mark `data` makes the chart draw, with the same colour, dash and symbol, in the order the screen's
- * legend lists them. Kept beside {@link trajectoryChart} so a changed mark changes its entry too.
+ * mark `table` and `marks` make the chart draw, with the same colour, dash and symbol, in the order
+ * the screen's legend lists them. Kept beside {@link trajectoryChart} so a changed mark changes its entry too.
  */
 export function trajectoryLegend(
-  data: TrajectoryData,
+  table: TrajectoryTable,
+  marks: TrajectoryMarks,
   words: TrajectoryLegendWords,
   colors: Partial<TrajectoryColors> = {},
 ): LegendEntry[] {
   const c = { ...TRAJECTORY_COLORS, ...colors };
   const out: LegendEntry[] = [{ label: words.projection, color: c.projection, symbol: "circle" }];
-  if (data.rows.some((r) => r.p5 !== null && r.p95 !== null)) {
+  if (bandedRows(table)) {
     out.push(
       { label: words.band90, color: c.band, swatch: "area", opacity: BAND90_OPACITY },
       // The inner band is seen over the outer one: its swatch shows the two stacked.
@@ -126,10 +143,10 @@ export function trajectoryLegend(
       },
     );
   }
-  if (data.target) out.push({ label: words.target, color: c.target, dash: TARGET_DASH, symbol: "diamond" });
-  if (data.baseline)
+  if (marks.target) out.push({ label: words.target, color: c.target, dash: TARGET_DASH, symbol: "diamond" });
+  if (marks.baseline)
     out.push({ label: words.baseline, color: c.baseline, swatch: "symbol", symbol: "square" });
-  if (data.rows.some((r) => r.actual !== null)) {
+  if (actualValues(table)) {
     out.push({ label: words.actual, color: c.actual, swatch: "symbol", symbol: "triangle" });
   }
   return out;
@@ -137,33 +154,47 @@ export function trajectoryLegend(
 
 const TARGET_DASH = "6 4";
 
-/** Renders the trajectory chart as an SVG element with role="img" and the given aria-label. */
-export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions): SVGElement {
+/**
+ * Renders the trajectory chart of `table` (see {@link TrajectoryTable}) as an SVG element with
+ * role="img" and the given aria-label. The marks read the table's columns as channels over
+ * `{length: rows}`; no row object is made.
+ */
+export function trajectoryChart(table: TrajectoryTable, options: TrajectoryOptions): SVGElement {
   const colors = { ...TRAJECTORY_COLORS, ...options.colors };
-  const rows = [...data.rows];
-  const banded = rows.filter((r) => r.p5 !== null && r.p95 !== null);
-  const actuals = rows.filter((r) => r.actual !== null);
-  const years = rows.map((r) => r.year);
+  const rows = { length: table.numRows() };
+  const years = requiredValues(table, "year") as ArrayLike<number> & Iterable<number>;
+  const projection = requiredValues(table, "projection");
+  const banded = bandedRows(table);
+  const [p25, p75] = [valuesOf(table, "p25"), valuesOf(table, "p75")];
+  const actual = actualValues(table);
   const marks: Plot.Markish[] = [
     Plot.gridY({ stroke: "#d6d3cb", strokeOpacity: 1 }),
     // Why two areas rather than one with opacity stacking: each band keeps its own legend swatch.
-    banded.length > 0
-      ? Plot.areaY(banded, { x: "year", y1: "p5", y2: "p95", fill: colors.band, fillOpacity: BAND90_OPACITY })
+    banded
+      ? Plot.areaY(rows, {
+          x: years,
+          y1: valuesOf(table, "p05")!,
+          y2: valuesOf(table, "p95")!,
+          filter: banded,
+          fill: colors.band,
+          fillOpacity: BAND90_OPACITY,
+        })
       : null,
-    banded.length > 0
-      ? Plot.areaY(banded, {
-          x: "year",
-          y1: "p25",
-          y2: "p75",
+    banded && p25 && p75
+      ? Plot.areaY(rows, {
+          x: years,
+          y1: p25,
+          y2: p75,
+          filter: banded,
           fill: colors.band,
           fillOpacity: BAND50_OPACITY,
         })
       : null,
-    Plot.lineY(rows, { x: "year", y: "projection", stroke: colors.projection, strokeWidth: 2.5 }),
-    Plot.dot(rows, { x: "year", y: "projection", fill: colors.projection, r: 2.5 }),
+    Plot.lineY(rows, { x: years, y: projection, stroke: colors.projection, strokeWidth: 2.5 }),
+    Plot.dot(rows, { x: years, y: projection, fill: colors.projection, r: 2.5 }),
   ];
-  if (data.target) {
-    const t = data.target;
+  const { target: t, baseline } = options;
+  if (t) {
     marks.push(
       Plot.ruleY([t.value], { stroke: colors.target, strokeDasharray: TARGET_DASH, strokeWidth: 1.5 }),
       Plot.dot([t], {
@@ -186,9 +217,9 @@ export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions
       }),
     );
   }
-  if (data.baseline) {
+  if (baseline) {
     marks.push(
-      Plot.dot([data.baseline], {
+      Plot.dot([baseline], {
         x: "year",
         y: "value",
         symbol: "square",
@@ -197,11 +228,12 @@ export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions
       }),
     );
   }
-  if (actuals.length > 0) {
+  if (actual) {
     marks.push(
-      Plot.dot(actuals, {
-        x: "year",
-        y: "actual",
+      // A year without an observed value (NaN) draws no point.
+      Plot.dot(rows, {
+        x: years,
+        y: actual,
         symbol: "triangle",
         r: 6,
         fill: colors.actual,
@@ -223,7 +255,12 @@ export function trajectoryChart(data: TrajectoryData, options: TrajectoryOptions
       // Years are never grouped: 2025, not 2,025.
       tickFormat: (y: number) => String(y),
     },
-    y: { label: options.yLabel, domain: trajectoryDomain(data), tickFormat: options.formatValue, nice: true },
+    y: {
+      label: options.yLabel,
+      domain: trajectoryDomain(table, options),
+      tickFormat: options.formatValue,
+      nice: true,
+    },
     marks,
   }) as SVGElement;
   // The marks' own aria-labels ("line", "dot") are noise under role="img" and invalid on a bare <g>.

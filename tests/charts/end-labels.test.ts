@@ -1,3 +1,4 @@
+import { table } from "arquero";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bandRows, comparisonScale } from "../../src/charts/comparison.ts";
@@ -165,17 +166,17 @@ describe("comparisonScale", () => {
 });
 
 describe("bandRows", () => {
-  it("keeps the years where all four quantiles are numbers", () => {
-    const rows = bandRows({
-      name: "A",
-      years: [2020, 2021, 2022],
-      values: [1, 2, 3],
-      bands: { p5: [0, 1, Number.NaN], p25: [0.5, 1.5, 2.5], p75: [1.5, 2.5, 3.5], p95: [2, 3, 4] },
+  it("keeps the rows where all four quantiles are numbers", () => {
+    const t = table({
+      year: [2020, 2021, 2022],
+      s0: [1, 2, 3],
+      "s0:p05": [0, 1, Number.NaN],
+      "s0:p25": [0.5, 1.5, 2.5],
+      "s0:p75": [1.5, 2.5, 3.5],
+      "s0:p95": [2, 3, 4],
+      s1: [1, 2, 3],
     });
-    expect(rows).toEqual([
-      { year: 2020, p5: 0, p25: 0.5, p75: 1.5, p95: 2 },
-      { year: 2021, p5: 1, p25: 1.5, p75: 2.5, p95: 3 },
-    ]);
-    expect(bandRows({ name: "B", years: [2020], values: [1], bands: null })).toEqual([]);
+    expect(bandRows(t, 0)).toEqual([0, 1]);
+    expect(bandRows(t, 1)).toEqual([]);
   });
 });

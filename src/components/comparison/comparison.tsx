@@ -4,11 +4,12 @@ import { displayDecimals } from "../../../models/feasibility.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import { type Bilingual, pick } from "../../../models/text.ts";
 import {
-  type ComparisonSeries,
   comparisonChart,
+  comparisonSeriesTable,
   SERIES_COLORS,
   SERIES_DASHES,
   SERIES_SYMBOLS,
+  seriesColumn,
 } from "../../charts/comparison.ts";
 import { type FigureMeta, type LegendEntry, standaloneSvg } from "../../charts/standalone.ts";
 import { comparisonCsv } from "../../kernel/files.ts";
@@ -313,24 +314,27 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
   };
   onMount(() => setWidth(Math.round(mount?.clientWidth ?? 0)));
   const chosen = createMemo(() => props.plan.indicators.find((i) => i.id === indicatorId()));
-  /** What the chart draws, and the data table beside it reads: each scenario's line and bands. */
-  const chartSeries = createMemo((): ComparisonSeries[] => {
+  /**
+   * What the chart draws, and the data table beside it reads: one table, a row per year, of each
+   * scenario's line and bands (the evaluations' own arrays, wrapped, not copied), with the scenarios'
+   * names in the same order.
+   */
+  const chartSeries = createMemo(() => {
     const res = results();
     const ind = chosen();
-    if (!res || !ind) return [];
-    return res.map((r) => {
-      const x = r.evaluation.indicators.find((i) => i.id === ind.id);
-      const q = x?.quantiles;
-      return {
-        name: nameOf(r.id),
-        // The evaluation's own arrays: the chart and the data table below it read them, not copies.
-        years: r.evaluation.years,
-        values: x?.projection ?? [],
-        bands: q ? { p5: q[0]!, p25: q[1]!, p75: q[3]!, p95: q[4]! } : null,
-      };
-    });
+    if (!res || res.length === 0 || !ind) return null;
+    const found = res.map((r) => r.evaluation.indicators.find((i) => i.id === ind.id));
+    return {
+      names: res.map((r) => nameOf(r.id)),
+      banded: found.map((x) => x?.quantiles != null),
+      table: comparisonSeriesTable(
+        res[0]!.evaluation.years,
+        found.map((x) => ({ values: x?.projection, quantiles: x?.quantiles })),
+      ),
+    };
   });
-  const hasBands = () => chartSeries().some((s) => s.bands);
+  const names = (): readonly string[] => chartSeries()?.names ?? [];
+  const hasBands = () => chartSeries()?.banded.some(Boolean) ?? false;
   const targetLine = createMemo(() => {
     const ind = chosen();
     const tg = ind?.target;
@@ -341,13 +345,14 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     const series = chartSeries();
     const ind = chosen();
     if (!mount) return;
-    if (series.length === 0 || !ind) {
+    if (!series || !ind) {
       mount.replaceChildren();
       return;
     }
     const l = lang();
     mount.replaceChildren(
-      comparisonChart(series, {
+      comparisonChart(series.table, {
+        names: series.names,
         ariaLabel: chartLabel(),
         yLabel: unitWords(ind, l, t),
         formatValue: (v, decimals) => formatNumber(v, l, decimals),
@@ -372,9 +377,9 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
   /** The words that frame an exported chart, in the reader's language: what the screen shows around it. */
   const figureMeta = (ind: Indicator): FigureMeta => {
     const l = lang();
-    const series = chartSeries();
-    const legend: LegendEntry[] = series.map((sr, k) => ({
-      label: sr.name,
+    const series = names();
+    const legend: LegendEntry[] = series.map((name, k) => ({
+      label: name,
       color: SERIES_COLORS[k % SERIES_COLORS.length]!,
       dash:
         SERIES_DASHES[k % SERIES_DASHES.length] === "none"
@@ -390,7 +395,7 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     }
     if (targetLine()) legend.push({ label: t("detail.legend.target"), color: "#111417", dash: "4 3" });
     return {
-      ...figureWords(ind, props.plan, series.map((x) => x.name).join(" / "), l, t),
+      ...figureWords(ind, props.plan, series.join(" / "), l, t),
       legend,
       source: t("export.sourcePlan", { source: planSourceText(props.plan, l, t) }),
     };
@@ -410,23 +415,26 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     }
   };
 
-  /** The chart's data: per year, each scenario's line and its 5–95% band, as drawn. */
+  /**
+   * The chart's data: per year, each scenario's line and its 5–95% band, as drawn. The chart's own
+   * table, with a column of band text per scenario that has bands.
+   */
   const seriesTable = createMemo(() => {
     const series = chartSeries();
     const ind = chosen();
-    const columns: Record<string, ArrayLike<unknown>> = { year: series[0]?.years ?? [] };
-    series.forEach((s, k) => {
-      columns[`s${k}`] = s.values;
-      if (s.bands && ind) {
-        const u = unitOf(ind);
-        columns[`b${k}`] = Array.from(
-          s.years,
-          (_, j) =>
-            `${formatValue(s.bands!.p5[j]!, u, lang())} – ${formatValue(s.bands!.p95[j]!, u, lang())}`,
-        );
-      }
+    if (!series) return columnsTable({ year: [] });
+    const tb = series.table;
+    const text: Record<string, string[]> = {};
+    series.banded.forEach((banded, k) => {
+      if (!banded || !ind) return;
+      const u = unitOf(ind);
+      const [p05, p95] = [tb.getter(seriesColumn(k, "p05")), tb.getter(seriesColumn(k, "p95"))];
+      text[`b${k}`] = Array.from(
+        { length: tb.numRows() },
+        (_, j) => `${formatValue(p05(j) as number, u, lang())} – ${formatValue(p95(j) as number, u, lang())}`,
+      );
     });
-    return columnsTable(columns);
+    return Object.keys(text).length > 0 ? tb.assign(columnsTable(text)) : tb;
   });
   const seriesColumns = (): DataColumn[] => {
     const ind = chosen();
@@ -434,9 +442,10 @@ export function Comparison(props: { store: WorkbenchStore; plan: Plan }) {
     const out: DataColumn[] = [
       { name: "year", header: t("detail.col.year"), rowHeader: true, format: (y) => formatYear(y as number) },
     ];
-    chartSeries().forEach((s, k) => {
-      out.push({ name: `s${k}`, header: s.name, format: fmt });
-      if (s.bands) out.push({ name: `b${k}`, header: t("cmp.col.band", { name: s.name }) });
+    const banded = chartSeries()?.banded ?? [];
+    names().forEach((name, k) => {
+      out.push({ name: seriesColumn(k), header: name, format: fmt });
+      if (banded[k]) out.push({ name: `b${k}`, header: t("cmp.col.band", { name }) });
     });
     return out;
   };

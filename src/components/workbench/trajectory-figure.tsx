@@ -2,12 +2,7 @@ import { createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMo
 import type { IndicatorResult } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
-import {
-  type TrajectoryData,
-  type TrajectoryRow,
-  trajectoryChart,
-  trajectoryLegend,
-} from "../../charts/trajectory.ts";
+import { type TrajectoryMarks, trajectoryChart, trajectoryLegend } from "../../charts/trajectory.ts";
 import { formatNumber, formatValue, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { figureTable } from "../../kernel/result-tables.ts";
@@ -17,41 +12,6 @@ import { figureWords } from "../shared/figure-words.ts";
 import { planSourceText } from "../shared/sources.ts";
 import { indicatorLabel, shownResult, targetText, unitOf } from "../shared/verdict.tsx";
 import { unitWords } from "../shared/verdict-text.ts";
-
-/** The rows the chart and its table share: one per year, quantiles where the Monte Carlo run gave them. */
-export function trajectoryRows(
-  years: Int32Array,
-  det: IndicatorResult,
-  mc: IndicatorResult | undefined,
-): TrajectoryRow[] {
-  // The chart reads the same Arquero table as the data table below it.
-  const t = figureTable(years, det, mc);
-  const has = new Set(t.columnNames());
-  const col = (name: string) => (has.has(name) ? t.getter(name) : () => null);
-  const [year, projection, p5, p25, p50, p75, p95, actual] = [
-    "year",
-    "projection",
-    "p05",
-    "p25",
-    "p50",
-    "p75",
-    "p95",
-    "actual",
-  ].map(col);
-  return Array.from({ length: t.numRows() }, (_, i) => {
-    const seen = actual!(i) as number | null;
-    return {
-      year: year!(i) as number,
-      projection: projection!(i) as number,
-      p5: p5!(i) as number | null,
-      p25: p25!(i) as number | null,
-      p50: p50!(i) as number | null,
-      p75: p75!(i) as number | null,
-      p95: p95!(i) as number | null,
-      actual: seen === null || Number.isNaN(seen) ? null : seen,
-    };
-  });
-}
 
 /**
  * The trajectory of one indicator as a figure: the Plot chart (mounted, never drawn here), a legend in
@@ -83,13 +43,13 @@ export function TrajectoryFigure(props: {
     ro.observe(mount);
     onCleanup(() => ro.disconnect());
   });
-  const rows = createMemo(() => trajectoryRows(props.years, props.det, props.mc));
+  // The chart, its legend and the data table below it read one Arquero table over the runs' own arrays.
+  const table = createMemo(() => figureTable(props.years, props.det, props.mc));
   const fmt = (v: number | null) => (v === null ? "—" : formatValue(v, unitOf(props.ind), lang()));
-  const data = createMemo((): TrajectoryData => {
+  const marks = createMemo((): TrajectoryMarks => {
     const b = props.ind.baseline;
     const tg = props.ind.target;
     return {
-      rows: rows(),
       baseline:
         b.qualifier === "missing" || b.qualifier === "not-in-source"
           ? null
@@ -99,12 +59,13 @@ export function TrajectoryFigure(props: {
     };
   });
   const label = createMemo(() => {
-    const last = rows()[rows().length - 1];
+    const tb = table();
+    const last = tb.numRows() - 1;
     return t("detail.chartLabel", {
       name: indicatorLabel(props.ind, lang()),
       from: formatYear(props.years[0] ?? 0),
-      to: formatYear(last?.year ?? 0),
-      value: fmt(last?.projection ?? null),
+      to: formatYear(last >= 0 ? (tb.get("year", last) as number) : 0),
+      value: fmt(last >= 0 ? (tb.get("projection", last) as number) : null),
       target: targetText(props.ind, lang(), t),
     });
   });
@@ -116,7 +77,8 @@ export function TrajectoryFigure(props: {
     if (!mount) return;
     const ind = props.ind;
     const l = lang();
-    const svg = trajectoryChart(data(), {
+    const svg = trajectoryChart(table(), {
+      ...marks(),
       ariaLabel: label(),
       yLabel: unitText(),
       formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
@@ -137,7 +99,7 @@ export function TrajectoryFigure(props: {
     const l = lang();
     return standaloneSvg(chart, {
       ...figureWords(ind, props.plan, props.scenarioLabel, l, t),
-      legend: trajectoryLegend(data(), {
+      legend: trajectoryLegend(table(), marks(), {
         projection: t("detail.legend.projection"),
         band90: t("detail.legend.band90"),
         band50: t("detail.legend.band50"),
@@ -185,7 +147,7 @@ export function TrajectoryFigure(props: {
             <span class="swatch swatch-band50" aria-hidden="true" /> {t("detail.legend.band50")}
           </li>
         </Show>
-        <Show when={data().target}>
+        <Show when={marks().target}>
           <li>
             <span class="swatch-symbol swatch-target" aria-hidden="true">
               ◇
@@ -193,7 +155,7 @@ export function TrajectoryFigure(props: {
             {t("detail.legend.target")}
           </li>
         </Show>
-        <Show when={data().baseline}>
+        <Show when={marks().baseline}>
           <li>
             <span class="swatch-symbol swatch-baseline" aria-hidden="true">
               ■
@@ -230,7 +192,7 @@ export function TrajectoryFigure(props: {
         id={`${uid}-caption`}
         summary={t("detail.dataTable")}
         caption={t("detail.tableCaption", { name: indicatorLabel(props.ind, lang()) })}
-        table={figureTable(props.years, props.det, props.mc)}
+        table={table()}
         columns={[
           {
             name: "year",

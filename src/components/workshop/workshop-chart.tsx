@@ -2,7 +2,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from
 import type { Evaluation } from "../../../models/engine.ts";
 import type { Indicator, Plan } from "../../../models/plan.ts";
 import { pick } from "../../../models/text.ts";
-import { type ComparisonSeries, comparisonChart, SERIES_COLORS } from "../../charts/comparison.ts";
+import { comparisonChart, comparisonSeriesTable, SERIES_COLORS } from "../../charts/comparison.ts";
 import { formatNumber, formatYear } from "../../kernel/format.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import { wt } from "../../kernel/workshop-text.ts";
@@ -73,13 +73,15 @@ export function WorkshopChart(props: {
     }
     const l = lang();
     const tg = i.target;
-    const data: ComparisonSeries[] = series().map((s) => ({
-      name: s.name,
-      years: Array.from(s.years),
-      values: Array.from(s.values),
-    }));
+    // The evaluations' own arrays, wrapped as the chart's table (both runs are of one plan: one years).
+    const lines = series();
+    const table = comparisonSeriesTable(
+      props.now.years,
+      lines.map((s) => ({ values: s.values })),
+    );
     mount.replaceChildren(
-      comparisonChart(data, {
+      comparisonChart(table, {
+        names: lines.map((s) => s.name),
         ariaLabel: label(),
         yLabel: i.unit === "count" && i.unitLabel ? pick(i.unitLabel, l) : t(`unit.${i.unit}`),
         formatValue: (v) => formatNumber(v, l, i.unit === "percent" ? Math.max(0, i.precision - 1) : 0),
