@@ -104,11 +104,18 @@ describe("one screen for the core loop", { timeout: 180_000 }, () => {
       await page.locator(".scenario-changes .badge-changed").waitFor();
       await mcSettled(page);
       const f = await inWindow(field);
-      const chart = await inWindow(page.locator("#indicator-detail .chart-figure svg"));
       const row = await inWindow(page.locator(`.dashboard-table tr[data-indicator="${NURSING}"]`));
       expect(f.inside, `assumption field ${f.box}`).toBe(true);
-      expect(chart.inside, `chart ${chart.box}`).toBe(true);
       expect(row.inside, `selected row ${row.box}`).toBe(true);
+      // The chart is redrawn in the task after each answer's frame, so the SVG found may be replaced
+      // before it is measured: measure the one on the page.
+      const chart = page.locator("#indicator-detail .chart-figure svg");
+      await expect
+        .poll(async () => {
+          const c = await inWindow(chart);
+          return c.inside ? "inside" : `chart ${c.box}`;
+        })
+        .toBe("inside");
       // The row is visible inside its own scroll box, not hidden under the table's header.
       const rowInBox = await page
         .locator(`.dashboard-table tr[data-indicator="${NURSING}"]`)

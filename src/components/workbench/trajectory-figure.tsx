@@ -73,24 +73,60 @@ export function TrajectoryFigure(props: {
   /** The unit as the y axis and an export's subtitle name it. */
   const unitText = (): string => unitWords(props.ind, lang(), t);
 
+  /**
+   * The chart is drawn in the task after the next frame, not in the input's own task: the changed row of
+   * the dashboard paints first, and the chart follows a frame later (issue 12: the deterministic update
+   * painted within one frame of the input). Changes within one frame make one drawing.
+   */
+  let pendingDraw: (() => void) | null = null;
+  let drawTimer: ReturnType<typeof setTimeout> | undefined;
+  let drawFrame: number | undefined;
+  const drawNow = (): void => {
+    const draw = pendingDraw;
+    pendingDraw = null;
+    if (drawFrame !== undefined) cancelAnimationFrame(drawFrame);
+    clearTimeout(drawTimer);
+    drawFrame = drawTimer = undefined;
+    draw?.();
+  };
   createEffect(() => {
     if (!mount) return;
+    const el = mount;
     const ind = props.ind;
     const l = lang();
-    const svg = trajectoryChart(table(), {
+    const tb = table();
+    const options = {
       ...marks(),
       ariaLabel: label(),
       yLabel: unitText(),
-      formatValue: (v) => formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
+      formatValue: (v: number) =>
+        formatNumber(v, l, ind.unit === "percent" ? Math.max(0, ind.precision - 1) : 0),
       targetLabel: `${t("detail.legend.target")} ${targetText(ind, l, t)}`,
-      width: Math.max(280, Math.min(760, width() || mount.clientWidth || 640)),
+      width: Math.max(280, Math.min(760, width() || el.clientWidth || 640)),
       height: props.compact ? 170 : 300,
-    });
-    mount.replaceChildren(svg);
+    };
+    const first = pendingDraw === null && !el.firstChild;
+    pendingDraw = () => el.replaceChildren(trajectoryChart(tb, options));
+    // The first drawing is made at once: there is no earlier chart to show meanwhile.
+    if (first) drawNow();
+    else if (drawFrame === undefined && drawTimer === undefined)
+      drawFrame = requestAnimationFrame(() => {
+        drawFrame = undefined;
+        drawTimer = setTimeout(drawNow, 0);
+      });
+  });
+  onCleanup(() => {
+    pendingDraw = null;
+    if (drawFrame !== undefined) cancelAnimationFrame(drawFrame);
+    clearTimeout(drawTimer);
   });
   onCleanup(() => mount?.replaceChildren());
 
-  const chartSvg = (): SVGSVGElement | null => mount?.querySelector("svg") ?? null;
+  /** The chart as drawn, a drawing still waiting for its frame made first. */
+  const chartSvg = (): SVGSVGElement | null => {
+    drawNow();
+    return mount?.querySelector("svg") ?? null;
+  };
   /** The chart as a file shows it: framed by every word a reader needs without the app around it. */
   const standalone = (): SVGSVGElement | null => {
     const chart = chartSvg();
