@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { evaluate } from "../../models/engine.ts";
-import { baselineOf, buildLibrary, prepare } from "../../models/library.ts";
+import { baselineOf, buildLibrary, type LoadedFile, prepare } from "../../models/library.ts";
 import type { Sampling } from "../../models/monte-carlo.ts";
 import type { Plan } from "../../models/plan.ts";
 import { err, fail, ok, type Result } from "../../models/result.ts";
@@ -32,6 +32,25 @@ function repositoryFiles(): ReturnType<typeof loadRepositoryFiles> {
   return repoFiles;
 }
 
+/** A file's plan id: a plan's own id, a scenario's or bindings file's `planId`. */
+function planIdOf(data: unknown, kind: LoadedFile["kind"]): string | undefined {
+  if (data === null || typeof data !== "object") return undefined;
+  const d = data as { id?: unknown; planId?: unknown };
+  const id = kind === "plan" ? d.id : d.planId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/**
+ * The repository files a file's evaluation reads: its plan, the plan's bindings and scenarios. Building
+ * (validating) the whole library for every file was most of the tool's start-up (issue 12's profile:
+ * zod parsing every shipped plan and scenario); other plans' files are not needed.
+ */
+function samePlan(data: unknown, kind: LoadedFile["kind"], repo: readonly LoadedFile[]): LoadedFile[] {
+  const planId = planIdOf(data, kind);
+  if (planId === undefined) return [...repo];
+  return repo.filter((f) => planIdOf(f.data, f.kind) === planId);
+}
+
 /**
  * Evaluates one plan or scenario file against the repository's library: a plan file runs its baseline
  * scenario; a scenario file may extend any scenario in scenarios/. Pure apart from reading files.
@@ -44,8 +63,11 @@ export function evaluateFile(task: FileTask): FileOutcome {
   const repo = repositoryFiles();
   const inRepo = abs.startsWith(SCENARIOS_DIR);
   const kind = kindOf(abs, read.value);
-  const files = repo.files.filter((f) => resolve(f.file) !== abs);
-  const lib = buildLibrary([{ file: display, kind, data: read.value }, ...files]);
+  const others = repo.files.filter((f) => resolve(f.file) !== abs);
+  const lib = buildLibrary([
+    { file: display, kind, data: read.value },
+    ...samePlan(read.value, kind, others),
+  ]);
   const own = lib.issues.filter((i) => i.file === display);
   if (own.length > 0) return err(own);
   if (kind === "bindings") {

@@ -178,6 +178,26 @@ describe("npm run evaluate", () => {
     expect((JSON.parse(max.stdout) as { seed: number }).seed).toBe(4294967295);
   }, 60_000);
 
+  it("reads only the file's own plan from the library: another plan's scenario of the same id is not in the way", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "reachable-"));
+    const twin = join(dir, "twin.json");
+    writeFileSync(
+      twin,
+      JSON.stringify({
+        schemaVersion: 1,
+        id: "jiaxing-baseline",
+        planId: "huyi-2021-2025",
+        name: { zh: "同名", en: "same id" },
+        extends: "huyi-baseline",
+        overrides: {},
+      }),
+    );
+    const out = await evaluate([twin, "--samples", "0", "--json"]);
+    expect(out.code).toBe(0);
+    const results = (JSON.parse(out.stdout) as { results: { planId: string; scenarioId: string }[] }).results;
+    expect(results.map((r) => [r.planId, r.scenarioId])).toEqual([["huyi-2021-2025", "jiaxing-baseline"]]);
+  }, 60_000);
+
   it("reads JSON with a BOM and CRLF, and reports a __proto__ key with its path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "reachable-"));
     const windows = join(dir, "windows.json");
