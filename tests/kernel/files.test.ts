@@ -21,6 +21,7 @@ import { runModelFor } from "../../src/kernel/library.ts";
 import { columnsTable, comparisonTable, verdictTable } from "../../src/kernel/result-tables.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
 import { emptyWorkspace } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
 
 const lib = loadRepositoryLibrary();
 const plan: Plan = lib.plans.get("jiaxing-2021-2025")!;
@@ -377,7 +378,7 @@ describe("actuals CSV", () => {
     expect(r.actuals.get(plan.id)).toEqual([{ indicatorId: ind.id, year: y, value: 97.5 }]);
     expect(r.rejected).toEqual([]);
     const bytes = importActualsCsv(new TextEncoder().encode(filled), "filled.csv", plan);
-    expect(bytes.ok && bytes.value.actuals.get(plan.id)).toEqual(r.actuals.get(plan.id));
+    expect(expectOk(bytes).actuals.get(plan.id)).toEqual(r.actuals.get(plan.id));
   });
 
   it("keeps the good rows and names the row and column of every bad cell, row numbers as the file has them", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { kindOfPath, libraryFromModules, runModelFor } from "../../src/kernel/library.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
+import { expectOk } from "../expect-result.ts";
 
 const lib = loadRepositoryLibrary();
 const JIAXING = "jiaxing-baseline";
@@ -51,7 +52,7 @@ describe("runModelFor", () => {
     expect(file.assumptions![id]!.value).toBe(a.value);
     expect(file.assumptions![id]!.uncertainty).toBeDefined();
     const again = runModelFor(lib, JIAXING);
-    expect(again.ok && again.value.assumptions[id]!.value).toBe(a.value);
+    expect(expectOk(again).assumptions[id]!.value).toBe(a.value);
   });
 
   it("refuses an edit outside the allowed range, or of an unknown assumption, naming it", () => {

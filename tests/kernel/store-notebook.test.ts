@@ -5,6 +5,7 @@ import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { mergeWorkspaces } from "../../src/kernel/merge.ts";
 import { createWorkbenchStore, mergeActualLists, type WorkbenchStore } from "../../src/kernel/store.ts";
 import { migrate } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
 
 const lib = loadRepositoryLibrary();
 const JIAXING = "jiaxing-baseline";
@@ -79,7 +80,7 @@ describe("the notebook side of the workbench store", () => {
     withStore((s) => {
       s.mergeActuals("jiaxing-2021-2025", [{ indicatorId: RETROFIT, year: 2022, value: 400 }]);
       const m = s.runModel();
-      expect(m?.ok && m.value.actuals).toContainEqual({ indicatorId: RETROFIT, year: 2022, value: 400 });
+      expect(expectOk(m).actuals).toContainEqual({ indicatorId: RETROFIT, year: 2022, value: 400 });
       s.clearActuals("jiaxing-2021-2025");
       expect(s.actualsOf("jiaxing-2021-2025")).toEqual([]);
       expect(
@@ -139,14 +140,14 @@ describe("the notebook side of the workbench store", () => {
   it("takes in another tab's work keeping each unchanged cell the same object, so its editor stays open", () =>
     withStore((s) => {
       const kept = s.addCell({ kind: "note", markdown: "being typed here" });
-      expect(kept.ok).toBe(true);
+      const keptId = expectOk(kept);
       const before = s.notebook().cells[0];
       // Another tab's save: the same note, and one more; it arrives as fresh plain data.
       const theirs = JSON.parse(JSON.stringify(s.snapshot("en", "2024-05-01T10:00:00.000Z")));
       theirs.notebooks[JIAXING].cells.push({ id: "c9-zzzz", kind: "note", markdown: "from the other tab" });
       expect(s.absorb(theirs).ok).toBe(true);
       const cells = s.notebook().cells;
-      expect(cells.map((c) => c.id)).toEqual([kept.ok ? kept.value : "", "c9-zzzz"]);
+      expect(cells.map((c) => c.id)).toEqual([keptId, "c9-zzzz"]);
       expect(cells[0]).toBe(before);
     }));
 
@@ -182,7 +183,7 @@ describe("the notebook side of the workbench store", () => {
       expect(s.clashOf(`${JIAXING}-shared`)).toBe("created");
       expect(s.addScenario(shared.value, "new").ok).toBe(false);
       const again = s.addScenario(shared.value, "rename");
-      expect(again.ok && again.value).toBe(`${JIAXING}-shared-2`);
+      expect(expectOk(again)).toBe(`${JIAXING}-shared-2`);
       expect(valueIn(s, CAPACITY)).toBe(300);
       const base = parseScenario(
         {
@@ -194,6 +195,7 @@ describe("the notebook side of the workbench store", () => {
         },
         "x",
       );
-      if (base.ok) expect(s.addScenario(base.value, "replace").ok).toBe(false);
+      // A shipped scenario is never replaced by one of the same id.
+      expect(s.addScenario(expectOk(base), "replace").ok).toBe(false);
     }));
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../models/scenario.ts";
 import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { createWorkbenchStore, DEFAULT_SETTINGS, type WorkbenchStore } from "../../src/kernel/store.ts";
+import { expectOk } from "../expect-result.ts";
 
 const lib = loadRepositoryLibrary();
 const JIAXING = "jiaxing-baseline";
@@ -44,7 +45,7 @@ describe("createWorkbenchStore", () => {
       expect(s.state.settings).toEqual({ samples: 2000, seed: 1, sampling: "lhs" });
       expect(DEFAULT_SETTINGS.samples).toBe(2000);
       const req = s.evaluateRequest();
-      expect(req?.ok && req.value.samples).toBe(2000);
+      expect(expectOk(req).samples).toBe(2000);
       // Plain data only: a store proxy here would fail the structured clone to a worker.
       expect(() => structuredClone(req)).not.toThrow();
     }));
@@ -150,7 +151,7 @@ describe("createWorkbenchStore", () => {
       expect(modelValue(s, UNCERTAIN).uncertainty).toEqual(uncertain.uncertainty);
       // A second copy gets a fresh id.
       const again = s.createScenario({ from: r.value, name: "Copy of copy" });
-      expect(again.ok && again.value).not.toBe(r.value);
+      expect(expectOk(again)).not.toBe(r.value);
     }));
 
   it("refuses a nameless scenario or an unknown source", () =>
