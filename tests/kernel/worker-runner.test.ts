@@ -18,6 +18,8 @@ import {
 } from "../../src/kernel/worker-runner.ts";
 import { expectErr, expectOk } from "../expect-result.ts";
 
+// On the repository's Jiaxing world, not the tiny plan: split runs must equal the inline run exactly over
+// every model and series shape a real plan has, not only the tiny plan's two indicators.
 const lib = loadRepositoryLibrary();
 const model = runModelFor(lib, "jiaxing-baseline");
 if (!model.ok) throw new Error(JSON.stringify(model.error));
