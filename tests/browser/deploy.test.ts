@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST_DIR, type DistServer, launchBrowser, serveDist } from "./harness.ts";
+import { DIST_DIR, type DistServer, isForeign, launchBrowser, serveDist } from "./harness.ts";
 
 /**
  * A deploy while a tab is open, in Chromium: build A (the app in dist/) is served and opened, then the
@@ -65,12 +65,29 @@ async function controlled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * The harness's checks on a page of a context of this test's own (routing, as `newPage` does, would
+ * bypass the service worker): console errors, uncaught errors, failed requests and, recorded as they are
+ * made, requests to other origins.
+ */
 function watch(page: Page, errors: string[]): void {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
   page.on("requestfailed", (r) => errors.push(`${r.url()}: ${r.failure()?.errorText ?? "failed"}`));
+  watchOrigins(page, errors);
+}
+
+const watchedContexts = new WeakSet<BrowserContext>();
+/** Records every request of `page`'s context (its pages', workers' and service worker's) that leaves the local server. */
+function watchOrigins(page: Page, errors: string[]): void {
+  const context = page.context();
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  context.on("request", (r) => {
+    if (isForeign(r.url())) errors.push(`request to another origin: ${r.url()}`);
+  });
 }
 
 describe("a deploy while a tab is open", () => {
@@ -141,6 +158,9 @@ describe("a deploy while a tab is open", () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+      // Not its console errors and failed requests: the old build's chunk failing to load is what this
+      // test makes happen (the app then saves and reloads).
+      watchOrigins(page, errors);
       await page.goto(server.url);
       await page.getByRole("heading", { level: 1 }).waitFor();
       const a = await build(page);

@@ -170,7 +170,8 @@ export interface TestPage {
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-function isForeign(url: string): boolean {
+/** A request to anywhere but the local server (data:, blob: and about: stay on the page). */
+export function isForeign(url: string): boolean {
   const u = new URL(url);
   if (u.protocol === "data:" || u.protocol === "blob:" || u.protocol === "about:") return false;
   return !LOCAL_HOSTS.has(u.hostname);
@@ -186,24 +187,40 @@ function isForeign(url: string): boolean {
  */
 export async function newPage(
   browser: Browser,
-  options: { lang?: Lang; viewport?: { width: number; height: number }; reducedMotion?: boolean } = {},
+  options: {
+    lang?: Lang;
+    viewport?: { width: number; height: number };
+    reducedMotion?: boolean;
+    /**
+     * For a test of the service worker itself: requests are not routed (routing would bypass the
+     * service worker), so those to other origins are recorded as they are made instead of aborted.
+     */
+    serviceWorker?: boolean;
+  } = {},
 ): Promise<TestPage> {
   const lang = options.lang ?? "zh-CN";
   const context = await browser.newContext({
     locale: lang === "en" ? "en-US" : "zh-CN",
     viewport: options.viewport ?? { width: 1280, height: 900 },
     reducedMotion: options.reducedMotion === false ? "no-preference" : "reduce",
+    ...(options.serviceWorker ? { serviceWorkers: "allow" as const } : {}),
   });
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   const failedRequests: string[] = [];
-  await context.route(
-    (url) => isForeign(url.href),
-    async (route) => {
-      foreignRequests.push(route.request().url());
-      await route.abort("blockedbyclient");
-    },
-  );
+  if (options.serviceWorker) {
+    context.on("request", (req) => {
+      if (isForeign(req.url())) foreignRequests.push(req.url());
+    });
+  } else {
+    await context.route(
+      (url) => isForeign(url.href),
+      async (route) => {
+        foreignRequests.push(route.request().url());
+        await route.abort("blockedbyclient");
+      },
+    );
+  }
   // Playwright's 30 s default is for an idle machine; on a loaded 2-core one (CI beside a second copy)
   // a Monte Carlo answer can take longer. Every wait is still on an event or a condition.
   context.setDefaultTimeout(90_000);

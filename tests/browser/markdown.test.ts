@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { build, type Rollup } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./harness.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPage, type TestPage } from "./harness.ts";
 
 /**
  * The proof node cannot give (tests/kernel/markdown.test.ts): in Chromium, with DOMPurify bound to a
@@ -52,17 +52,29 @@ const ATTACKS = [
 ];
 
 let browser: Browser;
+let tp: TestPage;
 let page: Page;
 
 beforeAll(async () => {
   const code = await bundle();
   browser = await launchBrowser();
-  page = await browser.newPage();
+  // A page of the harness (foreign requests recorded and aborted, errors recorded), kept for the file.
+  tp = await newPage(browser);
+  page = tp.page;
   await page.setContent("<!doctype html><html><body><div id=out></div></body></html>");
   await page.addScriptTag({ content: code });
 });
 
+// The checks every browser test makes of its page: what a note does may not reach another origin or
+// log an error (the page stays open for the next test, so they are made here, not by the shared suite).
+afterEach(() => {
+  expect(tp.consoleErrors, "console errors").toEqual([]);
+  expect(tp.foreignRequests, "requests to other origins").toEqual([]);
+  expect(tp.failedRequests, "failed requests").toEqual([]);
+});
+
 afterAll(async () => {
+  await tp?.close();
   await browser?.close();
 });
 

@@ -337,13 +337,42 @@ describe("workbench", { timeout: 300_000 }, () => {
   });
 
   it("keeps recomputing probabilities readable: the pending style never lowers contrast", async () => {
-    const page = await start("zh-CN");
+    const tp = await suite.newPage({ lang: "zh-CN" });
+    const page = tp.page;
+    // Messages to the model workers are held while `__holdRuns` is set, so a Monte Carlo run stays under
+    // way for as long as the check takes, however fast the machine: the app itself marks the cells.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __holdRuns: boolean; __releaseRuns: () => void };
+      const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+      const held: [Worker, unknown[]][] = [];
+      w.__holdRuns = false;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        if (w.__holdRuns) held.push([this, args]);
+        else post.apply(this, args);
+      } as typeof Worker.prototype.postMessage;
+      w.__releaseRuns = () => {
+        w.__holdRuns = false;
+        for (const [worker, args] of held.splice(0)) post.apply(worker, args);
+      };
+    });
+    await page.goto(suite.url);
+    await page.getByRole("heading", { level: 1 }).waitFor();
     await openJiaxing(page);
     await mcSettled(page);
-    // The look every probability and status cell takes while a Monte Carlo run is under way.
+    const stale = page.locator(".dashboard-table tbody td.stale");
+    expect(await stale.count()).toBe(0);
     await page.evaluate(() => {
-      for (const td of document.querySelectorAll(".dashboard-table tbody td")) td.classList.add("stale");
+      (window as unknown as { __holdRuns: boolean }).__holdRuns = true;
     });
+    await openGroup(page, "retrofit");
+    await page.locator(CAPACITY).fill("300");
+    // The look the app gives the probability and status cells while the Monte Carlo run is under way.
+    await expect.poll(() => stale.count()).toBeGreaterThan(0);
+    const marked = await stale.count();
     await expectNoAxeViolations(page, ".dashboard-table");
+    // Still under way after the check: axe saw the pending style, not the settled table.
+    expect(await stale.count()).toBe(marked);
+    await page.evaluate(() => (window as unknown as { __releaseRuns: () => void }).__releaseRuns());
+    await expect.poll(() => stale.count()).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DistServer, launchBrowser, newPage, serveDist } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useBrowserSuite } from "./suite.ts";
 
 /**
  * The worker pool in the built app, in Chromium: `?selftest` exposes `window.__reachableSelfTest`, which
@@ -22,108 +21,85 @@ interface SelfTestResult {
   error?: string;
 }
 
-let browser: Browser;
-let server: DistServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Each page is checked after its test (no console error, no failed or off-origin request) and closed.
+const suite = useBrowserSuite();
 
 describe("worker runner in the browser", () => {
   it("a pool of two workers gives exactly the inline evaluation of the Jiaxing baseline", async () => {
-    const tp = await newPage(browser, { lang: "en" });
-    try {
-      await tp.page.goto(`${server.url}?selftest`);
-      await tp.page
-        .waitForFunction(() => "__reachableSelfTest" in window, undefined, { timeout: 15_000 })
-        .catch(() => {
-          throw new Error(
-            "window.__reachableSelfTest never appeared at ?selftest: src/main.tsx must install it from src/kernel/self-test.ts",
-          );
-        });
-      const r = await tp.page.evaluate(() => {
-        const run = (window as unknown as { __reachableSelfTest: () => Promise<SelfTestResult> })
-          .__reachableSelfTest;
-        return run();
+    const tp = await suite.newPage({ lang: "en" });
+    await tp.page.goto(`${suite.url}?selftest`);
+    await tp.page
+      .waitForFunction(() => "__reachableSelfTest" in window, undefined, { timeout: 15_000 })
+      .catch(() => {
+        throw new Error(
+          "window.__reachableSelfTest never appeared at ?selftest: src/main.tsx must install it from src/kernel/self-test.ts",
+        );
       });
-      expect(r.error).toBeUndefined();
-      expect(r.samples).toBe(2000);
-      expect(r.workers).toBe(2);
-      expect(r.probabilities.length).toBeGreaterThan(0);
-      for (const p of r.probabilities) {
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(p).toBeLessThanOrEqual(100);
-      }
-      expect(r.equal).toBe(true);
-      expect(tp.consoleErrors, "console errors").toEqual([]);
-      expect(tp.failedRequests, "failed requests").toEqual([]);
-      expect(tp.foreignRequests, "requests to other origins").toEqual([]);
-    } finally {
-      await tp.close();
+    const r = await tp.page.evaluate(() => {
+      const run = (window as unknown as { __reachableSelfTest: () => Promise<SelfTestResult> })
+        .__reachableSelfTest;
+      return run();
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.samples).toBe(2000);
+    expect(r.workers).toBe(2);
+    expect(r.probabilities.length).toBeGreaterThan(0);
+    for (const p of r.probabilities) {
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(100);
     }
+    expect(r.equal).toBe(true);
   });
 
   it("replaces workers that were killed mid-run, finishes the run and says so, in both languages", async () => {
-    const tp = await newPage(browser, { lang: "en" });
+    const tp = await suite.newPage({ lang: "en" });
     const { page } = tp;
-    try {
-      await page.goto(`${server.url}?selftest`);
-      await page.waitForFunction(() => "__reachableKillWorkers" in window, undefined, { timeout: 15_000 });
-      await page
-        .getByRole("article")
-        .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
-        .getByRole("button")
-        .click();
-      const status = page.locator(".run-status");
-      await expect
-        .poll(() => status.textContent(), { timeout: 30_000 })
-        .toMatch(/Probabilities from 2,000 samples/);
-      expect(await page.locator(".worker-notice").count()).toBe(0);
+    await page.goto(`${suite.url}?selftest`);
+    await page.waitForFunction(() => "__reachableKillWorkers" in window, undefined, { timeout: 15_000 });
+    await page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+      .getByRole("button")
+      .click();
+    const status = page.locator(".run-status");
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toMatch(/Probabilities from 2,000 samples/);
+    expect(await page.locator(".worker-notice").count()).toBe(0);
 
-      // A new run starts (5,000 samples; the request is sent as the setting changes), and every worker
-      // is killed while it runs. Run settings are in the folded section.
-      await page.locator("details.workbench-more > summary").click();
-      await page.getByLabel("Samples").selectOption("5000");
-      const killed = await page.evaluate(() =>
-        (window as unknown as { __reachableKillWorkers: () => number }).__reachableKillWorkers(),
-      );
-      expect(killed).toBeGreaterThan(0);
+    // A new run starts (5,000 samples; the request is sent as the setting changes), and every worker
+    // is killed while it runs. Run settings are in the folded section.
+    await page.locator("details.workbench-more > summary").click();
+    await page.getByLabel("Samples").selectOption("5000");
+    const killed = await page.evaluate(() =>
+      (window as unknown as { __reachableKillWorkers: () => number }).__reachableKillWorkers(),
+    );
+    expect(killed).toBeGreaterThan(0);
 
-      // Seen at once from the workers' life locks ("stopped"), not after the 20 s a hung call waits.
-      const notice = page.locator(".worker-notice");
-      await notice.waitFor({ timeout: 15_000 });
-      expect(await notice.getAttribute("data-kind")).toBe("stopped");
-      expect(await notice.isVisible()).toBe(true);
-      expect(await notice.textContent()).toContain("was replaced and any run in progress was retried");
-      await expect
-        .poll(() => status.textContent(), { timeout: 30_000 })
-        .toMatch(/Probabilities from 5,000 samples/);
-      await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
-      expect(await status.textContent()).not.toMatch(/fail|error/i);
+    // Seen at once from the workers' life locks ("stopped"), not after the 20 s a hung call waits.
+    const notice = page.locator(".worker-notice");
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.getAttribute("data-kind")).toBe("stopped");
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain("was replaced and any run in progress was retried");
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toMatch(/Probabilities from 5,000 samples/);
+    await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+    expect(await status.textContent()).not.toMatch(/fail|error/i);
 
-      await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
-      expect(await notice.textContent()).toContain("已换用新进程");
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
+    expect(await notice.textContent()).toContain("已换用新进程");
 
-      // The replacements work: another run answers without a new notice.
-      await page.getByRole("button", { name: "关闭提示" }).first().click();
-      await page.getByLabel("样本数").selectOption("1000");
-      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/概率基于 1,?000 个样本/);
-      await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
-      expect(await notice.count()).toBe(0);
-      expect(tp.consoleErrors, "console errors").toEqual([]);
-      expect(tp.failedRequests, "failed requests").toEqual([]);
-    } finally {
-      await tp.close();
-    }
+    // The replacements work: another run answers without a new notice.
+    await page.getByRole("button", { name: "关闭提示" }).first().click();
+    await page.getByLabel("样本数").selectOption("1000");
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/概率基于 1,?000 个样本/);
+    await expect.poll(() => page.locator(".dashboard-table").getAttribute("aria-busy")).toBeNull();
+    expect(await notice.count()).toBe(0);
   }, 180_000);
   it("holds one worker pool for the whole app: the workbench and then workshop mode share it", async () => {
-    const tp = await newPage(browser, { lang: "en" });
+    const tp = await suite.newPage({ lang: "en" });
     const { page } = tp;
     const counts = () =>
       page.evaluate(() =>
@@ -133,48 +109,42 @@ describe("worker runner in the browser", () => {
           }
         ).__reachableWorkerCounts(),
       );
-    try {
-      await page.goto(`${server.url}?selftest`);
-      await page.waitForFunction(() => "__reachableWorkerCounts" in window, undefined, { timeout: 15_000 });
-      // The first screen runs no model and makes no worker.
-      expect(await counts()).toEqual({ made: 0, live: 0, pools: 0 });
-      await page
-        .getByRole("article")
-        .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
-        .getByRole("button")
-        .click();
-      await expect
-        .poll(() => page.locator(".run-status").textContent(), { timeout: 60_000 })
-        .toMatch(/Probabilities from 2,000 samples/);
-      // The pool sizes itself after its first run (measured one worker against more, at idle) and says
-      // how many it kept; it then holds exactly those, at least one and never more than the cores.
-      const status = page.locator(".run-status[data-pool-size]");
-      await status.waitFor({ timeout: 60_000 });
-      const size = Number(await status.getAttribute("data-pool-size"));
-      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-      expect(size).toBeGreaterThanOrEqual(1);
-      expect(size).toBeLessThanOrEqual(Math.max(1, Math.min(cores, 8)));
-      await expect.poll(async () => (await counts()).live).toBe(size);
-      const pool = await counts();
-      expect(pool.pools).toBe(1);
-      expect(pool.made).toBeGreaterThanOrEqual(size);
+    await page.goto(`${suite.url}?selftest`);
+    await page.waitForFunction(() => "__reachableWorkerCounts" in window, undefined, { timeout: 15_000 });
+    // The first screen runs no model and makes no worker.
+    expect(await counts()).toEqual({ made: 0, live: 0, pools: 0 });
+    await page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: /嘉兴/ }) })
+      .getByRole("button")
+      .click();
+    await expect
+      .poll(() => page.locator(".run-status").textContent(), { timeout: 60_000 })
+      .toMatch(/Probabilities from 2,000 samples/);
+    // The pool sizes itself after its first run (measured one worker against more, at idle) and says
+    // how many it kept; it then holds exactly those, at least one and never more than the cores.
+    const status = page.locator(".run-status[data-pool-size]");
+    await status.waitFor({ timeout: 60_000 });
+    const size = Number(await status.getAttribute("data-pool-size"));
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(size).toBeGreaterThanOrEqual(1);
+    expect(size).toBeLessThanOrEqual(Math.max(1, Math.min(cores, 8)));
+    await expect.poll(async () => (await counts()).live).toBe(size);
+    const pool = await counts();
+    expect(pool.pools).toBe(1);
+    expect(pool.made).toBeGreaterThanOrEqual(size);
 
-      // Back to the plans (the workbench closes), then workshop mode, whose probabilities need the pool.
-      await page.goBack();
-      await page.locator("#workshop-enter-jiaxing-2021-2025").click();
-      await page.locator("#ws-heading").waitFor();
-      await expect
-        .poll(() => page.locator(".ws-cards").getAttribute("aria-busy"), { timeout: 60_000 })
-        .toBeNull();
-      await expect.poll(() => page.locator(".ws-run-status").textContent()).toMatch(/seed 1/);
-      // The same pool (its size may be measured again meanwhile, so its workers are not counted).
-      const after = await counts();
-      expect(after.pools).toBe(1);
-      expect(after.live).toBeGreaterThanOrEqual(1);
-      expect(tp.consoleErrors, "console errors").toEqual([]);
-      expect(tp.failedRequests, "failed requests").toEqual([]);
-    } finally {
-      await tp.close();
-    }
+    // Back to the plans (the workbench closes), then workshop mode, whose probabilities need the pool.
+    await page.goBack();
+    await page.locator("#workshop-enter-jiaxing-2021-2025").click();
+    await page.locator("#ws-heading").waitFor();
+    await expect
+      .poll(() => page.locator(".ws-cards").getAttribute("aria-busy"), { timeout: 60_000 })
+      .toBeNull();
+    await expect.poll(() => page.locator(".ws-run-status").textContent()).toMatch(/seed 1/);
+    // The same pool (its size may be measured again meanwhile, so its workers are not counted).
+    const after = await counts();
+    expect(after.pools).toBe(1);
+    expect(after.live).toBeGreaterThanOrEqual(1);
   }, 180_000);
 });

@@ -4,7 +4,6 @@ import { displayDecimals } from "../../models/feasibility.ts";
 import type { Plan } from "../../models/plan.ts";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import { formatIssue, type InputIssue } from "../../models/validation.ts";
-import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import {
   actualsTemplateCsv,
   BOM,
@@ -21,16 +20,19 @@ import { runModelFor } from "../../src/kernel/library.ts";
 import { columnsTable, comparisonTable, verdictTable } from "../../src/kernel/result-tables.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
 import { emptyWorkspace } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
+import { BASELINE, PLAN_ID, TEACHING, tinyLibrary } from "./fixtures/tiny.ts";
 
-const lib = loadRepositoryLibrary();
-const plan: Plan = lib.plans.get("jiaxing-2021-2025")!;
+/** Files of the tiny literal plan (tests/kernel/fixtures/tiny.ts): two indicators, a baseline, a slower scenario. */
+const lib = tinyLibrary();
+const plan: Plan = lib.plans.get(PLAN_ID)!;
 const table = plan.indicators.filter((i) => i.origin === "table");
 const MINE: ScenarioFile = {
   schemaVersion: 1,
   id: "mine-1",
   planId: plan.id,
   name: { zh: "我的情景", en: "Mine" },
-  extends: "jiaxing-baseline",
+  extends: BASELINE,
   overrides: {},
 };
 
@@ -140,7 +142,7 @@ describe("CSV fields", () => {
 describe("verdicts CSV", () => {
   let evaluation: Evaluation;
   beforeAll(async () => {
-    const model = runModelFor(lib, "jiaxing-baseline");
+    const model = runModelFor(lib, BASELINE);
     if (!model.ok) throw new Error(JSON.stringify(model.error));
     const r = await createInlineRunner().evaluate({
       ...model.value,
@@ -257,7 +259,7 @@ describe("verdicts CSV", () => {
 describe("comparison CSV", () => {
   const evaluations = new Map<string, Evaluation>();
   beforeAll(async () => {
-    for (const id of ["jiaxing-baseline", "jiaxing-budget-frozen"]) {
+    for (const id of [BASELINE, TEACHING]) {
       const model = runModelFor(lib, id);
       if (!model.ok) throw new Error(JSON.stringify(model.error));
       const r = await createInlineRunner().evaluate({
@@ -273,8 +275,8 @@ describe("comparison CSV", () => {
   const list = () => [...evaluations].map(([id, evaluation]) => ({ id, evaluation }));
   // A name with a comma and a quote, as a person may type one: quoted, not split.
   const names = [
-    { id: "jiaxing-baseline", name: "Baseline" },
-    { id: "jiaxing-budget-frozen", name: 'Frozen, "2021"' },
+    { id: BASELINE, name: "Baseline" },
+    { id: TEACHING, name: 'Frozen, "2021"' },
   ];
 
   it("writes the table's rows in its order, differing verdicts first, numbers as numbers", () => {
@@ -299,14 +301,14 @@ describe("comparison CSV", () => {
     expect(body).toHaveLength(plan.indicators.length);
     expect(body.map((r) => r[0])).toEqual(Array.from({ length: t.numRows() }, (_, i) => t.get("id", i)));
     const differing = body.filter((r) => r[4] === "yes").length;
-    // Budgets frozen at 2021 change some verdicts; those rows lead and the rest follow.
-    expect(differing).toBeGreaterThan(0);
+    // The slower scenario adds no coverage and misses the target the baseline meets; that row leads.
+    expect(body.slice(0, differing).map((r) => r[0])).toEqual(["ty-t01-rehab-coverage"]);
     expect(body.slice(0, differing).every((r) => r[4] === "yes")).toBe(true);
     expect(body.slice(differing).every((r) => r[4] === "no")).toBe(true);
     body.forEach((r, i) => {
-      expect(r[5]).toBe(String(t.get("value:jiaxing-baseline", i)));
-      expect(r[6]).toBe(t.get("met:jiaxing-baseline", i) ? "Met" : "Missed");
-      expect(r[7]).toBe(String(t.get("probability:jiaxing-baseline", i)));
+      expect(r[5]).toBe(String(t.get(`value:${BASELINE}`, i)));
+      expect(r[6]).toBe(t.get(`met:${BASELINE}`, i) ? "Met" : "Missed");
+      expect(r[7]).toBe(String(t.get(`probability:${BASELINE}`, i)));
       const ind = plan.indicators.find((x) => x.id === r[0])!;
       // The difference is the difference of the two values written, at the precision they are written.
       const diff = Number(r[11]);
@@ -322,8 +324,8 @@ describe("comparison CSV", () => {
   it("speaks the reader's language, with a BOM for Excel", () => {
     const t = comparisonTable(plan, list());
     const zhNames = [
-      { id: "jiaxing-baseline", name: "嘉兴基准情景" },
-      { id: "jiaxing-budget-frozen", name: "嘉兴：预算冻结" },
+      { id: BASELINE, name: "小县基准情景" },
+      { id: TEACHING, name: "小县：放慢" },
     ];
     const text = comparisonCsv(plan, t, zhNames, "zh-CN");
     expect(text.startsWith(BOM)).toBe(true);
@@ -335,10 +337,10 @@ describe("comparison CSV", () => {
       "指标名称",
       "单位",
       "判断是否不同",
-      "嘉兴基准情景：推演值",
+      "小县基准情景：推演值",
     ]);
-    expect(rows[0]![11]).toBe("嘉兴：预算冻结 − 嘉兴基准情景：推演值差（百分比为百分点）");
-    const nursing = rows.find((r) => r[0] === "jx-t03-nursing-subsidy-coverage")!;
+    expect(rows[0]![11]).toBe("小县：放慢 − 小县基准情景：推演值差（百分比为百分点）");
+    const nursing = rows.find((r) => r[0] === "ty-t01-rehab-coverage")!;
     expect(nursing[2]).toBe(plan.indicators.find((i) => i.id === nursing[0])!.name.zh);
     expect(nursing[3]).toBe("%");
     expect(["达标", "未达标"]).toContain(nursing[6]);
@@ -377,7 +379,7 @@ describe("actuals CSV", () => {
     expect(r.actuals.get(plan.id)).toEqual([{ indicatorId: ind.id, year: y, value: 97.5 }]);
     expect(r.rejected).toEqual([]);
     const bytes = importActualsCsv(new TextEncoder().encode(filled), "filled.csv", plan);
-    expect(bytes.ok && bytes.value.actuals.get(plan.id)).toEqual(r.actuals.get(plan.id));
+    expect(expectOk(bytes).actuals.get(plan.id)).toEqual(r.actuals.get(plan.id));
   });
 
   it("keeps the good rows and names the row and column of every bad cell, row numbers as the file has them", () => {

@@ -4,12 +4,13 @@ import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { parsePastedTable } from "../../models/plan-paste.ts";
 import { scaffoldPlan } from "../../models/scaffold.ts";
-import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { withImported } from "../../src/kernel/library.ts";
 import { mergeWorkspaces } from "../../src/kernel/merge.ts";
 import { createSession } from "../../src/kernel/session.ts";
 import { createWorkbenchStore } from "../../src/kernel/store.ts";
 import { emptyWorkspace, type ImportedPlan, type Workspace } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
+import { BASELINE, PLAN_ID, tinyLibrary } from "./fixtures/tiny.ts";
 
 /**
  * Plans imported by pasting their table live in the workspace beside the person's scenarios: the store
@@ -17,7 +18,8 @@ import { emptyWorkspace, type ImportedPlan, type Workspace } from "../../src/ker
  * the session adds one (refusing a taken id) and tells an open workbench.
  */
 
-const lib = loadRepositoryLibrary();
+/** The shipped library beside the imports: the tiny literal one (tests/kernel/fixtures/tiny.ts). */
+const lib = tinyLibrary();
 const SAVED = "2024-05-01T09:30:00.000Z";
 const HUYI = readFileSync(join(import.meta.dirname, "../fixtures/paste/huyi-seed.txt"), "utf8")
   .split("\n")
@@ -45,14 +47,11 @@ describe("imported plans in the workbench store", () => {
       expect(r).toEqual({ ok: true, value: undefined });
       expect(store.state.planId).toBe("huyi-paste-2021-2025");
       expect(store.state.scenarioId).toBe("huyi-paste-baseline");
-      const m = store.runModel();
-      expect(m?.ok).toBe(true);
-      if (m?.ok) expect(m.value.plan.indicators).toHaveLength(14);
+      expect(expectOk(store.runModel()).plan.indicators).toHaveLength(14);
       expect(store.library().bindings.has("huyi-paste-2021-2025")).toBe(true);
       expect(store.snapshot("en").imported).toEqual([e]);
       // A scenario of the imported plan is checked against it like one of a shipped plan.
-      const made = store.createScenario({ from: "defaults", name: "mine" });
-      expect(made.ok).toBe(true);
+      expectOk(store.createScenario({ from: "defaults", name: "mine" }));
       const snap = store.snapshot("en");
       const again = createWorkbenchStore(lib);
       expect(again.hydrate(snap)).toEqual({ ok: true, value: undefined });
@@ -64,10 +63,12 @@ describe("imported plans in the workbench store", () => {
     }));
 
   it("a shipped plan or scenario of the same id wins over an import", () => {
-    const e = entry("huyi-2021-2025");
+    const e = entry(PLAN_ID);
     const merged = withImported(lib, [e]);
-    expect(merged.plans.get("huyi-2021-2025")).toBe(lib.plans.get("huyi-2021-2025"));
-    expect(merged.fileOf.get("plan:huyi-2021-2025")).not.toMatch(/^imported/);
+    expect(merged.plans.get(PLAN_ID)).toBe(lib.plans.get(PLAN_ID));
+    expect(merged.fileOf.get(`plan:${PLAN_ID}`)).not.toMatch(/^imported/);
+    expect(e.scenario.id).toBe(BASELINE);
+    expect(merged.scenarios.get(BASELINE)).toBe(lib.scenarios.get(BASELINE));
   });
 });
 

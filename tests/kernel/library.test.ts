@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { kindOfPath, libraryFromModules, runModelFor } from "../../src/kernel/library.ts";
 import { createInlineRunner } from "../../src/kernel/runner.ts";
+import { expectErr, expectOk } from "../expect-result.ts";
+import { BASELINE, PLAN_ID, TEACHING, tinyLibrary } from "./fixtures/tiny.ts";
 
-const lib = loadRepositoryLibrary();
-const JIAXING = "jiaxing-baseline";
+/** Run models of the tiny literal library (tests/kernel/fixtures/tiny.ts). */
+const lib = tinyLibrary();
 
 describe("the browser library", () => {
   it("classifies bundled files by folder", () => {
@@ -28,11 +29,11 @@ describe("the browser library", () => {
 
 describe("runModelFor", () => {
   it("gives the plan, bindings, every resolved assumption, actuals and bands of a scenario", () => {
-    const r = runModelFor(lib, JIAXING);
+    const r = runModelFor(lib, BASELINE);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const file = lib.scenarios.get(JIAXING)!;
-    expect(r.value.plan.id).toBe("jiaxing-2021-2025");
-    expect(r.value.bindings.planId).toBe("jiaxing-2021-2025");
+    const file = lib.scenarios.get(BASELINE)!;
+    expect(r.value.plan.id).toBe(PLAN_ID);
+    expect(r.value.bindings.planId).toBe(PLAN_ID);
     expect(Object.keys(r.value.assumptions).sort()).toEqual(Object.keys(file.assumptions!).sort());
     expect(r.value.bands).toEqual({ onTrack: 80, offTrack: 20 });
     expect(Array.isArray(r.value.actuals)).toBe(true);
@@ -41,27 +42,29 @@ describe("runModelFor", () => {
   });
 
   it("applies edits to a copy, never to the library", () => {
-    const file = lib.scenarios.get(JIAXING)!;
+    const file = lib.scenarios.get(BASELINE)!;
     const [id, a] = Object.entries(file.assumptions!).find(([, a]) => a.uncertainty && a.max > a.min)!;
     const value = (a.min + a.max) / 2;
-    const r = runModelFor(lib, JIAXING, { [id]: { value, uncertainty: null } });
+    const r = runModelFor(lib, BASELINE, { [id]: { value, uncertainty: null } });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.assumptions[id]!.value).toBe(value);
     expect(r.value.assumptions[id]!.uncertainty).toBeUndefined();
     expect(file.assumptions![id]!.value).toBe(a.value);
     expect(file.assumptions![id]!.uncertainty).toBeDefined();
-    const again = runModelFor(lib, JIAXING);
-    expect(again.ok && again.value.assumptions[id]!.value).toBe(a.value);
+    const again = runModelFor(lib, BASELINE);
+    expect(expectOk(again).assumptions[id]!.value).toBe(a.value);
   });
 
   it("refuses an edit outside the allowed range, or of an unknown assumption, naming it", () => {
-    const [id, a] = Object.entries(lib.scenarios.get(JIAXING)!.assumptions!)[0]!;
-    const r = runModelFor(lib, JIAXING, { [id]: { value: a.max + 1 }, "no.such": { value: 1 } });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.map((i) => i.path).sort()).toEqual([`${id}.value`, "no.such"].sort());
-    expect(r.error[0]!.message.zh).toBeTruthy();
-    expect(r.error[0]!.message.en).toBeTruthy();
+    const [id, a] = Object.entries(lib.scenarios.get(BASELINE)!.assumptions!)[0]!;
+    const r = runModelFor(lib, BASELINE, { [id]: { value: a.max + 1 }, "no.such": { value: 1 } });
+    expect(
+      expectErr(r)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual([`${id}.value`, "no.such"].sort());
+    expect(expectErr(r)[0]!.message.zh).toBeTruthy();
+    expect(expectErr(r)[0]!.message.en).toBeTruthy();
   });
 
   it("refuses an unknown scenario with a bilingual message", () => {
@@ -71,10 +74,10 @@ describe("runModelFor", () => {
   });
 
   it("feeds the runner: the edited scenario evaluates", async () => {
-    const r = runModelFor(lib, "huyi-baseline");
+    // The teaching scenario: it extends the baseline and overrides one of its values.
+    const r = runModelFor(lib, TEACHING);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const e = await createInlineRunner().evaluate({ ...r.value, samples: 50, seed: 3, sampling: "lhs" });
-    expect(e.ok).toBe(true);
-    if (e.ok) expect(e.value.indicators.length).toBe(r.value.plan.indicators.length);
+    expect(expectOk(e).indicators.length).toBe(r.value.plan.indicators.length);
   });
 });

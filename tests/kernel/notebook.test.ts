@@ -11,6 +11,7 @@ import {
   removeCell,
   updateNote,
 } from "../../src/kernel/notebook.ts";
+import { expectErr } from "../expect-result.ts";
 
 /** Unwraps an operation that must succeed. */
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: { en: string } }): T {
@@ -46,12 +47,12 @@ describe("notebook cells", () => {
     const nb = three();
     const taken = addCell(nb, { kind: "note" }, { id: "c1" });
     expect(taken.ok).toBe(false);
-    expect(!taken.ok && taken.error.zh).toContain("c1");
+    expect(expectErr(taken).zh).toContain("c1");
     expect(addCell(nb, { kind: "chart", indicatorId: "Not An Id" }).ok).toBe(false);
     const pos = addCell(nb, { kind: "note" }, { at: 9 });
-    expect(!pos.ok && pos.error.en).toMatch(/position 9/);
+    expect(expectErr(pos).en).toMatch(/position 9/);
     const long = addCell(nb, { kind: "note", markdown: "x".repeat(MAX_NOTE_CHARS + 1) });
-    expect(!long.ok && long.error.en).toMatch(/split it/);
+    expect(expectErr(long).en).toMatch(/split it/);
   });
 
   it("updates a note's text, only a note's, and keeps the object when nothing changed", () => {
@@ -62,9 +63,9 @@ describe("notebook cells", () => {
     expect(nb.cells[0]).toEqual({ id: "c1", kind: "note", markdown: "# Why" });
     expect(ok(updateNote(nb, "c1", "# Why"))).toBe(nb);
     const notNote = updateNote(nb, "c2", "x");
-    expect(!notNote.ok && notNote.error.en).toBe('cell "c2" is not a note');
+    expect(expectErr(notNote).en).toBe('cell "c2" is not a note');
     const missing = updateNote(nb, "c9", "x");
-    expect(!missing.ok && missing.error.zh).toBe("找不到单元 “c9”");
+    expect(expectErr(missing).zh).toBe("找不到单元 “c9”");
   });
 
   it("moves a cell down, up, and refuses positions outside the list", () => {

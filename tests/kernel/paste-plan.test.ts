@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { err, ok } from "../../models/result.ts";
-import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import {
   draftPlan,
   EMPTY_META,
@@ -16,6 +15,8 @@ import {
   unconfirmedCount,
 } from "../../src/kernel/paste-plan.ts";
 import type { ImportedPlan } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
+import { BASELINE, PLAN_ID, tinyLibrary } from "./fixtures/tiny.ts";
 
 const HUYI = readFileSync(join(import.meta.dirname, "../fixtures/paste/huyi-seed.txt"), "utf8")
   .split("\n")
@@ -24,7 +25,8 @@ const HUYI = readFileSync(join(import.meta.dirname, "../fixtures/paste/huyi-seed
 
 const EMPTY = EMPTY_META;
 
-const library = loadRepositoryLibrary();
+/** The "shipped" library a pasted plan must not clash with: the tiny literal one (tests/kernel/fixtures/tiny.ts). */
+const library = tinyLibrary();
 const NOW = new Date("2026-01-02T03:04:05.000Z");
 
 /** The Huyi table read with `meta`, the person's metadata laid over what the table says. */
@@ -122,13 +124,12 @@ describe("paste a plan: saving the draft", () => {
       library,
       now: NOW,
     });
-    expect(r.ok).toBe(true);
-    const entry = r.ok ? r.value : null;
+    const entry = expectOk(r);
     expect(added).toEqual([entry]);
-    expect(entry!.plan.id).toBe("huyi-paste-2021-2025");
-    expect(entry!.scenario.planId).toBe("huyi-paste-2021-2025");
+    expect(entry.plan.id).toBe("huyi-paste-2021-2025");
+    expect(entry.scenario.planId).toBe("huyi-paste-2021-2025");
     expect(Object.keys(entry!.bindings.indicators)).toHaveLength(14);
-    expect(entry!.importedAt).toBe("2026-01-02T03:04:05.000Z");
+    expect(entry.importedAt).toBe("2026-01-02T03:04:05.000Z");
   });
 
   it("refuses a scenario id a shipped or an imported plan holds, adding nothing", () => {
@@ -137,16 +138,16 @@ describe("paste a plan: saving the draft", () => {
       calls++;
       return ok(undefined);
     };
-    const shipped = savePastedPlan(draftOf({ ...META, planId: "huyi-2021-2025" }), {
+    // A pasted plan given the id of a shipped plan would scaffold the shipped plan's baseline id.
+    const shipped = savePastedPlan(draftOf({ ...META, planId: PLAN_ID }), {
       imported: [],
       add,
       library,
     });
-    expect(shipped).toEqual(err({ kind: "taken", id: "huyi-baseline" }));
+    expect(shipped).toEqual(err({ kind: "taken", id: BASELINE }));
     const first = savePastedPlan(draftOf(META), { imported: [], add, library, now: NOW });
-    expect(first.ok).toBe(true);
     const again = savePastedPlan(draftOf(META), {
-      imported: first.ok ? [first.value] : [],
+      imported: [expectOk(first)],
       add,
       library,
     });

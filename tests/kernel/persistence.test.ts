@@ -11,6 +11,7 @@ import {
   WORKSPACE_KEY,
 } from "../../src/kernel/persistence.ts";
 import { emptyWorkspace, type Workspace } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
 
 const SAVED = "2024-05-01T09:30:00.000Z";
 const ws = (): Workspace => ({
@@ -69,7 +70,7 @@ describe("persistence", () => {
     };
     expect(await a.save(fromA)).toEqual({ ok: true, value: { revision: 1, stored: fromA, merged: null } });
     const pulled = await b.pull();
-    expect(pulled.ok && pulled.value?.stored.edits).toEqual(fromA.edits);
+    expect(expectOk(pulled)?.stored.edits).toEqual(fromA.edits);
     const r = await b.save(fromB);
     if (!r.ok) throw new Error("save failed");
     expect(r.value.revision).toBe(2);
@@ -85,11 +86,11 @@ describe("persistence", () => {
     ]);
     const c = createPersistence({ indexedDB: factory, journalStorage: null });
     const loaded = await c.load();
-    expect(loaded.ok && loaded.value).toEqual(r.value.merged);
+    expect(expectOk(loaded)).toEqual(r.value.merged);
     // A's next save starts from revision 1: it merges in B's work rather than writing over it.
     const again = await a.save({ ...fromA, settings: { ...fromA.settings, seed: 9 } });
-    expect(again.ok && again.value.merged?.edits["jiaxing-baseline"]).toEqual(expected);
-    expect(again.ok && again.value.merged?.settings.seed).toBe(9);
+    expect(expectOk(again).merged?.edits["jiaxing-baseline"]).toEqual(expected);
+    expect(expectOk(again).merged?.settings.seed).toBe(9);
     expect(await a.pull()).toEqual({ ok: true, value: null });
   });
 
@@ -117,10 +118,10 @@ describe("persistence", () => {
     // The page is gone before its save: the next page finds the journal.
     const next = createPersistence({ indexedDB: factory, journalStorage: storage });
     const loaded = await next.load();
-    expect(loaded.ok && loaded.value?.edits).toEqual(newer.edits);
+    expect(expectOk(loaded)?.edits).toEqual(newer.edits);
     expect(items.size).toBe(0);
     const after = await createPersistence({ indexedDB: factory, journalStorage: storage }).load();
-    expect(after.ok && after.value?.edits).toEqual(newer.edits);
+    expect(expectOk(after)?.edits).toEqual(newer.edits);
 
     // With localStorage refusing, the journal goes to IndexedDB in one transaction.
     const full = {
@@ -137,7 +138,7 @@ describe("persistence", () => {
     };
     expect(p2.journal(newest)).toBe(true);
     const last = await createPersistence({ indexedDB: factory, journalStorage: storage }).load();
-    expect(last.ok && last.value?.edits).toEqual(newest.edits);
+    expect(expectOk(last)?.edits).toEqual(newest.edits);
   });
 
   it("a save of the journaled value removes the journal; a newer journal stays", async () => {
@@ -200,7 +201,8 @@ describe("persistence", () => {
     expect(backups).toEqual({ ok: true, value: [{ key: `${BACKUP_PREFIX}${SAVED}`, value: damaged }] });
     // Saving new work afterwards leaves the backup in place.
     await p.save(ws());
-    expect((await p.backups()).ok && (await p.load())).toEqual({ ok: true, value: ws() });
+    expect((await p.backups()).ok).toBe(true);
+    expect(await p.load()).toEqual({ ok: true, value: ws() });
     expect(await p.backups()).toEqual(backups);
   });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadPlans } from "../../src/kernel/plans.ts";
 
+// On the repository's plan files: the claim is the order the shipped catalogue offers them in.
 const dir = new URL("../../scenarios/plans/", import.meta.url);
 const modules = Object.fromEntries(
   readdirSync(dir)

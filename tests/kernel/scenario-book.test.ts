@@ -2,6 +2,7 @@ import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import type { ScenarioFile } from "../../models/scenario.ts";
 import { createScenarioBook, type ScenarioBook } from "../../src/kernel/scenario-book.ts";
+import { expectOk } from "../expect-result.ts";
 import { BASELINE, PLAN_ID, TEACHING, tinyAssumptions, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
@@ -30,7 +31,7 @@ describe("the scenario book", () => {
   it("resolves shipped scenarios through extends and knows what an id is taken by", () =>
     withBook((b) => {
       const r = b.resolved(TEACHING);
-      expect(r?.ok && r.value.assumptions[uncertain]!.value).toBe(
+      expect(expectOk(r).assumptions[uncertain]!.value).toBe(
         lib.scenarios.get(BASELINE)!.assumptions![uncertain]!.min,
       );
       expect(b.resolved("nowhere")).toBeUndefined();

@@ -4,6 +4,7 @@ import { createActuals } from "../../src/kernel/actuals.ts";
 import { createEdits } from "../../src/kernel/edits.ts";
 import { createScenarioBook } from "../../src/kernel/scenario-book.ts";
 import { createScenarios, MAX_COMPARE, type Scenarios } from "../../src/kernel/scenarios.ts";
+import { expectOk } from "../expect-result.ts";
 import { BASELINE, PLAN_ID, TEACHING, tinyAssumptions, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
@@ -38,13 +39,11 @@ describe("scenarios and comparison", () => {
       edits.setAssumption(certain, mid);
       actuals.merge(PLAN_ID, [{ indicatorId: "ty-t01-rehab-coverage", year: 2021, value: 81 }]);
       const m = s.runModelOf(BASELINE);
-      expect(m.ok && m.value.assumptions[certain]!.value).toBe(mid);
-      expect(m.ok && m.value.actuals).toEqual([
-        { indicatorId: "ty-t01-rehab-coverage", year: 2021, value: 81 },
-      ]);
+      expect(expectOk(m).assumptions[certain]!.value).toBe(mid);
+      expect(expectOk(m).actuals).toEqual([{ indicatorId: "ty-t01-rehab-coverage", year: 2021, value: 81 }]);
       // Another scenario's run model has its own (no) edits.
       const t = s.runModelOf(TEACHING);
-      expect(t.ok && t.value.assumptions[certain]!.value).toBe(a.value);
+      expect(expectOk(t).assumptions[certain]!.value).toBe(a.value);
       expect(() => structuredClone(m)).not.toThrow();
     }));
 
@@ -56,7 +55,7 @@ describe("scenarios and comparison", () => {
       expect(r).toEqual({ ok: true, value: "mine-1" });
       expect(edits.scenarioId()).toBe("mine-1");
       const m = s.runModelOf("mine-1");
-      expect(m.ok && m.value.assumptions[certain]!.value).toBe(mid);
+      expect(expectOk(m).assumptions[certain]!.value).toBe(mid);
       expect(s.list().map((e) => [e.id, e.created])).toEqual([
         [BASELINE, false],
         [TEACHING, false],

@@ -7,6 +7,7 @@ import type { Cell } from "../../src/kernel/notebook.ts";
 import { createPersistence } from "../../src/kernel/persistence.ts";
 import { createSession, type Session } from "../../src/kernel/session.ts";
 import { emptyWorkspace, type Workspace } from "../../src/kernel/workspace.ts";
+import { expectOk } from "../expect-result.ts";
 
 const SID = "jiaxing-baseline";
 
@@ -148,7 +149,7 @@ describe("session: two tabs", () => {
     const p = createPersistence({ indexedDB: factory, journalStorage: null });
     const r = await p.load();
     p.close();
-    expect(r.ok && r.value?.settings.seed).toBe(9);
+    expect(expectOk(r)?.settings.seed).toBe(9);
   });
 
   it("notes written in both tabs at once are both kept, once each", async () => {

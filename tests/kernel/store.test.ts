@@ -1,12 +1,13 @@
 import { createRoot } from "solid-js";
 import { describe, expect, it } from "vitest";
 import type { Assumption } from "../../models/scenario.ts";
-import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 import { createWorkbenchStore, DEFAULT_SETTINGS, type WorkbenchStore } from "../../src/kernel/store.ts";
+import { expectOk } from "../expect-result.ts";
+import { BASELINE, OTHER_BASELINE, OTHER_PLAN_ID, PLAN_ID, tinyLibrary } from "./fixtures/tiny.ts";
 
-const lib = loadRepositoryLibrary();
-const JIAXING = "jiaxing-baseline";
-const defaults = lib.scenarios.get(JIAXING)!.assumptions!;
+/** The store over a tiny literal library (tests/kernel/fixtures/tiny.ts): two plans, so a plan can change. */
+const lib = tinyLibrary({ secondPlan: true });
+const defaults = lib.scenarios.get(BASELINE)!.assumptions!;
 /** An assumption with an uncertainty distribution and room to move. */
 const [UNCERTAIN, uncertain] = Object.entries(defaults).find(([, a]) => a.uncertainty && a.max > a.min) as [
   string,
@@ -23,7 +24,7 @@ const mid = (a: Assumption) => {
 function withStore(body: (s: WorkbenchStore) => void): void {
   createRoot((dispose) => {
     try {
-      body(createWorkbenchStore(lib, { scenarioId: JIAXING }));
+      body(createWorkbenchStore(lib, { scenarioId: BASELINE }));
     } finally {
       dispose();
     }
@@ -39,12 +40,12 @@ function modelValue(s: WorkbenchStore, id: string): Assumption {
 describe("createWorkbenchStore", () => {
   it("opens the chosen scenario with its plan and the default settings", () =>
     withStore((s) => {
-      expect(s.state.planId).toBe("jiaxing-2021-2025");
-      expect(s.state.scenarioId).toBe(JIAXING);
+      expect(s.state.planId).toBe(PLAN_ID);
+      expect(s.state.scenarioId).toBe(BASELINE);
       expect(s.state.settings).toEqual({ samples: 2000, seed: 1, sampling: "lhs" });
       expect(DEFAULT_SETTINGS.samples).toBe(2000);
       const req = s.evaluateRequest();
-      expect(req?.ok && req.value.samples).toBe(2000);
+      expect(expectOk(req).samples).toBe(2000);
       // Plain data only: a store proxy here would fail the structured clone to a worker.
       expect(() => structuredClone(req)).not.toThrow();
     }));
@@ -115,16 +116,16 @@ describe("createWorkbenchStore", () => {
       if (!r.ok) throw new Error(r.error.en);
       expect(s.state.scenarioId).toBe(r.value);
       const file = s.state.created[r.value]!;
-      expect(file.extends).toBe(JIAXING);
+      expect(file.extends).toBe(BASELINE);
       expect(file.overrides).toBeUndefined();
       expect(file.name).toEqual({ zh: "My plan B", en: "My plan B" });
       // Defaults, not the edits left on the baseline.
       expect(modelValue(s, UNCERTAIN).value).toBe(uncertain.value);
       const listed = s.scenarios().map((e) => [e.id, e.created]);
-      const shipped = [...lib.scenarios.values()].filter((f) => f.planId === "jiaxing-2021-2025");
+      const shipped = [...lib.scenarios.values()].filter((f) => f.planId === PLAN_ID);
       expect(listed).toEqual([...shipped.map((f) => [f.id, false]), [r.value, true]]);
       // The baseline keeps its own edits.
-      s.selectScenario(JIAXING);
+      s.selectScenario(BASELINE);
       expect(modelValue(s, UNCERTAIN).value).toBe(mid(uncertain));
     }));
 
@@ -132,16 +133,16 @@ describe("createWorkbenchStore", () => {
     withStore((s) => {
       s.setAssumption(UNCERTAIN, mid(uncertain));
       s.toggleUncertainty(UNCERTAIN);
-      const r = s.createScenario({ from: JIAXING, name: { zh: "副本", en: "Copy" } });
+      const r = s.createScenario({ from: BASELINE, name: { zh: "副本", en: "Copy" } });
       if (!r.ok) throw new Error(r.error.en);
       const file = s.state.created[r.value]!;
-      expect(file.extends).toBe(JIAXING);
+      expect(file.extends).toBe(BASELINE);
       expect(file.overrides).toEqual({ [UNCERTAIN]: { value: mid(uncertain), uncertainty: null } });
       expect(modelValue(s, UNCERTAIN).value).toBe(mid(uncertain));
       expect(modelValue(s, UNCERTAIN).uncertainty).toBeUndefined();
       // The copy's file value is its own: resetting the copy keeps it; the original resets to defaults.
       expect(s.isEdited(UNCERTAIN)).toBe(false);
-      s.selectScenario(JIAXING);
+      s.selectScenario(BASELINE);
       s.resetAll();
       s.selectScenario(r.value);
       expect(modelValue(s, UNCERTAIN).value).toBe(mid(uncertain));
@@ -150,7 +151,7 @@ describe("createWorkbenchStore", () => {
       expect(modelValue(s, UNCERTAIN).uncertainty).toEqual(uncertain.uncertainty);
       // A second copy gets a fresh id.
       const again = s.createScenario({ from: r.value, name: "Copy of copy" });
-      expect(again.ok && again.value).not.toBe(r.value);
+      expect(expectOk(again)).not.toBe(r.value);
     }));
 
   it("refuses a nameless scenario or an unknown source", () =>
@@ -162,17 +163,16 @@ describe("createWorkbenchStore", () => {
 
   it("keeps a comparison set of at most four scenarios of the open plan", () =>
     withStore((s) => {
-      const ids = [JIAXING];
+      const ids = [BASELINE];
       for (let i = 0; i < 4; i++) {
-        const r = s.createScenario({ from: "defaults", name: `s${i}` });
-        if (r.ok) ids.push(r.value);
+        ids.push(expectOk(s.createScenario({ from: "defaults", name: `s${i}` })));
       }
       for (const id of ids.slice(0, 4)) expect(s.toggleCompare(id).ok).toBe(true);
       expect(s.toggleCompare(ids[4]!).ok).toBe(false);
-      expect(s.toggleCompare("huyi-baseline").ok).toBe(false);
+      expect(s.toggleCompare(OTHER_BASELINE).ok).toBe(false);
       expect(s.toggleCompare(ids[0]!)).toEqual({ ok: true, value: ids.slice(1, 4) });
-      s.selectPlan("huyi-2021-2025");
-      expect(s.state.scenarioId).toBe("huyi-baseline");
+      s.selectPlan(OTHER_PLAN_ID);
+      expect(s.state.scenarioId).toBe(OTHER_BASELINE);
       expect(s.state.compare).toEqual([]);
     }));
 

@@ -17,6 +17,8 @@ import { sameData } from "../../src/kernel/same-data.ts";
 import { createScheduler } from "../../src/kernel/scheduler.ts";
 import { createPoolRunner, type ModelApi, type ModelEndpoint } from "../../src/kernel/worker-runner.ts";
 
+// On the repository's Jiaxing world, not the tiny plan: the early probabilities must equal the one-step
+// run's over every model and series shape a real plan has, not only the tiny plan's two indicators.
 const lib = loadRepositoryLibrary();
 const model = runModelFor(lib, "jiaxing-baseline");
 if (!model.ok) throw new Error(JSON.stringify(model.error));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRunSettings, DEFAULT_SETTINGS } from "../../src/kernel/settings.ts";
 import { createWorkbenchStore, type WorkbenchStore } from "../../src/kernel/store.ts";
 import { emptyWorkspace, type Workspace } from "../../src/kernel/workspace.ts";
+import { expectErr } from "../expect-result.ts";
 import { BASELINE, PLAN_ID, TEACHING, tinyAssumptions, tinyLibrary } from "./fixtures/tiny.ts";
 
 const lib = tinyLibrary();
@@ -74,7 +75,7 @@ describe("workspace save and load", () => {
       bad.scenarios[0]!.planId = "no-plan";
       const r = s.hydrate(bad);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error[0]!.path).toBe("scenarios[0].planId");
+      expect(expectErr(r)[0]!.path).toBe("scenarios[0].planId");
       expect(s.state.edits).toEqual({ [BASELINE]: { [certain]: { value: mid } } });
       expect(s.state.settings).toEqual(DEFAULT_SETTINGS);
     }));

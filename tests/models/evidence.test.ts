@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkEvidenceIds, type EvidenceFile, parseEvidence } from "../../models/evidence.ts";
 import { formatIssue, type InputIssue } from "../../models/validation.ts";
+import { expectOk } from "../expect-result.ts";
 
 const FILE = "scenarios/evidence/t.json";
 
@@ -72,8 +73,7 @@ function issueAt(input: unknown, path: string): InputIssue {
 describe("parseEvidence", () => {
   it("accepts a well-formed file", () => {
     const r = parseEvidence(good(), FILE);
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.series.map((s) => s.id)).toEqual(["rate", "retrofits"]);
+    expect(expectOk(r).series.map((s) => s.id)).toEqual(["rate", "retrofits"]);
   });
 
   it("rejects a point citing a source that is not listed", () => {

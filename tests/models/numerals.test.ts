@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeNumeralProblem, normaliseNumerals, readNumeral } from "../../models/numerals.ts";
+import { expectErr } from "../expect-result.ts";
 
 const value = (text: string, options = {}) => {
   const r = readNumeral(text, options);
@@ -31,7 +32,7 @@ describe("readNumeral", () => {
     expect(value("1,200,5")).toBe("not-a-number");
     expect(value("1 2")).toBe("not-a-number");
     const r = readNumeral("1,2");
-    expect(!r.ok && describeNumeralProblem(r.error)).toEqual({
+    expect(describeNumeralProblem(expectErr(r))).toEqual({
       zh: "“1,2” 有歧义：是 1.2 还是 12？小数请用小数点，千位分隔请每三位一组",
       en: '"1,2" is ambiguous: 1.2 or 12? Write decimals with a point, and group thousands in threes',
     });

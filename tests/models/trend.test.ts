@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compoundRate, fitTrend, perYearAverage, type Trend } from "../../models/trend.ts";
+import { expectOk } from "../expect-result.ts";
 
 function fitted(points: { year: number; value: number }[], kind: "points" | "compound"): Trend {
   const r = fitTrend(points, kind);
@@ -152,7 +153,7 @@ describe("perYearAverage and compoundRate", () => {
 
   it("computes compound growth between two values", () => {
     const r = compoundRate(100, 121, 2);
-    expect(r.ok && r.value).toBeCloseTo(10, 12);
+    expect(expectOk(r)).toBeCloseTo(10, 12);
     expect(compoundRate(0, 1, 1).ok).toBe(false);
     expect(compoundRate(1, 2, 0).ok).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forbiddenKeys, formatIssue, parseJsonText, syntaxErrorAt } from "../../models/validation.ts";
+import { expectErr } from "../expect-result.ts";
 
 describe("parseJsonText", () => {
   it("reads JSON with a BOM and CRLF line ends", () => {
@@ -21,7 +22,7 @@ describe("parseJsonText", () => {
       'x.json › 第 3 行第 8 列: 不是有效的 JSON：此处的 "}" 不符合 JSON 语法',
     );
     const cut = parseJsonText('{"a": [1, 2', "cut.json");
-    expect(!cut.ok && formatIssue(cut.error[0]!, "en")).toBe(
+    expect(formatIssue(expectErr(cut)[0]!, "en")).toBe(
       "cut.json › line 1, column 12: not valid JSON: the file ends too early",
     );
     expect(!parseJsonText("", "e.json").ok).toBe(true);
