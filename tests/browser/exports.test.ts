@@ -252,7 +252,8 @@ describe("the printed report", () => {
 
       await page.emulateMedia({ media: "print" });
       const summary = page.locator(".print-summary");
-      expect(await summary.isVisible()).toBe(true);
+      // The summary is built when the page hears of the print media (kernel/printing.ts): wait for it.
+      await summary.waitFor({ state: "visible" });
       // The first heading printed after the plan's title is the summary's.
       const headings = await page
         .locator("main h2:visible, main h3:visible, main h4:visible")

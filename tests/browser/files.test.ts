@@ -258,13 +258,14 @@ describe("files", () => {
     await page.getByRole("button", { name: /^Done/ }).click();
     await page.emulateMedia({ media: "print" });
     const report = page.locator(".print-report");
-    expect(await report.isVisible()).toBe(true);
+    // The report is built when the page hears of the print media (kernel/printing.ts): wait for it.
+    await report.waitFor({ state: "visible" });
     expect(await report.textContent()).toContain("Verdicts of every target");
     expect(await report.textContent()).toContain("Assumptions with their sources");
     expect(await page.locator("#notebook .note-body").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Print report" }).isVisible()).toBe(false);
     expect(await page.locator(".assumptions-panel").isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
-    expect(await report.isVisible()).toBe(false);
+    await report.waitFor({ state: "hidden" });
   });
 });
