@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import { evaluate } from "../../models/engine.ts";
 import { err, ok } from "../../models/result.ts";
+import { createPoolMemory, type KeyValueStorage, type PoolMemory } from "./pool-memory.ts";
 import type { SizeDecision } from "./pool-size.ts";
 import {
   type Projection,
@@ -54,6 +55,17 @@ export function worldKeyOf(model: RunModel): string {
 /** Stamps the world key on a request about to cross to a worker. */
 const keyed = <R extends RunModel>(req: R): R => (req.worldKey ? req : { ...req, worldKey: worldKeyOf(req) });
 
+/** The pool's remembered size in this browser's `localStorage`, for this build (pool-memory.ts). */
+function browserPoolMemory(): PoolMemory {
+  let storage: KeyValueStorage | null = null;
+  try {
+    storage = globalThis.localStorage ?? null;
+  } catch {
+    // Storage refused (a sandboxed frame, or a browser setting): nothing is remembered.
+  }
+  return createPoolMemory(storage, document.documentElement.dataset.build ?? "dev");
+}
+
 /** Creates the service; {@link useProjection} is how views get the app's one. */
 export function createProjection(opts: ProjectionOptions = {}): Projection {
   const [incident, setIncident] = createSignal<Incident | null>(null);
@@ -61,7 +73,9 @@ export function createProjection(opts: ProjectionOptions = {}): Projection {
   const make =
     opts.createRunner ??
     ((onIncident, onPoolSize) =>
-      typeof Worker === "undefined" ? createInlineRunner() : createWorkerRunner({ onIncident, onPoolSize }));
+      typeof Worker === "undefined"
+        ? createInlineRunner()
+        : createWorkerRunner({ onIncident, onPoolSize, memory: browserPoolMemory() }));
   // The pool starts with the first run that needs it, not with the service.
   let pool: Runner | null = null;
   const runner = (): Runner => {

@@ -97,6 +97,11 @@ export interface MeasureOptions {
   whenIdle?: (f: () => void) => void;
   /** Told each decision. */
   onDecision?: (d: SizeDecision) => void;
+  /**
+   * A decision made earlier on this device (pool-memory.ts): the pool starts at its size and measures
+   * only when a run shows it wrong, as after any calibration.
+   */
+  initial?: SizeDecision;
 }
 
 export interface WorkerRunnerOptions {
@@ -112,6 +117,14 @@ export interface WorkerRunnerOptions {
   /** How long a call may take before its worker is declared hung. Default 20,000 ms. */
   timeoutMs?: number;
   onIncident?: (incident: Incident) => void;
+  /**
+   * Where a measured size decision is kept between page loads (pool-memory.ts), so a later visit on
+   * the same device starts at the measured size without measuring again. Not used with a fixed `size`.
+   */
+  memory?: {
+    recall(maxSize: number): SizeDecision | null;
+    remember(maxSize: number, d: SizeDecision): void;
+  };
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -129,9 +142,23 @@ export function createWorkerRunner(opts: WorkerRunnerOptions = {}): Runner {
     opts.createWorker ??
     (() => new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module", name: "model" }));
   const cores = typeof navigator === "undefined" ? undefined : navigator.hardwareConcurrency;
+  const size = opts.size ?? Math.min(cores || 2, MAX_DEFAULT_SIZE);
+  const memory = opts.size === undefined ? opts.memory : undefined;
+  const initial = memory?.recall(size) ?? undefined;
+  if (initial) opts.onPoolSize?.(initial);
   return createPoolRunner({
-    size: opts.size ?? Math.min(cores || 2, MAX_DEFAULT_SIZE),
-    measure: opts.size === undefined ? { onDecision: opts.onPoolSize } : undefined,
+    size,
+    measure:
+      opts.size === undefined
+        ? {
+            whenIdle: whenQuiet,
+            ...(initial ? { initial } : {}),
+            onDecision: (d) => {
+              memory?.remember(size, d);
+              opts.onPoolSize?.(d);
+            },
+          }
+        : undefined,
     spawn: () => endpointOf(createWorker()),
     timeoutMs: opts.timeoutMs,
     onIncident: opts.onIncident,
@@ -265,6 +292,18 @@ function errorOf(e: unknown, retried: boolean): RunError {
 const CALIBRATION_SAMPLES = 2000;
 const CALIBRATION_ROUNDS = 3;
 
+/**
+ * How long the page's runs must have stopped before the app's pool measures its size. A measurement
+ * that a run interrupts is thrown away, so measuring while a person is still changing assumptions
+ * only takes the cores from their runs.
+ */
+export const QUIET_MS = 3000;
+
+/** The app's moment to measure: {@link QUIET_MS} after the last run, then when the page is idle. */
+function whenQuiet(f: () => void): void {
+  setTimeout(() => idleDefault(f), QUIET_MS);
+}
+
 function idleDefault(f: () => void): void {
   const g = globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number };
   if (g.requestIdleCallback) g.requestIdleCallback(f, { timeout: 2000 });
@@ -285,8 +324,10 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     m.endpoint.onCrash((detail) => replace(m, crashed(detail)));
     return m;
   };
-  // Measured, the pool starts with one member and grows only to measure or when measured to help.
-  const members: Member[] = Array.from({ length: measure ? 1 : maxSize }, make);
+  // Measured, the pool starts with one member (or the size remembered) and grows only to measure or
+  // when measured to help.
+  const startSize = measure ? Math.min(maxSize, Math.max(1, measure.initial?.size ?? 1)) : maxSize;
+  const members: Member[] = Array.from({ length: startSize }, make);
 
   /** The slot of a call: its member's, or the last one if the pool has shrunk since. */
   const slotOf = (slot: number): number => Math.min(slot, members.length - 1);
@@ -400,8 +441,8 @@ export function createPoolRunner(opts: PoolOptions): Runner {
   }
 
   // --- Measured size --------------------------------------------------------------------------------
-  /** The measured decision; until there is one, runs use one member. */
-  let decision: SizeDecision | null = null;
+  /** The measured (or remembered) decision; until there is one, runs use one member. */
+  let decision: SizeDecision | null = measure?.initial ? { ...measure.initial, size: startSize } : null;
   /** Monte Carlo runs in flight (calibration runs excluded). */
   let running = 0;
   /** Bumped by every run that starts: a calibration round that overlapped one is thrown away. */
@@ -443,7 +484,14 @@ export function createPoolRunner(opts: PoolOptions): Runner {
   function maybeCalibrate(): void {
     if (!measure || !calibrationWanted || calibrating || closed || running > 0 || !lastRequest) return;
     calibrating = true;
+    const startedAt = runsStarted;
     (measure.whenIdle ?? idleDefault)(() => {
+      // A run started while waiting: wait again from its end (it calls this when it ends).
+      if (runsStarted !== startedAt) {
+        calibrating = false;
+        maybeCalibrate();
+        return;
+      }
       void calibrate().then((outcome) => {
         calibrating = false;
         // A failed calibration waits for the next run; an interrupted one tries again once idle.

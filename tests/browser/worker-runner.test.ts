@@ -146,5 +146,16 @@ describe("worker runner in the browser", () => {
     const after = await counts();
     expect(after.pools).toBe(1);
     expect(after.live).toBeGreaterThanOrEqual(1);
+
+    // A later visit on this device starts at the size measured: the pool holds it from its first run,
+    // before any measuring could have been made (that waits for the first run's end and a quiet moment).
+    // (A new document: going to the same address with another fragment would keep this one.)
+    await page.goto(`${suite.url}?selftest#/jiaxing-2021-2025/jiaxing-baseline`);
+    await page.reload();
+    await expect
+      .poll(() => page.locator(".run-status").textContent(), { timeout: 60_000 })
+      .toMatch(/Probabilities from 2,000 samples/);
+    expect(await page.locator(".run-status").getAttribute("data-pool-size")).toBe(String(size));
+    expect((await counts()).made).toBe(size);
   }, 180_000);
 });

@@ -276,7 +276,10 @@ function machine(wholeMsPerSample: number, sliceMsPerSample: number): Cost {
 }
 
 /** A self-sizing pool of up to `max` fake members on the pretend clock; decisions arrive in order. */
-function measuredPool(max: number) {
+function measuredPool(
+  max: number,
+  extra: { initial?: SizeDecision; whenIdle?: (f: () => void) => void } = {},
+) {
   const spawned: FakeMember[] = [];
   const decisions: SizeDecision[] = [];
   let told: ((d: SizeDecision) => void) | null = null;
@@ -288,6 +291,7 @@ function measuredPool(max: number) {
       return m;
     },
     measure: {
+      ...extra,
       rounds: 3,
       now: () => clock.t,
       onDecision: (d) => {
@@ -377,6 +381,54 @@ describe("createPoolRunner sized from measured speed-up", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(p.spawned).toHaveLength(2);
     expect(p.decisions).toHaveLength(1);
+    p.runner.dispose();
+  });
+
+  it("starts at a remembered size without measuring, and measures once runs show it wrong", async () => {
+    clock.cost = machine(1, 0.3);
+    // Remembered: two workers, measured at 600 ms for 2,000 samples against 2,000 ms on one.
+    const initial: SizeDecision = {
+      size: 2,
+      samples: 2000,
+      medianMs: new Map([
+        [1, 2000],
+        [2, 600],
+      ]),
+    };
+    const p = measuredPool(2, { initial });
+    expect(p.spawned).toHaveLength(2);
+    const r = await p.runner.evaluate(req(400));
+    expect(sameData(expectOk(r), await inlineResult(400))).toBe(true);
+    // Split over both at once: no whole run on one member first, no measuring.
+    expect(p.spawned.every((m) => m.calls.includes("slice"))).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await p.runner.evaluate(req(400))).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(p.decisions).toEqual([]);
+    // The machine changes: split runs now cost far more than the remembered times; measured again.
+    clock.cost = machine(1, 2);
+    const decided = p.nextDecision();
+    for (let i = 0; i < 4; i++) expect((await p.runner.evaluate(req(200))).ok).toBe(true);
+    expect((await decided).size).toBe(1);
+    p.runner.dispose();
+  });
+
+  it("waits again when a run starts before the quiet moment it was waiting for", async () => {
+    clock.cost = machine(1, 0.3);
+    const waiting: (() => void)[] = [];
+    const p = measuredPool(2, { whenIdle: (f) => waiting.push(f) });
+    await p.runner.evaluate(req(500));
+    expect(waiting).toHaveLength(1);
+    // A run of the page starts and ends before the wait is over: that moment is not quiet.
+    await p.runner.evaluate(req(300));
+    waiting.shift()!();
+    // It did not measure; a new wait began from the later run's end.
+    expect(p.spawned).toHaveLength(1);
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    const decided = p.nextDecision();
+    while (waiting.length > 0) waiting.shift()!();
+    const d = await decided;
+    expect(d.samples).toBe(300);
+    expect(d.size).toBe(2);
     p.runner.dispose();
   });
 
