@@ -203,7 +203,10 @@ export async function newPage(
     locale: lang === "en" ? "en-US" : "zh-CN",
     viewport: options.viewport ?? { width: 1280, height: 900 },
     reducedMotion: options.reducedMotion === false ? "no-preference" : "reduce",
-    ...(options.serviceWorker ? { serviceWorkers: "allow" as const } : {}),
+    // Service workers only where the test is about them: elsewhere the app's worker would precache the
+    // whole build in every fresh context (about 20 requests), and its requests would pass the routing
+    // that records and aborts requests to other origins.
+    serviceWorkers: options.serviceWorker ? "allow" : "block",
   });
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];

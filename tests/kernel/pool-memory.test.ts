@@ -58,6 +58,9 @@ describe("the pool's remembered size", () => {
       JSON.stringify({ ...ok, size: 1.5 }),
       JSON.stringify({ ...ok, medianMs: [[3, 5]] }),
       JSON.stringify({ ...ok, medianMs: [[1, -5]] }),
+      JSON.stringify({ ...ok, medianMs: [[1.5, 5]] }),
+      JSON.stringify({ ...ok, medianMs: [[0, 5]] }),
+      JSON.stringify({ ...ok, medianMs: [[1, 5, 6]] }),
       JSON.stringify({ ...ok, version: 2 }),
       JSON.stringify({ ...ok, extra: true }),
     ]) {
