@@ -196,6 +196,12 @@ export async function newPage(
      * service worker), so those to other origins are recorded as they are made instead of aborted.
      */
     serviceWorker?: boolean;
+    /**
+     * Whether the browser has measured its model pool before, as a returning visitor's has (default
+     * true): the pool then starts at one worker without timing itself, which takes eight extra Monte
+     * Carlo runs and a second worker beside the test's own steps. `false` for tests of that measuring.
+     */
+    poolRemembered?: boolean;
   } = {},
 ): Promise<TestPage> {
   const lang = options.lang ?? "zh-CN";
@@ -227,6 +233,7 @@ export async function newPage(
   // Playwright's 30 s default is for an idle machine; on a loaded 2-core one (CI beside a second copy)
   // a Monte Carlo answer can take longer. Every wait is still on an event or a condition.
   context.setDefaultTimeout(90_000);
+  if (options.poolRemembered !== false) await context.addInitScript(rememberPool);
   const page = await context.newPage();
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
@@ -259,6 +266,34 @@ export async function newPage(
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * Runs in each page before its scripts: once the app has named its build (`<html data-build>`, set as
+ * its module runs, before DOMContentLoaded), stores the pool size a device measured one worker fastest
+ * on (src/kernel/pool-memory.ts's entry; the times are this machine's, 2,000 samples of Jiaxing), unless
+ * the browser already holds one. A later run that shows the choice wrong has it measured again.
+ */
+function rememberPool(): void {
+  addEventListener("DOMContentLoaded", () => {
+    const key = "reachable-pool-size";
+    if (localStorage.getItem(key) !== null) return;
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        version: 1,
+        build: document.documentElement.dataset.build ?? "",
+        maxSize: Math.min(navigator.hardwareConcurrency || 2, 8),
+        size: 1,
+        samples: 2000,
+        medianMs: [
+          [1, 92],
+          [2, 107],
+        ],
+        at: Date.now(),
+      }),
+    );
+  });
 }
 
 /** The WCAG rule sets every screen is held to. */

@@ -99,7 +99,7 @@ describe("worker runner in the browser", () => {
     expect(await notice.count()).toBe(0);
   }, 180_000);
   it("holds one worker pool for the whole app: the workbench and then workshop mode share it", async () => {
-    const tp = await suite.newPage({ lang: "en" });
+    const tp = await suite.newPage({ lang: "en", poolRemembered: false });
     const { page } = tp;
     const counts = () =>
       page.evaluate(() =>
