@@ -75,6 +75,10 @@ export default defineConfig({
   worker: { format: "es" },
   test: {
     environment: "node",
+    // Two at once: the browser files still run one at a time (their project sets fileParallelism
+    // false), and the unit files run beside them instead of after them. Vitest's default on 2 cores is
+    // one worker (cores − 1), which ran the whole suite in series.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -98,6 +102,8 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
+          // One Chromium for every browser file (each connects to it): tests/browser/global-setup.ts.
+          globalSetup: ["tests/browser/global-setup.ts"],
           // Backstops sized for a loaded 2-core machine; each step waits on an event or a condition.
           testTimeout: 180_000,
           hookTimeout: 120_000,

@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { build, type Rollup } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, type TestPage } from "./harness.ts";
+import { newPage, type TestPage } from "./harness.ts";
+import { connectBrowser } from "./suite.ts";
 
 /**
  * The proof node cannot give (tests/kernel/markdown.test.ts): in Chromium, with DOMPurify bound to a
@@ -57,7 +58,7 @@ let page: Page;
 
 beforeAll(async () => {
   const code = await bundle();
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   // A page of the harness (foreign requests recorded and aborted, errors recorded), kept for the file.
   tp = await newPage(browser);
   page = tp.page;
