@@ -102,8 +102,6 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
-          // One Chromium for every browser file (each connects to it): tests/browser/global-setup.ts.
-          globalSetup: ["tests/browser/global-setup.ts"],
           // Backstops sized for a loaded 2-core machine; each step waits on an event or a condition.
           testTimeout: 180_000,
           hookTimeout: 120_000,

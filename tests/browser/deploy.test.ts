@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST_DIR, type DistServer, isForeign, serveDist } from "./harness.ts";
-import { connectBrowser } from "./suite.ts";
+import { DIST_DIR, type DistServer, isForeign, launchBrowser, serveDist } from "./harness.ts";
 
 /**
  * A deploy while a tab is open, in Chromium: build A (the app in dist/) is served and opened, then the
@@ -42,7 +41,7 @@ beforeAll(async () => {
   );
   served = buildA;
   server = await serveDist(() => served);
-  browser = await connectBrowser();
+  browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {

@@ -11,14 +11,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
-import {
-  type Browser,
-  type BrowserContext,
-  type BrowserServer,
-  chromium,
-  type Page,
-  type Request,
-} from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import type { Lang } from "../../models/text.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
 
@@ -50,20 +43,6 @@ export function chromiumPath(): string {
 
 /** Launches headless Chromium with no background traffic. Throws when the executable is missing. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch(launchOptions());
-}
-
-/**
- * Launches headless Chromium as a server other processes connect to (`chromium.connect`): the browser
- * test files share one (tests/browser/global-setup.ts), each file in contexts of its own, instead of
- * each starting its own Chromium (about 1.5 s and 3 CPU-seconds each here). Throws when the executable
- * is missing.
- */
-export async function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer(launchOptions());
-}
-
-function launchOptions() {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -72,7 +51,7 @@ function launchOptions() {
         "or set CHROMIUM_PATH to a Chromium executable.",
     );
   }
-  return {
+  return chromium.launch({
     executablePath,
     headless: true,
     args: [
@@ -83,7 +62,7 @@ function launchOptions() {
       "--disable-sync",
       "--no-first-run",
     ],
-  };
+  });
 }
 
 const MIME: Record<string, string> = {

@@ -2,8 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { build, type Rollup } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { newPage, type TestPage } from "./harness.ts";
-import { connectBrowser } from "./suite.ts";
+import { launchBrowser, newPage, type TestPage } from "./harness.ts";
 
 /**
  * The proof node cannot give (tests/kernel/markdown.test.ts): in Chromium, with DOMPurify bound to a
@@ -58,7 +57,7 @@ let page: Page;
 
 beforeAll(async () => {
   const code = await bundle();
-  browser = await connectBrowser();
+  browser = await launchBrowser();
   // A page of the harness (foreign requests recorded and aborted, errors recorded), kept for the file.
   tp = await newPage(browser);
   page = tp.page;

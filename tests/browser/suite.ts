@@ -1,10 +1,9 @@
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
-import { type DistServer, newPage, serveDist, type TestPage } from "./harness.ts";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { type DistServer, launchBrowser, newPage, serveDist, type TestPage } from "./harness.ts";
 
 /**
  * The lifecycle every browser test file shares: one server for the built app (or another built page,
- * `dist`) and a connection to the project's one Chromium ({@link connectBrowser});
+ * `dist`) and one Chromium per file;
  * after each test, every page it opened is checked — no console errors, nothing fetched from another
  * origin, no failed request — and closed. Call once at the top of a test file.
  */
@@ -19,12 +18,12 @@ export function useBrowserSuite(
   /** The served app's address. */
   readonly url: string;
 } {
-  let browser: Browser | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let server: DistServer | undefined;
   const opened: TestPage[] = [];
   beforeAll(async () => {
     server = await serveDist(options.dist);
-    browser = await connectBrowser();
+    browser = await launchBrowser();
   });
   afterEach(async () => {
     for (const p of opened.splice(0)) {
@@ -51,12 +50,4 @@ export function useBrowserSuite(
       return server.url;
     },
   };
-}
-
-/**
- * Connects to the browser project's shared Chromium (global-setup.ts). Closing the connection closes
- * the contexts made through it, not the browser.
- */
-export function connectBrowser(): Promise<Browser> {
-  return chromium.connect(inject("browserWSEndpoint"));
 }
