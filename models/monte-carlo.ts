@@ -21,6 +21,12 @@ export interface SampleRequest {
   to: number;
   /** Assumptions whose uncertainty is off for this run (a goal-seek lever, a "point only" switch). */
   fixed?: ReadonlySet<string>;
+  /**
+   * Latin hypercube strata of a slice from the thread's remembered tables, as a whole run's are: for a
+   * thread that computes every slice of the run itself (the page's sliced runner), where one O(N) table
+   * per assumption is paid once and not per slice. The strata are the same either way.
+   */
+  strataTables?: boolean;
 }
 
 /**
@@ -327,8 +333,9 @@ export function sampleSlice(
   const againsts = againstAt.filter((a) => a !== null);
   const lhs = req.sampling === "lhs";
   const perms = lhs ? uncertain.map((_, j) => createStratumPermutation(req.samples, req.seed, j)) : [];
-  // A whole run's strata come from the remembered tables (see strataTable); a slice computes its own.
-  const whole = lhs && req.from === 0 && req.to === req.samples;
+  // A whole run's strata come from the remembered tables (see strataTable); a slice computes its own,
+  // unless its thread makes every slice of the run (`strataTables`).
+  const whole = lhs && (req.strataTables === true || (req.from === 0 && req.to === req.samples));
   const tables = perms.map((p, j) => (whole ? strataTable(p, req.seed, j) : undefined));
   const batches = uncertain.map((u) => u.quantile.many);
   const slots = Int32Array.from(uncertain.map((u) => u.index));

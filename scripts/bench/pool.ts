@@ -4,7 +4,7 @@
  * evaluation (bands included), on this thread (inline) and through the app's own pool code
  * (createPoolRunner, two-step runs as the app makes them) over Node worker threads running the app's
  * own model worker: a pool of 1, of 2 (every run split), and the self-sized pool after its measured
- * decision. Rounds alternate the four ways, so they share the machine's load; medians are reported.
+ * decision, which may be 0 workers (this thread, in time slices: sliced-runner.ts). Rounds alternate the four ways, so they share the machine's load; medians are reported.
  */
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,7 @@ import type { ModelWorkerApi } from "../../src/kernel/model-worker.ts";
 import type { SizeDecision } from "../../src/kernel/pool-size.ts";
 import { createInlineRunner, type EvaluateRequest, type Runner } from "../../src/kernel/runner.ts";
 import { sameData } from "../../src/kernel/same-data.ts";
+import { createSlicedRunner } from "../../src/kernel/sliced-runner.ts";
 import { createPoolRunner, type ModelApi, type ModelEndpoint } from "../../src/kernel/worker-runner.ts";
 import { loadRepositoryLibrary } from "../lib/load.ts";
 import { median } from "./node-figures.ts";
@@ -89,6 +90,8 @@ export async function poolVsInline(rounds: number, cores: number): Promise<PoolV
     chosen: createPoolRunner({
       size: Math.min(cores, 8),
       spawn: spawnOf(file),
+      // As the app's pool (createWorkerRunner): the page's thread, sliced, is measured as size 0.
+      inline: createSlicedRunner(),
       measure: { onDecision: (d) => decided(d) },
     }),
   };

@@ -24,7 +24,7 @@ const entrySchema = z.strictObject({
   build: z.string(),
   /** The most workers the pool could use when this was measured (cores, at most 8). */
   maxSize: z.int().check(z.gte(1)),
-  size: z.int().check(z.gte(1)),
+  size: z.int().check(z.gte(0)),
   samples: z.int().check(z.gte(0)),
   /**
    * [workers, median wall time in ms] of each size measured (pairs checked as arrays of two: zod's
@@ -80,7 +80,8 @@ export function createPoolMemory(
       if (e.build !== build || e.maxSize !== maxSize || e.size > maxSize || age < 0 || age > MAX_AGE_MS)
         return null;
       const pairs = e.medianMs as [number, number][];
-      if (pairs.some(([k]) => !Number.isInteger(k) || k < 1 || k > maxSize)) return null;
+      // Sizes are workers, 0 being the page's own thread (pool-size.ts).
+      if (pairs.some(([k]) => !Number.isInteger(k) || k < 0 || k > maxSize)) return null;
       return { size: e.size, samples: e.samples, medianMs: new Map(pairs) };
     },
     remember(maxSize, d) {

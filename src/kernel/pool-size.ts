@@ -3,11 +3,11 @@
  * timings, so the rules are tested with timings made up for the purpose, and the pool
  * (worker-runner.ts) only measures and applies them.
  *
- * The floor is one worker, not the page's thread. In the browser "inline" would mean running the Monte
- * Carlo on the thread that paints: a 10,000-sample run takes a few hundred milliseconds there, every
- * one of them a frozen page, while the deterministic update must paint within one frame of the input.
- * One worker beside the page costs only the messages (the request out, the typed arrays back by
- * transfer, not copy); `npm run bench` measures that cost against a true inline run (`poolVsInline`).
+ * Size 0 is the page's own thread: the Monte Carlo run there in time slices (sliced-runner.ts), short
+ * enough that the page answers input and paints between them, where the pool has that way. It is the
+ * smallest size, so a worker is used only where one is measurably faster (`GAIN_REQUIRED`): on two
+ * busy cores a worker may not pay for its messages, and then the page's thread is the faster way.
+ * `npm run bench` measures the self-sized pool against a true inline run (`poolVsInline`).
  */
 
 /** Wall times in ms of the same calibration run, by number of workers (several rounds each). */

@@ -1,6 +1,7 @@
 import type { Bindings } from "../../models/bindings.ts";
 import { anchorsOf, assemble, type EvaluateOptions, type Evaluation, evaluate } from "../../models/engine.ts";
 import {
+  type Memory,
   mergeSlices,
   type SampleSlice,
   type Sampling,
@@ -57,6 +58,8 @@ export interface SliceRequest extends RunModel {
   sampling: Sampling;
   from: number;
   to: number;
+  /** Latin hypercube strata from this thread's remembered tables (monte-carlo.ts `SampleRequest`). */
+  strataTables?: boolean;
 }
 
 export interface SensitivityRequest extends RunModel {}
@@ -161,14 +164,27 @@ function optionsOf(req: EvaluateRequest): EvaluateOptions {
   };
 }
 
-/** Computes samples [from, to) of an evaluation: the unit of work a pool worker does. */
-export function runSlice(req: SliceRequest): Result<SampleSlice, RunError> {
+/**
+ * Computes samples [from, to) of an evaluation: the unit of work a pool worker does. The slice's arrays
+ * are fresh (a worker transfers them away) unless `memory` is given (the page's sliced runner, which
+ * merges them before its next run).
+ */
+export function runSlice(req: SliceRequest, memory?: Memory): Result<SampleSlice, RunError> {
   const w = worldFor(req);
   if (!w.ok) return w;
   const slice = sampleSlice(
     w.value,
-    { samples: req.samples, seed: req.seed, sampling: req.sampling, from: req.from, to: req.to },
+    {
+      samples: req.samples,
+      seed: req.seed,
+      sampling: req.sampling,
+      from: req.from,
+      to: req.to,
+      strataTables: req.strataTables,
+    },
     anchorsOf(w.value, req.actuals),
+    w.value.pointValues,
+    memory,
   );
   return ok(slice);
 }

@@ -2,6 +2,7 @@ import type { Evaluation } from "../../models/engine.ts";
 import { loadLibrary, runModelFor } from "./library.ts";
 import { createInlineRunner, type EvaluateRequest } from "./runner.ts";
 import { sameData } from "./same-data.ts";
+import { createSlicedRunner, type SlicedApi } from "./sliced-runner.ts";
 import { createWorkerRunner, workerPoolsMade } from "./worker-runner.ts";
 
 /**
@@ -27,6 +28,10 @@ export interface SelfTestResult {
   ms: number;
   /** Milliseconds the inline runner took on the main thread. */
   inlineMs: number;
+  /** The page's thread in time slices (sliced-runner.ts), the pool's size 0, equals the inline run exactly. */
+  slicedEqual: boolean;
+  /** Milliseconds the sliced run took, turns for the page included. */
+  slicedMs: number;
   /** Milliseconds of the first pool call, including starting the workers. */
   coldMs: number;
   /** Percent probability of meeting each indicator's target, from the pool. */
@@ -37,11 +42,23 @@ export interface SelfTestResult {
   error?: string;
 }
 
+let sliced: SlicedApi | null = null;
+
 /** Runs the self-test; never throws (a failure is `equal: false` with `error`). */
 export async function workerSelfTest(opts: SelfTestOptions = {}): Promise<SelfTestResult> {
   const samples = opts.samples ?? 2000;
   const workers = opts.workers ?? 2;
-  const base = { equal: false, ms: 0, inlineMs: 0, coldMs: 0, probabilities: [], samples, workers };
+  const base = {
+    equal: false,
+    ms: 0,
+    inlineMs: 0,
+    slicedEqual: false,
+    slicedMs: 0,
+    coldMs: 0,
+    probabilities: [],
+    samples,
+    workers,
+  };
   const model = runModelFor(loadLibrary(), opts.scenarioId ?? "jiaxing-baseline");
   if (!model.ok)
     return { ...base, error: model.error.map((i) => `${i.file} ${i.path}: ${i.message.en}`).join("; ") };
@@ -62,15 +79,24 @@ export async function workerSelfTest(opts: SelfTestOptions = {}): Promise<SelfTe
     const inline = await createInlineRunner().evaluate(req);
     const inlineMs = performance.now() - t;
 
-    if (!pooled.ok || !inline.ok) {
-      const error = !pooled.ok ? pooled.error.message.en : !inline.ok ? inline.error.message.en : "";
-      return { ...base, ms, inlineMs, coldMs, error };
+    t = performance.now();
+    // One sliced runner for the page, as the app's pool holds one: its memory is reused between runs.
+    sliced ??= createSlicedRunner();
+    const slicedRun = await sliced.evaluate(req);
+    const slicedMs = performance.now() - t;
+
+    if (!pooled.ok || !inline.ok || !slicedRun.ok) {
+      const failed = [pooled, inline, slicedRun].find((r) => !r.ok);
+      const error = failed && !failed.ok ? failed.error.message.en : "";
+      return { ...base, ms, inlineMs, slicedMs, coldMs, error };
     }
     return {
       ...base,
       equal: sameData(pooled.value, inline.value),
+      slicedEqual: sameData(slicedRun.value, inline.value),
       ms,
       inlineMs,
+      slicedMs,
       coldMs,
       probabilities: probabilitiesOf(pooled.value),
     };

@@ -22,6 +22,7 @@ import type {
   SensitivityRequest,
   SliceRequest,
 } from "./runner.ts";
+import { createSlicedRunner, type SlicedApi } from "./sliced-runner.ts";
 
 /**
  * The worker implementation of {@link Runner}: a pool of model workers. A Monte Carlo evaluation is cut
@@ -81,6 +82,12 @@ export interface PoolOptions {
   split?: "adaptive" | "always";
   /** Makes a member; called once per slot at creation and again for each replacement. */
   spawn: () => ModelEndpoint;
+  /**
+   * Monte Carlo on the calling thread, in time slices (sliced-runner.ts). With `measure`, the pool then
+   * times it too, as size 0, and uses it where no number of workers is measurably faster ("inline where
+   * workers do not pay"); one worker stays for tornadoes and goal seeks. Ignored without `measure`.
+   */
+  inline?: SlicedApi;
   /** How long a call may take before its member is declared hung. Default 20,000 ms. */
   timeoutMs?: number;
   onIncident?: (incident: Incident) => void;
@@ -160,6 +167,7 @@ export function createWorkerRunner(opts: WorkerRunnerOptions = {}): Runner {
           }
         : undefined,
     spawn: () => endpointOf(createWorker()),
+    inline: opts.size === undefined ? createSlicedRunner() : undefined,
     timeoutMs: opts.timeoutMs,
     onIncident: opts.onIncident,
   });
@@ -315,6 +323,9 @@ export function createPoolRunner(opts: PoolOptions): Runner {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxSize = Math.max(1, Math.floor(opts.size));
   const measure = opts.measure;
+  const inline = measure ? opts.inline : undefined;
+  /** The smallest size measured: 0 (the page's thread, sliced) where the pool has it, else 1 worker. */
+  const floor = inline ? 0 : 1;
   const now = measure?.now ?? (() => performance.now());
   let closed = false;
   let turn = 0;
@@ -442,7 +453,9 @@ export function createPoolRunner(opts: PoolOptions): Runner {
 
   // --- Measured size --------------------------------------------------------------------------------
   /** The measured (or remembered) decision; until there is one, runs use one member. */
-  let decision: SizeDecision | null = measure?.initial ? { ...measure.initial, size: startSize } : null;
+  let decision: SizeDecision | null = measure?.initial
+    ? { ...measure.initial, size: measure.initial.size < 1 && inline ? 0 : startSize }
+    : null;
   /** Monte Carlo runs in flight (calibration runs excluded). */
   let running = 0;
   /** Bumped by every run that starts: a calibration round that overlapped one is thrown away. */
@@ -466,8 +479,8 @@ export function createPoolRunner(opts: PoolOptions): Runner {
       return;
     }
     lastRequest = req;
-    if (maxSize === 1) {
-      // One core: there is nothing to measure against.
+    if (maxSize === 1 && !inline) {
+      // One core and no inline way: there is nothing to measure against.
       if (!decision) decide({ size: 1, medianMs: new Map(), samples: 0 });
       return;
     }
@@ -513,7 +526,7 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     const samples = Math.min(base.samples, measure!.samples ?? CALIBRATION_SAMPLES);
     const req: EvaluateRequest = { ...base, samples };
     const startedAt = runsStarted;
-    const sizes = Array.from({ length: maxSize }, (_, i) => i + 1);
+    const sizes = Array.from({ length: maxSize - floor + 1 }, (_, i) => i + floor);
     while (members.length < maxSize) members.push(make());
     const timings = new Map<number, number[]>(sizes.map((k) => [k, []]));
     const rounds = measure!.rounds ?? CALIBRATION_ROUNDS;
@@ -531,7 +544,7 @@ export function createPoolRunner(opts: PoolOptions): Runner {
         if (round > 0) timings.get(k)!.push(ms);
       }
     }
-    decide(chooseSize(timings as SizeTimings, samples));
+    decide(chooseSize(timings as SizeTimings, samples, floor));
     return "done";
   }
 
@@ -569,7 +582,16 @@ export function createPoolRunner(opts: PoolOptions): Runner {
     k: number,
     onFirst?: (e: Evaluation) => void,
   ): Promise<Result<Evaluation, RunError>> {
-    if (k === 1) {
+    if (k === 0 && inline) {
+      // The page's own thread, sliced: no member, so no crash to replace and no time limit.
+      if (!onFirst) return inline.evaluate(req);
+      const first = await inline.probabilities(req);
+      if (!first.ok) return first;
+      onFirst(first.value.evaluation);
+      const whole = await inline.bands(first.value.token);
+      return whole ? ok(whole) : inline.evaluate(req);
+    }
+    if (k <= 1) {
       const slot = pick();
       const steps = onFirst && members[slot]!.endpoint.api.probabilities;
       if (steps) {

@@ -54,12 +54,12 @@ describe("the pool's remembered size", () => {
       "not json",
       "null",
       JSON.stringify({ ...ok, size: 3 }),
-      JSON.stringify({ ...ok, size: 0 }),
+      JSON.stringify({ ...ok, size: -1 }),
       JSON.stringify({ ...ok, size: 1.5 }),
       JSON.stringify({ ...ok, medianMs: [[3, 5]] }),
       JSON.stringify({ ...ok, medianMs: [[1, -5]] }),
       JSON.stringify({ ...ok, medianMs: [[1.5, 5]] }),
-      JSON.stringify({ ...ok, medianMs: [[0, 5]] }),
+      JSON.stringify({ ...ok, medianMs: [[-1, 5]] }),
       JSON.stringify({ ...ok, medianMs: [[1, 5, 6]] }),
       JSON.stringify({ ...ok, version: 2 }),
       JSON.stringify({ ...ok, extra: true }),
@@ -69,6 +69,24 @@ describe("the pool's remembered size", () => {
     }
     storage.map.set(POOL_MEMORY_KEY, JSON.stringify(ok));
     expect(memory.recall(2)).toEqual({ size: 2, samples: 2000, medianMs: new Map([[1, 5]]) });
+    // Size 0 is the page's own thread, in time slices (sliced-runner.ts): a decision like any other.
+    const inline = {
+      ...ok,
+      size: 0,
+      medianMs: [
+        [0, 4],
+        [1, 5],
+      ],
+    };
+    storage.map.set(POOL_MEMORY_KEY, JSON.stringify(inline));
+    expect(memory.recall(2)).toEqual({
+      size: 0,
+      samples: 2000,
+      medianMs: new Map([
+        [0, 4],
+        [1, 5],
+      ]),
+    });
   });
 
   it("works on without storage, or with a storage that refuses", () => {

@@ -10,6 +10,7 @@ import {
   runSlice,
 } from "../../src/kernel/runner.ts";
 import { sameData } from "../../src/kernel/same-data.ts";
+import { createSlicedRunner, type SlicedApi } from "../../src/kernel/sliced-runner.ts";
 import {
   createPoolRunner,
   type Incident,
@@ -278,11 +279,12 @@ function machine(wholeMsPerSample: number, sliceMsPerSample: number): Cost {
 /** A self-sizing pool of up to `max` fake members on the pretend clock; decisions arrive in order. */
 function measuredPool(
   max: number,
-  extra: { initial?: SizeDecision; whenIdle?: (f: () => void) => void } = {},
+  extra: { initial?: SizeDecision; whenIdle?: (f: () => void) => void; inline?: SlicedApi } = {},
 ) {
   const spawned: FakeMember[] = [];
   const decisions: SizeDecision[] = [];
   let told: ((d: SizeDecision) => void) | null = null;
+  const { inline, ...measure } = extra;
   const runner = createPoolRunner({
     size: max,
     spawn: () => {
@@ -290,8 +292,9 @@ function measuredPool(
       spawned.push(m);
       return m;
     },
+    inline,
     measure: {
-      ...extra,
+      ...measure,
       rounds: 3,
       now: () => clock.t,
       onDecision: (d) => {
@@ -448,6 +451,112 @@ describe("createPoolRunner sized from measured speed-up", () => {
     expect(d.medianMs.get(2)).toBe(220);
     expect(d.size).toBe(2);
     expect(p.decisions).toHaveLength(1);
+    p.runner.dispose();
+  });
+});
+
+/**
+ * The page's own thread, sliced (sliced-runner.ts), on the pretend clock: a run costs
+ * `msPerSample` per sample; `calls` records what the pool asked of it.
+ */
+function pageThread(msPerSample: number) {
+  const calls: string[] = [];
+  const real = createSlicedRunner({ yieldToPage: async () => {} });
+  const api: SlicedApi = {
+    async evaluate(r) {
+      calls.push("evaluate");
+      clock.t += r.samples * msPerSample;
+      return real.evaluate(r);
+    },
+    async probabilities(r) {
+      calls.push("probabilities");
+      clock.t += r.samples * msPerSample;
+      return real.probabilities(r);
+    },
+    bands: (token) => {
+      calls.push("bands");
+      return real.bands(token);
+    },
+  };
+  return { api, calls };
+}
+
+describe("createPoolRunner with the page's thread as size 0 (inline where workers do not pay)", () => {
+  it("measures the page's thread beside 1 and 2 workers and keeps it where no worker is 10 % faster", async () => {
+    clock.cost = machine(1, 1);
+    // The page's thread: 0.95 ms per sample against a worker's 1 (its messages cost).
+    const page = pageThread(0.95);
+    const p = measuredPool(2, { inline: page.api });
+    const decided = p.nextDecision();
+    // The first run, before any measuring, goes to one worker.
+    expect(sameData(expectOk(await p.runner.evaluate(req(300))), await inlineResult(300))).toBe(true);
+    expect(page.calls).toEqual([]);
+    const d = await decided;
+    expect([...d.medianMs.keys()]).toEqual([0, 1, 2]);
+    expect(d.medianMs.get(0)).toBeCloseTo(285);
+    expect(d.size).toBe(0);
+    // One worker stays, for tornadoes and goal seeks; the other is ended.
+    expect(p.live()).toBe(1);
+    // Later runs are made on the page's thread, equal to the inline run; in two steps when asked.
+    const before = p.spawned[0]!.calls.length;
+    page.calls.length = 0;
+    expect(sameData(expectOk(await p.runner.evaluate(req(300))), await inlineResult(300))).toBe(true);
+    let first: unknown = null;
+    const stepped = await p.runner.evaluateInSteps!(req(300), (e) => {
+      first = e;
+    });
+    expect(sameData(expectOk(stepped), await inlineResult(300))).toBe(true);
+    expect(first).not.toBeNull();
+    expect(page.calls).toEqual(["evaluate", "probabilities", "bands"]);
+    expect(p.spawned[0]!.calls.slice(before)).toEqual([]);
+    // A tornado still goes to the worker kept.
+    expect((await p.runner.tornado(model.value)).ok).toBe(true);
+    expect(p.spawned[0]!.calls.at(-1)).toBe("tornado");
+    p.runner.dispose();
+  });
+
+  it("uses workers where they are measurably faster than the page's thread", async () => {
+    clock.cost = machine(1, 0.3);
+    const page = pageThread(1);
+    const p = measuredPool(2, { inline: page.api });
+    const decided = p.nextDecision();
+    await p.runner.evaluate(req(1000));
+    const d = await decided;
+    // 0: 1000 ms; 1: 1000 ms (not 10 % faster); 2: 300 + 10 ms.
+    expect(d.size).toBe(2);
+    page.calls.length = 0;
+    expect(sameData(expectOk(await p.runner.evaluate(req(400))), await inlineResult(400))).toBe(true);
+    expect(page.calls).toEqual([]);
+    p.runner.dispose();
+  });
+
+  it("starts on the page's thread when that was remembered, with one worker made for tornadoes", async () => {
+    clock.cost = machine(1, 1);
+    const page = pageThread(0.9);
+    const initial: SizeDecision = {
+      size: 0,
+      samples: 2000,
+      medianMs: new Map([
+        [0, 1800],
+        [1, 2000],
+      ]),
+    };
+    const p = measuredPool(2, { inline: page.api, initial });
+    expect(p.spawned).toHaveLength(1);
+    expect(sameData(expectOk(await p.runner.evaluate(req(300))), await inlineResult(300))).toBe(true);
+    expect(page.calls).toEqual(["evaluate"]);
+    expect(p.spawned[0]!.calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(p.decisions).toEqual([]);
+    p.runner.dispose();
+  });
+
+  it("without the page's thread (a fixed size, or none given) never uses size 0, even if remembered", async () => {
+    clock.cost = machine(1, 1);
+    const initial: SizeDecision = { size: 0, samples: 2000, medianMs: new Map([[0, 1]]) };
+    const p = measuredPool(2, { initial });
+    expect(sameData(expectOk(await p.runner.evaluate(req(200))), await inlineResult(200))).toBe(true);
+    expect(p.spawned[0]!.calls).toEqual(["evaluate"]);
     p.runner.dispose();
   });
 });
