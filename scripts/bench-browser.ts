@@ -28,6 +28,8 @@ export interface BrowserFigures {
   /** 10,000 samples through the app's runner (pool as sized by the app) and on the main thread alone. */
   runnerMedianMs: number;
   inlineMedianMs: number;
+  /** The same run on the main thread in time slices (the pool's size 0, sliced-runner.ts), median ms. */
+  slicedMedianMs: number;
   runnerEqualsInline: boolean;
 }
 
@@ -132,22 +134,30 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     await p2.waitForFunction(() => "__reachableSelfTest" in window);
     const pool: number[] = [];
     const inline: number[] = [];
+    const sliced: number[] = [];
     let equal = true;
     for (let i = 0; i < 5; i++) {
       const r = await p2.evaluate(async () => {
         const f = (
           window as unknown as {
-            __reachableSelfTest: (o: object) => Promise<{ ms: number; inlineMs: number; equal: boolean }>;
+            __reachableSelfTest: (o: object) => Promise<{
+              ms: number;
+              inlineMs: number;
+              slicedMs: number;
+              equal: boolean;
+              slicedEqual: boolean;
+            }>;
           }
         ).__reachableSelfTest;
         return f({ samples: 10_000 });
       });
       pool.push(r.ms);
       inline.push(r.inlineMs);
-      equal &&= r.equal;
+      sliced.push(r.slicedMs);
+      equal &&= r.equal && r.slicedEqual;
     }
     log(
-      `10,000-sample Monte Carlo through the app's runner: p95 ${p95(pool).toFixed(0)} ms, median ${median(pool).toFixed(0)} ms; main thread alone median ${median(inline).toFixed(0)} ms; runner equals inline: ${equal}`,
+      `10,000-sample Monte Carlo through the app's runner: p95 ${p95(pool).toFixed(0)} ms, median ${median(pool).toFixed(0)} ms; main thread alone median ${median(inline).toFixed(0)} ms, in time slices median ${median(sliced).toFixed(0)} ms; runner and slices equal inline: ${equal}`,
     );
     await ctx2.close();
     return {
@@ -160,6 +170,7 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
       uncertaintyChanges: mc.length,
       runnerMedianMs: median(pool),
       inlineMedianMs: median(inline),
+      slicedMedianMs: median(sliced),
       runnerEqualsInline: equal,
     };
   } finally {
