@@ -327,6 +327,27 @@ export async function expectNoAxeViolations(page: Page, context?: string | strin
     builder = builder.include(selector);
   }
   const { violations } = await builder.analyze();
+  await throwViolations(page, violations);
+}
+
+/**
+ * Throws if a heading skips a level (axe's `heading-order`): a best-practice rule, outside the WCAG tags
+ * of {@link expectNoAxeViolations}, that screen-reader users navigating by heading depend on.
+ */
+export async function expectHeadingOrder(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .withRules(["heading-order"])
+    .analyze();
+  await throwViolations(page, violations);
+}
+
+/** A readable list of every violation: rule id, impact, help text, the offending nodes' selectors. */
+async function throwViolations(
+  page: Page,
+  violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"],
+): Promise<void> {
   if (violations.length === 0) return;
   const lines = violations.map((v) => {
     const targets = v.nodes.map(

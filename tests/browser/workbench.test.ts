@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations } from "./harness.ts";
+import { expectHeadingOrder, expectNoAxeViolations } from "./harness.ts";
 import { useBrowserSuite } from "./suite.ts";
 
 const suite = useBrowserSuite();
@@ -193,6 +193,8 @@ describe("workbench", { timeout: 300_000 }, () => {
     await expect.poll(() => answer.textContent(), { timeout: 30_000 }).toMatch(/households a year or more/);
     await mcSettled(page);
     await expectNoAxeViolations(page);
+    // The tornado's and goal seek's headings sit one level under the detail's, skipping none.
+    await expectHeadingOrder(page);
 
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "简体中文" }).click();
     await detail.getByLabel("要求的达标概率（%）").fill("80");

@@ -82,7 +82,9 @@ export function GoalSeekForm(props: {
 
   return (
     <section class="goal-seek" aria-labelledby="goal-seek-heading">
-      <h4 id="goal-seek-heading">{t("gs.heading")}</h4>
+      <h3 id="goal-seek-heading" class="minor-heading">
+        {t("gs.heading")}
+      </h3>
       <Show when={props.levers.length > 0} fallback={<p>{t("gs.noLever")}</p>}>
         <p class="muted small">{t("gs.intro", { samples: samples() })}</p>
         <form class="goal-seek-form" onSubmit={run} novalidate>

@@ -90,7 +90,9 @@ export function TornadoTable(props: {
 
   return (
     <section class="tornado" aria-labelledby="tornado-heading">
-      <h4 id="tornado-heading">{t("tornado.heading")}</h4>
+      <h3 id="tornado-heading" class="minor-heading">
+        {t("tornado.heading")}
+      </h3>
       <p class="muted small">{t("tornado.intro")}</p>
       <Show when={props.tornado} fallback={<p role="status">{t("tornado.pending")}</p>}>
         {(tor) => (
