@@ -1,6 +1,6 @@
 import type { Evaluation } from "../../models/engine.ts";
 import { loadLibrary, runModelFor } from "./library.ts";
-import { createInlineRunner, type EvaluateRequest } from "./runner.ts";
+import { createInlineRunner, type EvaluateRequest, type Runner } from "./runner.ts";
 import { sameData } from "./same-data.ts";
 import { createSlicedRunner, type SlicedApi } from "./sliced-runner.ts";
 import { createWorkerRunner, workerPoolsMade } from "./worker-runner.ts";
@@ -32,7 +32,7 @@ export interface SelfTestResult {
   slicedEqual: boolean;
   /** Milliseconds the sliced run took, turns for the page included. */
   slicedMs: number;
-  /** Milliseconds of the first pool call, including starting the workers. */
+  /** Milliseconds of a small warm-up call (on the page's first self-test, starting the workers too). */
   coldMs: number;
   /** Percent probability of meeting each indicator's target, from the pool. */
   probabilities: number[];
@@ -63,47 +63,48 @@ export async function workerSelfTest(opts: SelfTestOptions = {}): Promise<SelfTe
   if (!model.ok)
     return { ...base, error: model.error.map((i) => `${i.file} ${i.path}: ${i.message.en}`).join("; ") };
   const req: EvaluateRequest = { ...model.value, samples, seed: opts.seed ?? 7, sampling: "lhs" };
-  const pool = createWorkerRunner({ size: workers });
-  try {
-    // A first small run starts every worker, so `ms` measures the work and not the module loading.
-    let t = performance.now();
-    const warm = await pool.evaluate({ ...req, samples: workers });
-    const coldMs = performance.now() - t;
-    if (!warm.ok) return { ...base, coldMs, error: warm.error.message.en };
+  // One pool per size for the page's life, as the app holds one: a later call times warm workers (a
+  // fresh pool's first large run is still compiling its code, which measured 3–5× the warm time).
+  const pool = pools.get(workers) ?? createWorkerRunner({ size: workers });
+  pools.set(workers, pool);
+  // A first small run starts every worker, so `ms` measures the work and not the module loading.
+  let t = performance.now();
+  const warm = await pool.evaluate({ ...req, samples: workers });
+  const coldMs = performance.now() - t;
+  if (!warm.ok) return { ...base, coldMs, error: warm.error.message.en };
 
-    t = performance.now();
-    const pooled = await pool.evaluate(req);
-    const ms = performance.now() - t;
+  t = performance.now();
+  const pooled = await pool.evaluate(req);
+  const ms = performance.now() - t;
 
-    t = performance.now();
-    const inline = await createInlineRunner().evaluate(req);
-    const inlineMs = performance.now() - t;
+  t = performance.now();
+  const inline = await createInlineRunner().evaluate(req);
+  const inlineMs = performance.now() - t;
 
-    t = performance.now();
-    // One sliced runner for the page, as the app's pool holds one: its memory is reused between runs.
-    sliced ??= createSlicedRunner();
-    const slicedRun = await sliced.evaluate(req);
-    const slicedMs = performance.now() - t;
+  t = performance.now();
+  // One sliced runner for the page, as the app's pool holds one: its memory is reused between runs.
+  sliced ??= createSlicedRunner();
+  const slicedRun = await sliced.evaluate(req);
+  const slicedMs = performance.now() - t;
 
-    if (!pooled.ok || !inline.ok || !slicedRun.ok) {
-      const failed = [pooled, inline, slicedRun].find((r) => !r.ok);
-      const error = failed && !failed.ok ? failed.error.message.en : "";
-      return { ...base, ms, inlineMs, slicedMs, coldMs, error };
-    }
-    return {
-      ...base,
-      equal: sameData(pooled.value, inline.value),
-      slicedEqual: sameData(slicedRun.value, inline.value),
-      ms,
-      inlineMs,
-      slicedMs,
-      coldMs,
-      probabilities: probabilitiesOf(pooled.value),
-    };
-  } finally {
-    pool.dispose();
+  if (!pooled.ok || !inline.ok || !slicedRun.ok) {
+    const failed = [pooled, inline, slicedRun].find((r) => !r.ok);
+    const error = failed && !failed.ok ? failed.error.message.en : "";
+    return { ...base, ms, inlineMs, slicedMs, coldMs, error };
   }
+  return {
+    ...base,
+    equal: sameData(pooled.value, inline.value),
+    slicedEqual: sameData(slicedRun.value, inline.value),
+    ms,
+    inlineMs,
+    slicedMs,
+    coldMs,
+    probabilities: probabilitiesOf(pooled.value),
+  };
 }
+
+const pools = new Map<number, Runner>();
 
 function probabilitiesOf(e: Evaluation): number[] {
   return e.indicators.map((i) => i.probability ?? Number.NaN);
