@@ -235,10 +235,10 @@ export function storageTwins(world: World, anchors: readonly (Anchor | null)[]):
  * Every carved array is fully written before it is read, so nothing is cleared.
  */
 export class Scratch {
-  private f64 = new Float64Array(0);
-  private u8 = new Uint8Array(0);
-  private f64At = 0;
-  private u8At = 0;
+  protected f64 = new Float64Array(0);
+  protected u8 = new Uint8Array(0);
+  protected f64At = 0;
+  protected u8At = 0;
   /** Buffers larger than this many bytes are not kept between runs (a 100,000-sample run). */
   static readonly KEEP_BYTES = 64 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import type { Evaluation } from "../../models/engine.ts";
-import type { Memory, SampleSlice } from "../../models/monte-carlo.ts";
+import { type SampleSlice, Scratch } from "../../models/monte-carlo.ts";
 import { err, ok } from "../../models/result.ts";
 import type { Result } from "../../models/text.ts";
 import {
@@ -72,18 +72,13 @@ let unkeyed = 0;
 
 /**
  * The memory the slices of one run are carved from, one after another, and reused by later runs: fresh
- * typed arrays cost more than the sampling (monte-carlo.ts `Scratch`), and a run's slices live only
- * until they are merged. When a run needs more than is left, a larger buffer is started (the earlier
- * slices keep the old one); later runs start on the largest. Buffers past
- * {@link Arena.KEEP_BYTES} are let go at release.
+ * typed arrays cost more than the sampling (monte-carlo.ts `Scratch`, whose carving this is), and a
+ * run's slices live only until they are merged. Unlike a `Scratch`, each slice's `begin` keeps what
+ * earlier slices carved: when a slice needs more than is left, a larger buffer is started (the earlier
+ * slices keep the old one), and later runs start on the largest. `end` (after the merge) lets go of
+ * buffers too large to keep.
  */
-class Arena implements Memory {
-  private f64 = new Float64Array(0);
-  private u8 = new Uint8Array(0);
-  private f64At = 0;
-  private u8At = 0;
-  static readonly KEEP_BYTES = 64 * 1024 * 1024;
-
+class Arena extends Scratch {
   /** Starts a run: earlier carved arrays become invalid. */
   reset(): void {
     this.f64At = 0;
@@ -91,7 +86,7 @@ class Arena implements Memory {
   }
 
   /** Makes room for a slice needing `f64` doubles and `u8` bytes; earlier slices stay valid. */
-  begin(f64: number, u8: number): void {
+  override begin(f64: number, u8: number): void {
     if (this.f64At + f64 > this.f64.length) {
       this.f64 = new Float64Array(Math.max(f64, 2 * this.f64.length));
       this.f64At = 0;
@@ -100,28 +95,6 @@ class Arena implements Memory {
       this.u8 = new Uint8Array(Math.max(u8, 2 * this.u8.length));
       this.u8At = 0;
     }
-  }
-
-  float64(n: number): Float64Array {
-    if (this.f64At + n > this.f64.length) return new Float64Array(n);
-    const a = this.f64.subarray(this.f64At, this.f64At + n);
-    this.f64At += n;
-    return a;
-  }
-
-  uint8(n: number): Uint8Array {
-    if (this.u8At + n > this.u8.length) return new Uint8Array(n);
-    const a = this.u8.subarray(this.u8At, this.u8At + n);
-    this.u8At += n;
-    return a;
-  }
-
-  end(): void {}
-
-  /** After the merge: lets go of buffers too large to keep. */
-  release(): void {
-    if (this.f64.byteLength > Arena.KEEP_BYTES) this.f64 = new Float64Array(0);
-    if (this.u8.byteLength > Arena.KEEP_BYTES) this.u8 = new Uint8Array(0);
   }
 }
 
@@ -171,7 +144,7 @@ export function createSlicedRunner(opts: SlicedOptions = {}): SlicedApi {
       return caughtSync(() => finish(slices.value));
     } finally {
       if (!single) {
-        arena.release();
+        arena.end();
         free.push(arena);
       }
     }

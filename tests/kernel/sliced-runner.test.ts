@@ -28,40 +28,41 @@ function steppingClock(step: number) {
   };
 }
 
+/** A sliced runner on a pretend clock (each reading `step` ms later) that counts the page's turns. */
+function counting(sliceMs: number, step: number) {
+  const c = {
+    turns: 0,
+    runner: createSlicedRunner({
+      sliceMs,
+      now: steppingClock(step),
+      yieldToPage: async () => {
+        c.turns++;
+      },
+    }),
+  };
+  return c;
+}
+
 describe("createSlicedRunner (Monte Carlo on the page's thread, in time slices)", () => {
   it("cuts a run into slices with a turn for the page between them, and answers exactly the whole run", async () => {
     for (const sampling of ["lhs", "random"] as const) {
-      let turns = 0;
       // Each slice "takes" 2 ms whatever its size: at 2 ms per 64 samples, the next is 64 again.
-      const sliced = createSlicedRunner({
-        sliceMs: 2,
-        now: steppingClock(2),
-        yieldToPage: async () => {
-          turns++;
-        },
-      });
+      const sliced = counting(2, 2);
       const r = req(1000, sampling);
-      const e = expectOk(await sliced.evaluate(r));
+      const e = expectOk(await sliced.runner.evaluate(r));
       expect(sameData(e, await whole(r))).toBe(true);
       // One turn between every two slices.
-      expect(turns).toBe(Math.ceil(1000 / 64) - 1);
+      expect(sliced.turns).toBe(Math.ceil(1000 / 64) - 1);
     }
   });
 
   it("sizes slices from the measured pace: a slow model gets small slices, never below 16 samples", async () => {
-    let turns = 0;
-    const counted = createSlicedRunner({
-      sliceMs: 8,
-      // Each clock reading 100 ms later: every slice seems to take 100 ms.
-      now: steppingClock(100),
-      yieldToPage: async () => {
-        turns++;
-      },
-    });
+    // Each clock reading 100 ms later: every slice seems to take 100 ms.
+    const counted = counting(8, 100);
     const r = req(400);
-    expect(sameData(expectOk(await counted.evaluate(r)), await whole(r))).toBe(true);
+    expect(sameData(expectOk(await counted.runner.evaluate(r)), await whole(r))).toBe(true);
     // 64 first, then 16 at a time (8 ms at 100 ms per 64 samples rounds to 5, held at the floor 16).
-    expect(turns).toBe(1 + Math.ceil((400 - 64) / 16) - 1);
+    expect(counted.turns).toBe(1 + Math.ceil((400 - 64) / 16) - 1);
   });
 
   it("answers probabilities first, then the bands after a turn for the page; together the whole run", async () => {
