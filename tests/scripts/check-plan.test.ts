@@ -16,7 +16,7 @@ interface Run {
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-plan.ts", ...args], {
+  const r = spawnSync(process.execPath, ["scripts/cli.mjs", "check-plan", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "", ...env },

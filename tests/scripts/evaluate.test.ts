@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 
 async function evaluate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("node", ["--import", "tsx", "scripts/evaluate.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["scripts/cli.mjs", "evaluate", ...args], {
       cwd: ROOT,
     });
     return { code: 0, stdout, stderr };
@@ -156,7 +156,7 @@ describe("npm run evaluate", () => {
     // The reader starts only after a pause, so the pipe is full when evaluate is done: exiting at once
     // would cut the document at the pipe's 64 KiB.
     const cmd =
-      "node --import tsx scripts/evaluate.ts scenarios/jiaxing-baseline.json scenarios/huyi-baseline.json --json --samples 200 | (sleep 1; cat)";
+      "node scripts/cli.mjs evaluate scenarios/jiaxing-baseline.json scenarios/huyi-baseline.json --json --samples 200 | (sleep 1; cat)";
     const { stdout } = await run("sh", ["-c", cmd], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     expect(stdout.length).toBeGreaterThan(65_536);
     const doc = JSON.parse(stdout) as Json;

@@ -9,7 +9,7 @@ import { loadRepositoryLibrary } from "../../scripts/lib/load.ts";
 const root = join(import.meta.dirname, "..", "..");
 
 function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+  const r = spawnSync(process.execPath, ["scripts/cli.mjs", script, ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
