@@ -261,6 +261,32 @@ function unitInCell(cell: string): UnitReading | null {
   return null;
 }
 
+/**
+ * The unit a value cell's own number is read in. A cell may print its number with a magnitude of its own
+ * ("4万以上", "3.8万", "2亿元") whatever the row's unit says ("培训人数（人）"): that 万 or 亿 is part of the
+ * number, so it scales this cell (4万 people are 40,000 people, never 4), and the scale the schema keeps
+ * for the row's unit (万人, 万户, 万人次, 亿元) is taken where there is one; otherwise the number is
+ * converted to base units with a factor and the row flagged. A cell without one is read in the row's unit.
+ */
+function cellUnit(cell: string, unit: UnitReading | null): UnitReading | null {
+  const m = /\d(?:[\d.,])*\s*(万|亿)/.exec(norm(cell));
+  if (!m) return unit;
+  const word = m[1] as "万" | "亿";
+  const factor = word === "万" ? 10_000 : 100_000_000;
+  const kind = unit?.unit ?? "count";
+  // The row's unit already carries this magnitude ("4万人" read as 万人): nothing more to apply.
+  if (unit?.scale && SCALES[unit.scale].factor === factor) return unit;
+  if (unit?.factor === factor) return unit;
+  const base = { ...unit, unit: kind, printed: unit?.printed ?? "" };
+  delete base.scale;
+  delete base.factor;
+  if (word === "万" && kind === "people") return { ...base, scale: "万人", printed: "万人" };
+  if (word === "万" && kind === "households") return { ...base, scale: "万户", printed: "万户" };
+  if (word === "万" && kind === "attendances") return { ...base, scale: "万人次", printed: "万人次" };
+  if (word === "亿" && kind === "yuan") return { ...base, scale: "亿元", printed: "亿元" };
+  return { ...base, factor, printed: word };
+}
+
 const isGrowth = (name: string) => /增长|增速|增幅|增长率/.test(name);
 const isRate = (name: string) => /率|比例|比重|占比|覆盖面/.test(name);
 
@@ -1078,10 +1104,14 @@ export function parseRow(input: RowInput, ctx: RowContext): { indicator: Indicat
     unitPrinted = false;
     flags.push(flag("unit", "unit-unknown"));
   }
-  if (unit?.factor) flags.push(flag("unit", "scale-unsupported", { scale: unit.printed }));
+  // Each value cell in its own magnitude ("4万以上" in a row of 人): the target's sets the row's scale.
+  const targetUnit = cellUnit(input.target, unit);
+  const baselineUnit = cellUnit(input.baseline, unit);
+  const unsupported = [targetUnit, baselineUnit].find((u) => u?.factor);
+  if (unsupported) flags.push(flag("unit", "scale-unsupported", { scale: unsupported.printed }));
 
-  const baseline = readBaseline(input.baseline, ctx.baselineYear, unit, flags);
-  const t = readTarget(input.target, ctx, unit, flags);
+  const baseline = readBaseline(input.baseline, ctx.baselineYear, baselineUnit, flags);
+  const t = readTarget(input.target, ctx, targetUnit, flags);
   const attribute = readAttribute(input.attribute, ctx.hasAttributeColumn, flags);
 
   // Measure: a rate or growth is a level; a count says per year or in total, or is left for the person.
@@ -1140,7 +1170,7 @@ export function parseRow(input: RowInput, ctx: RowContext): { indicator: Indicat
     source: { section: ctx.section },
   };
   if (kind === "count") indicator.unitLabel = unit?.label ?? { zh: "个", en: "items" };
-  if (unit?.scale) indicator.scale = unit.scale;
+  if (targetUnit?.scale) indicator.scale = targetUnit.scale;
   return { indicator, flags };
 }
 

@@ -360,6 +360,39 @@ const indicator = z
           }
         }
       }
+      if (ind.scale === undefined) {
+        // A number printed with a magnitude of its own ("4万以上", "1万人次以上") is stored times that
+        // magnitude, scale or none: 40000, never 4.
+        const checks: [string[], string | undefined, number | undefined][] = [
+          [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
+          [
+            ["baseline", "value"],
+            ind.baseline.printed,
+            ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+              ? ind.baseline.value
+              : undefined,
+          ],
+        ];
+        for (const [path, printed, value] of checks) {
+          const magnitude = printed === undefined ? undefined : printedMagnitude(printed);
+          const n = printed === undefined ? undefined : firstNumber(printed);
+          if (magnitude === undefined || n === undefined || value === undefined) continue;
+          const expected = n * magnitude.factor;
+          if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
+            ctx.addIssue({
+              code: "custom",
+              path,
+              message: "magnitude in the printed value",
+              params: {
+                message: {
+                  zh: `印作“${printed}”，含“${magnitude.word}”，按基本单位应存为 ${expected}，而不是 ${value}`,
+                  en: `printed "${printed}", with "${magnitude.word}" (${magnitude.factor.toLocaleString("en")}), so stored in base units it is ${expected}, not ${value}`,
+                },
+              },
+            });
+          }
+        }
+      }
       if (ind.unit === "count" && !ind.unitLabel) {
         ctx.addIssue({
           code: "custom",
@@ -378,6 +411,19 @@ export type Indicator = z.infer<typeof indicator>;
 export function firstNumber(printed: string): number | undefined {
   const m = /\d+(?:[.．]\d+)?/.exec(printed);
   return m ? Number(m[0].replace("．", ".")) : undefined;
+}
+
+/**
+ * The magnitude printed right after a cell's first number — 万 (10,000) in "4万以上", "1.5万户", "３万";
+ * 亿 (100,000,000) in "2亿元" — or undefined ("4（万人）" prints its scale as a unit, not after the number).
+ */
+export function printedMagnitude(printed: string): { word: "万" | "亿"; factor: number } | undefined {
+  // The same first number as firstNumber reads, and what follows it.
+  const m = /\d+(?:[.．]\d+)?/.exec(printed);
+  if (!m) return undefined;
+  const after = /^\s*(万|亿)/.exec(printed.slice(m.index + m[0].length));
+  if (!after) return undefined;
+  return after[1] === "万" ? { word: "万", factor: 10_000 } : { word: "亿", factor: 100_000_000 };
 }
 
 /** A baseline's printed form, or null where the source has none (`not-in-source`). */

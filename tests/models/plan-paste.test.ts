@@ -362,6 +362,33 @@ describe("the shapes real tables print", () => {
     expect(e).toMatchObject({ unit: "count", unitLabel: { zh: "个", en: "units" } });
   });
 
+  it("a 万 or 亿 printed after a cell's number scales that cell, whatever unit the row names", () => {
+    // "4万以上" in a row of 人: 40,000 people, never 4; the row keeps the 万人 scale.
+    const cases: [string, string, string, string, number, number | undefined][] = [
+      ["城乡残疾人职业技能培训人数（人）", "38000", "4万以上", "万人", 40_000, 38_000],
+      ["城乡残疾人职业技能培训人数（人）", "3.8万", "4万人以上", "万人", 40_000, 38_000],
+      ["城乡残疾人职业技能培训人数", "—", "4万人以上", "万人", 40_000, undefined],
+      ["困难重度残疾人家庭无障碍改造（户）", "—", "１．５万", "万户", 15_000, undefined],
+      ["康复服务（人次）", "—", "2万", "万人次", 20_000, undefined],
+      ["残疾人事业经费（元）", "—", "2亿元", "亿元", 200_000_000, undefined],
+    ];
+    for (const [name, baseline, target, scale, value, baselineValue] of cases) {
+      const r = one(["1", name, "预期性", baseline, target]);
+      expect(r.indicator, `${name} ${target}`).toMatchObject({
+        scale,
+        precision: target.includes(".") || target.includes("．") ? 1 : 0,
+      });
+      expect(r.indicator.target, `${name} ${target}`).toMatchObject({ value, printed: target });
+      if (baselineValue !== undefined) expect(r.indicator.baseline).toMatchObject({ value: baselineValue });
+      expect(r.flags.map((f) => f.key)).not.toContain("scale-unsupported");
+    }
+    // A magnitude the schema keeps no scale for (万 of a count, 万元): converted to base units and said.
+    const f = one(["2", "建成示范社区（个）", "预期性", "—", "1万个"]);
+    expect(f.indicator.target).toMatchObject({ value: 10_000 });
+    expect(f.indicator.scale).toBeUndefined();
+    expect(f.flags.map((x) => x.key)).toContain("scale-unsupported");
+  });
+
   it("thousands separators, full-width digits and per mille", () => {
     const a = one(["1", "每年培训残疾人（人次）", "预期性", "1,200", "１，６００"]).indicator;
     expect(a).toMatchObject({ unit: "attendances", measure: "annual" });

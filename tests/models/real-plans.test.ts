@@ -241,6 +241,46 @@ describe("the plan schema reads the shapes real plans print", () => {
       plan([row(1, { unit: "people", scale: "万人", target: { ...EVERY_SHAPE[1]!.target, value: 4 } })]),
     );
     expect(scaled.join("\n")).toMatch(/indicators\[0\]\.target\.value: .*40000, not 4/);
+    // A 万 printed after the number, with no scale on the row: still 40000, never 4 (baseline too).
+    const wan = problems(
+      plan([
+        row(1, {
+          unit: "people",
+          measure: "annual",
+          baseline: { qualifier: "exact", year: 2020, value: 3.8, printed: "3.8万" },
+          target: {
+            kind: "compare",
+            year: 2025,
+            comparator: ">=",
+            comparatorPrinted: true,
+            value: 4,
+            printed: "4万以上",
+          },
+        }),
+      ]),
+    );
+    expect(wan.join("\n")).toMatch(
+      /indicators\[0\]\.target\.value: printed "4万以上", with "万".*40000, not 4/,
+    );
+    expect(wan.join("\n")).toMatch(/indicators\[0\]\.baseline\.value: .*38000, not 3.8/);
+    expect(
+      problems(
+        plan([
+          row(1, {
+            unit: "people",
+            measure: "annual",
+            target: {
+              kind: "compare",
+              year: 2025,
+              comparator: ">=",
+              comparatorPrinted: true,
+              value: 40000,
+              printed: "4万以上",
+            },
+          }),
+        ]),
+      ),
+    ).toEqual([]);
     expect(problems(plan([row(1, { unit: "households", scale: "万人" })])).join()).toMatch(
       /belongs to people/,
     );
