@@ -1,5 +1,5 @@
 import { judgingPrecision, printedDecimals } from "./feasibility.ts";
-import { type Comparator, type Indicator, type Plan, scaleDigits } from "./plan.ts";
+import { baselinePrinted, type Comparator, type Indicator, type Plan, scaleDigits } from "./plan.ts";
 import type { Bilingual } from "./text.ts";
 
 /**
@@ -150,14 +150,22 @@ function checkIndicator(
   const t = ind.target;
 
   if (!ind.unitPrinted && ind.origin === "table") {
+    // A plan with no baseline column has no printed baseline to quote: only the target is shown.
+    const printedB = baselinePrinted(b);
     out.push({
       severity: "warning",
       code: "unit-not-printed",
       indicatorIds: [ind.id],
-      message: {
-        zh: `${me.zh}：原文未印单位，数据中按${UNIT_TEXT[ind.unit].zh}理解（基期 ${b.printed}，目标 ${t.printed}）。`,
-        en: `${me.en}: the source prints no unit; the data reads it as ${UNIT_TEXT[ind.unit].en} (baseline ${b.printed}, target ${t.printed}).`,
-      },
+      message:
+        printedB === null
+          ? {
+              zh: `${me.zh}：原文未印单位，数据中按${UNIT_TEXT[ind.unit].zh}理解（目标 ${t.printed}；原表无基期）。`,
+              en: `${me.en}: the source prints no unit; the data reads it as ${UNIT_TEXT[ind.unit].en} (target ${t.printed}; the table has no baseline).`,
+            }
+          : {
+              zh: `${me.zh}：原文未印单位，数据中按${UNIT_TEXT[ind.unit].zh}理解（基期 ${printedB}，目标 ${t.printed}）。`,
+              en: `${me.en}: the source prints no unit; the data reads it as ${UNIT_TEXT[ind.unit].en} (baseline ${printedB}, target ${t.printed}).`,
+            },
     });
   }
 

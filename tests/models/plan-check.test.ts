@@ -234,6 +234,23 @@ describe("checkPlan: each code fires when it should and not otherwise", () => {
     );
     expect(f[0]?.message.zh).toContain("原文未印单位");
     expect(only(plan([row(15)]), "unit-not-printed")).toEqual([]);
+    // A table with no baseline column: nothing to quote, and never "baseline undefined".
+    const none = only(
+      plan([
+        row(15, {
+          unitPrinted: false,
+          baseline: { qualifier: "not-in-source", year: 2020 },
+          target: target(">=", 95, "95"),
+        }),
+      ]),
+      "unit-not-printed",
+    );
+    expect(none[0]?.message.en).toBe(
+      "row 15 (indicator 15): the source prints no unit; the data reads it as a percentage (target 95; the table has no baseline).",
+    );
+    expect(none[0]?.message.zh).toBe(
+      "第15行“指标15”：原文未印单位，数据中按百分比理解（目标 95；原表无基期）。",
+    );
   });
 
   it("binding-below-baseline", () => {
