@@ -55,6 +55,38 @@ export const EMPTY_META: Readonly<PasteMeta> = {
   source: "",
 };
 
+/**
+ * What the form must have before a plan is created, each placed on its field (row null): a Chinese title,
+ * a region and a source, so that no plan is saved as "导入的规划 · 未填写" from a pasted table with no
+ * caption; and a year, where one is typed, as four digits ("二〇二〇" is not read as 2020 in silence).
+ */
+export function missingDetails(meta: PasteMeta): PlacedIssue[] {
+  const out: PlacedIssue[] = [];
+  const required: Bilingual = { zh: "必须填写", en: "must be filled in" };
+  if (meta.titleZh.trim() === "") out.push({ row: null, field: "title", message: required });
+  if (meta.regionZh.trim() === "") out.push({ row: null, field: "region", message: required });
+  if (meta.source.trim() === "") out.push({ row: null, field: "source", message: required });
+  for (const field of ["baselineYear", "targetYear"] as const) {
+    const typed = meta[field].trim();
+    if (typed !== "" && yearOf(typed) === undefined)
+      out.push({
+        row: null,
+        field,
+        message: {
+          zh: `“${typed}”不是四位数的年份（例如 2020）`,
+          en: `"${typed}" is not a four-digit year (such as 2020)`,
+        },
+      });
+  }
+  return out;
+}
+
+/** The draft's problems against the plan schema, placed on rows and fields (none: an empty list). */
+export function draftIssues(draft: Plan): PlacedIssue[] {
+  const v = parsePlan(draft, "pasted table");
+  return v.ok ? [] : placeIssues(v.error);
+}
+
 /** A year as typed: four digits, else none. */
 function yearOf(s: string): number | undefined {
   return /^\d{4}$/.test(s.trim()) ? Number(s.trim()) : undefined;

@@ -62,6 +62,23 @@ describe("paste a plan's table", () => {
     await page.getByLabel("Province (Chinese)").fill("陕西省");
     for (const n of [4, 10, 15]) await page.getByLabel(`Row ${n} checked`).check();
     await expect.poll(() => create.isDisabled()).toBe(false);
+    // No source yet, and a year in Chinese numerals: refused on those fields, nothing made up.
+    const baselineYear = await page.getByLabel("Baseline year").inputValue();
+    await page.getByLabel("Baseline year").fill("二〇二〇");
+    await create.click();
+    const alert = page.getByRole("alert").filter({ hasText: "The plan cannot be created yet" });
+    await expect
+      .poll(() => alert.locator("li").allTextContents())
+      .toEqual([
+        "About the plan · source: must be filled in",
+        'About the plan · baseline year: "二〇二〇" is not a four-digit year (such as 2020)',
+      ]);
+    expect(await page.getByLabel("Source (address or document name)").getAttribute("aria-invalid")).toBe(
+      "true",
+    );
+    expect(await page.locator("[data-imported]").count()).toBe(0);
+    await page.getByLabel("Baseline year").fill(baselineYear);
+    await page.getByLabel("Source (address or document name)").fill("seeds/002_6bdfb2c23f2bbf59.txt");
     await create.click();
 
     // The workbench opens on the new plan, like a shipped one.
@@ -96,6 +113,7 @@ describe("paste a plan's table", () => {
       title: { zh: "专栏1：鄠邑区“十四五”时期残疾人事业发展主要指标" },
       baselineYear: 2021,
       targetYear: 2025,
+      source: { file: "seeds/002_6bdfb2c23f2bbf59.txt" },
     }).plan;
     expect(downloaded).toEqual(draft);
     const [bl] = await Promise.all([

@@ -7,6 +7,7 @@ import {
   EMPTY_META,
   mergeEdit,
   metaFromTable,
+  missingDetails,
   type PasteMeta,
   pasteOptions,
   readPastedTable,
@@ -173,5 +174,35 @@ describe("paste a plan: saving the draft", () => {
       library,
     });
     expect(r).toEqual(err({ kind: "refused", message: { zh: "不行", en: "no" } }));
+  });
+});
+
+describe("the plan's details a pasted table needs before a plan is made", () => {
+  it("a Chinese title, a region and a source, each placed on its field; a year only as four digits", () => {
+    const blank = missingDetails({ ...EMPTY_META });
+    expect(blank.map((i) => [i.row, i.field, i.message.en])).toEqual([
+      [null, "title", "must be filled in"],
+      [null, "region", "must be filled in"],
+      [null, "source", "must be filled in"],
+    ]);
+    const filled = {
+      ...EMPTY_META,
+      titleZh: "某县残疾人事业发展规划",
+      regionZh: "某县",
+      source: "https://example.gov.cn/plan.html",
+    };
+    expect(missingDetails(filled)).toEqual([]);
+    expect(missingDetails({ ...filled, titleZh: "   " }).map((i) => i.field)).toEqual(["title"]);
+    const years = missingDetails({ ...filled, baselineYear: "二〇二〇", targetYear: "2025" });
+    expect(years).toEqual([
+      {
+        row: null,
+        field: "baselineYear",
+        message: {
+          zh: "“二〇二〇”不是四位数的年份（例如 2020）",
+          en: '"二〇二〇" is not a four-digit year (such as 2020)',
+        },
+      },
+    ]);
   });
 });

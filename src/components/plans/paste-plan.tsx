@@ -4,10 +4,12 @@ import type { PasteResult, PasteRow, PlacedIssue, RowEdit } from "../../../model
 import { pick } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
 import {
+  draftIssues,
   draftPlan,
   EMPTY_META,
   mergeEdit,
   metaFromTable,
+  missingDetails,
   type PasteMeta,
   pasteOptions,
   readPastedTable,
@@ -27,6 +29,20 @@ import { PasteReview } from "./paste-review.tsx";
  * then validated (each problem placed on its row and field), scaffolded as `npm run scaffold` does, saved
  * in the workspace and opened in the workbench.
  */
+/** The plan field each text box of the form fills, as problems name them. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  planId: "id",
+  titleZh: "title",
+  titleEn: "title",
+  regionZh: "region",
+  regionEn: "region",
+  provinceZh: "province",
+  issuerZh: "issuer",
+  baselineYear: "baselineYear",
+  targetYear: "targetYear",
+  source: "source",
+};
+
 export default function PastePlan(props: {
   onCreated: (planId: string) => void;
   onBack: () => void;
@@ -79,6 +95,12 @@ export default function PastePlan(props: {
     if (!p || waiting() > 0) return;
     setFailure(null);
     setIssues(null);
+    const missing = missingDetails(meta());
+    if (missing.length > 0) {
+      // Every problem at once: the details left empty, and whatever else the schema finds.
+      setIssues([...missing, ...draftIssues(p)]);
+      return;
+    }
     const saved = savePastedPlan(p, {
       imported: session.imported(),
       add: (entry) => session.addImported(entry, lang()),
@@ -117,6 +139,7 @@ export default function PastePlan(props: {
         lang={extra.lang}
         value={meta()[key]}
         required={extra.required}
+        aria-invalid={(issues() ?? []).some((x) => x.row === null && x.field === FIELD_OF[key]) || undefined}
         onInput={(e) => setField(key, e.currentTarget.value)}
       />
     </div>
@@ -181,7 +204,7 @@ export default function PastePlan(props: {
                   required: true,
                 })}
                 {textField("paste-title-en", w("titleEn"), "titleEn", { lang: "en" })}
-                {textField("paste-region-zh", w("regionZh"), "regionZh", { lang: "zh-CN" })}
+                {textField("paste-region-zh", w("regionZh"), "regionZh", { lang: "zh-CN", required: true })}
                 {textField("paste-region-en", w("regionEn"), "regionEn", { lang: "en" })}
                 {textField("paste-province-zh", w("provinceZh"), "provinceZh", {
                   lang: "zh-CN",
@@ -199,7 +222,7 @@ export default function PastePlan(props: {
                 </div>
                 {textField("paste-baseline-year", w("baselineYear"), "baselineYear")}
                 {textField("paste-target-year", w("targetYear"), "targetYear")}
-                {textField("paste-source", w("source"), "source")}
+                {textField("paste-source", w("source"), "source", { required: true })}
               </fieldset>
               <PasteReview
                 rows={rows()}
