@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parsePastedTable } from "../../models/plan-paste.ts";
 import { expectNoAxeViolations } from "./harness.ts";
@@ -26,6 +27,21 @@ const JIAXING = readFileSync(join(import.meta.dirname, "../fixtures/paste/jiaxin
   .join("\n");
 
 const indicatorRows = ".dashboard-table tr[data-indicator]";
+
+/**
+ * At 1366×768 every column of the review is inside its box, the "checked" boxes included: none is
+ * reached by scrolling sideways.
+ */
+async function expectReviewFits(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const sizes = await page.locator(".paste-review").evaluate((table) => ({
+    table: Math.ceil(table.getBoundingClientRect().width),
+    box: table.parentElement!.clientWidth,
+  }));
+  expect(sizes.table, `review table ${sizes.table} px in a box of ${sizes.box} px`).toBeLessThanOrEqual(
+    sizes.box,
+  );
+}
 
 describe("paste a plan's table", () => {
   it("reads the Huyi table, asks for the guesses to be checked, creates, opens, keeps and exports the plan", async () => {
@@ -53,6 +69,7 @@ describe("paste a plan's table", () => {
       "the table prints no unit; read as a percentage",
     );
     await expectNoAxeViolations(page, ".paste-plan");
+    await expectReviewFits(page);
 
     const create = page.getByRole("button", { name: "Create plan" });
     expect(await create.isDisabled()).toBe(true);
@@ -136,6 +153,7 @@ describe("paste a plan's table", () => {
       .poll(() => page.getByRole("status").filter({ hasText: "行指标" }).textContent())
       .toBe("读到 14 行指标，其中 1 行有待确认的读法。");
     await expectNoAxeViolations(page, ".paste-plan");
+    await expectReviewFits(page);
     await page.getByLabel("已核对第 1 行").check();
     await page.getByLabel("规划 id（小写字母、数字和连字符）").fill("Jiaxing Paste");
     await page.getByRole("button", { name: "创建规划" }).click();
