@@ -46,6 +46,27 @@ const TYPE_NAMES: Record<string, Bilingual> = {
   int: { zh: "整数", en: "a whole number" },
 };
 
+/** The pattern every id in the data follows (plans, scenarios, indicators, components). */
+const ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/** Formats a person can be told in words: ids, dates. */
+const FORMATS: Record<string, Bilingual> = {
+  id: {
+    zh: "只能用小写字母、数字和单个连字符，例如 huyi-2021-2025",
+    en: "of lower-case letters, digits and single hyphens, such as huyi-2021-2025",
+  },
+  date: { zh: "应为“年-月-日”，例如 2021-07-21", en: "year-month-day, such as 2021-07-21" },
+};
+
+function formatKey(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "invalid_format") return "";
+  if (issue.format === "regex") {
+    const pattern = (issue as { pattern?: string }).pattern ?? "";
+    return pattern.replace(/^\/|\/[a-z]*$/g, "") === ID_PATTERN ? "id" : "";
+  }
+  return issue.format;
+}
+
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -121,11 +142,18 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Bilingua
         ? { zh: `应大于 ${bound}`, en: `must be greater than ${bound}` }
         : { zh: `不能小于 ${bound}`, en: `must be at least ${bound}` };
     }
-    case "invalid_format":
+    case "invalid_format": {
+      const got = valueAt(input, issue.path);
+      const shown: Bilingual =
+        typeof got === "string" ? { zh: `“${got}”`, en: `"${got}"` } : { zh: "此值", en: "the value" };
+      const form = FORMATS[formatKey(issue)];
+      if (form)
+        return { zh: `${shown.zh}不合格式：${form.zh}`, en: `${shown.en} is not in the form ${form.en}` };
       return {
-        zh: `格式不正确（应为 ${issue.format}）`,
-        en: `wrong format (expected ${issue.format})`,
+        zh: `${shown.zh}格式不正确（应为 ${issue.format}）`,
+        en: `${shown.en} has the wrong format (expected ${issue.format})`,
       };
+    }
     case "not_multiple_of":
       return { zh: "应为整数", en: "must be a whole number" };
     case "invalid_union":

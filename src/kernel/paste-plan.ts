@@ -13,8 +13,9 @@ import {
 } from "../../models/plan-paste.ts";
 import { err, ok, type Result } from "../../models/result.ts";
 import { scaffoldPlan } from "../../models/scaffold.ts";
-import type { Bilingual } from "../../models/text.ts";
+import { type Bilingual, type Lang, pick } from "../../models/text.ts";
 import { loadLibrary, runModelFor, withImported } from "./library.ts";
+import { pt, word } from "./paste-text.ts";
 import type { ImportedPlan } from "./workspace.ts";
 
 /**
@@ -79,6 +80,50 @@ export function missingDetails(meta: PasteMeta): PlacedIssue[] {
       });
   }
   return out;
+}
+
+/**
+ * The problems of a draft as the lines a person reads, in `lang`: one for each field of the plan, and one
+ * for a field and message however many rows share it ("Rows 1, 2, 3 · …" once, not a line a row, as
+ * swapped years give). While the plan id is wrong, the rows' ids (made from it) add nothing and are left
+ * out. `rowNumber` gives a row's printed number.
+ */
+export function issueLines(
+  issues: readonly PlacedIssue[],
+  rowNumber: (row: number) => number,
+  lang: Lang,
+): string[] {
+  const field = (f: string) => word(lang, "field", f);
+  const lines: (string | { issue: PlacedIssue; rows: number[] })[] = [];
+  const shared = new Map<string, { issue: PlacedIssue; rows: number[] }>();
+  const badPlanId = issues.some((i) => i.row === null && i.field === "id");
+  for (const i of issues) {
+    if (badPlanId && i.row !== null && i.field === "id") continue;
+    if (i.row === null) {
+      lines.push(pt(lang, "invalidPlan", { field: field(i.field), message: pick(i.message, lang) }));
+      continue;
+    }
+    const key = `${i.field}\u0000${i.message.en}`;
+    const seen = shared.get(key);
+    if (seen) seen.rows.push(i.row);
+    else {
+      const group = { issue: i, rows: [i.row] };
+      shared.set(key, group);
+      lines.push(group);
+    }
+  }
+  return lines.map((line) => {
+    if (typeof line === "string") return line;
+    const message = pick(line.issue.message, lang);
+    const numbers = line.rows.map(rowNumber);
+    return numbers.length === 1
+      ? pt(lang, "invalidRow", { n: numbers[0]!, field: field(line.issue.field), message })
+      : pt(lang, "invalidRows", {
+          n: numbers.join(lang === "zh-CN" ? "、" : ", "),
+          field: field(line.issue.field),
+          message,
+        });
+  });
 }
 
 /** The draft's problems against the plan schema, placed on rows and fields (none: an empty list). */

@@ -72,10 +72,11 @@ export const PT = {
   createReady: { zh: "所有读法都已确认。", en: "Every reading is confirmed." },
   invalidHeading: { zh: "规划还不能创建", en: "The plan cannot be created yet" },
   invalidRow: { zh: "第 {n} 行 · {field}：{message}", en: "Row {n} · {field}: {message}" },
+  invalidRows: { zh: "第 {n} 行 · {field}：{message}", en: "Rows {n} · {field}: {message}" },
   invalidPlan: { zh: "规划信息 · {field}：{message}", en: "About the plan · {field}: {message}" },
   idTaken: {
-    zh: "情景 id “{id}” 已被占用：请换一个规划 id",
-    en: 'the scenario id "{id}" is taken: choose another plan id',
+    zh: "规划 id “{plan}” 已被使用（另一个规划的基准情景 “{id}” 已存在）：请换一个规划 id",
+    en: 'the plan id "{plan}" is already in use (another plan\'s baseline scenario "{id}" exists): choose another plan id',
   },
   created: { zh: "已创建并保存：{plan}", en: "Created and saved: {plan}" },
   importedHeading: { zh: "导入的规划", en: "Imported plans" },

@@ -51,11 +51,20 @@ describe("paste a plan's table", () => {
     await page.getByRole("button", { name: "Paste a plan's table" }).click();
     await page.getByRole("heading", { level: 1, name: "Paste a plan's table" }).waitFor();
 
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByLabel("Indicator table (copied from the document)").fill(HUYI);
     await page.getByRole("button", { name: "Read the table" }).click();
+    const status = page.getByRole("status").filter({ hasText: "indicator rows" });
+    await expect.poll(() => status.textContent()).toBe("14 indicator rows read; 3 have readings to confirm.");
+    // What was read is brought into view, not left below the fold.
     await expect
-      .poll(() => page.getByRole("status").filter({ hasText: "indicator rows" }).textContent())
-      .toBe("14 indicator rows read; 3 have readings to confirm.");
+      .poll(() =>
+        status.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
 
     // One review row per indicator, the source cells beside the reading; the guesses marked with reasons.
     const review = page.locator(".paste-review tbody tr");
@@ -160,6 +169,13 @@ describe("paste a plan's table", () => {
     await expect
       .poll(() => page.getByRole("alert").filter({ hasText: "规划还不能创建" }).textContent())
       .toContain("规划信息 · id");
+    // Each problem once, in words: the details left empty, and the plan id's form (the rows' ids, made
+    // from it, add nothing more).
+    expect(await page.getByRole("alert").locator("li").allTextContents()).toEqual([
+      "规划信息 · 地区：必须填写",
+      "规划信息 · 来源：必须填写",
+      "规划信息 · id：“Jiaxing Paste”不合格式：只能用小写字母、数字和单个连字符，例如 huyi-2021-2025",
+    ]);
     // Nothing was created: the first screen still lists only the shipped plans.
     expect(await page.locator("[data-imported]").count()).toBe(0);
   }, 180_000);

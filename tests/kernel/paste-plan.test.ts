@@ -5,6 +5,7 @@ import { err, ok } from "../../models/result.ts";
 import {
   draftPlan,
   EMPTY_META,
+  issueLines,
   mergeEdit,
   metaFromTable,
   missingDetails,
@@ -204,5 +205,41 @@ describe("the plan's details a pasted table needs before a plan is made", () => 
         },
       },
     ]);
+  });
+});
+
+describe("the problems of a draft as lines", () => {
+  const late = {
+    zh: "目标年份 2020 不在基期年份 2025 之后",
+    en: "target year 2020 is not after the baseline year 2025",
+  };
+  it("says a problem many rows share once, naming the rows by their printed numbers", () => {
+    const issues = [
+      { row: null, field: "source", message: { zh: "必须填写", en: "must be filled in" } },
+      { row: 0, field: "target", message: late },
+      { row: 1, field: "target", message: late },
+      { row: 2, field: "target", message: late },
+      { row: 2, field: "name", message: { zh: "不能为空", en: "must not be empty" } },
+    ];
+    const number = (row: number) => [3, 4, 6][row]!;
+    expect(issueLines(issues, number, "en")).toEqual([
+      "About the plan · source: must be filled in",
+      "Rows 3, 4, 6 · target: target year 2020 is not after the baseline year 2025",
+      "Row 6 · name: must not be empty",
+    ]);
+    expect(issueLines(issues, number, "zh-CN")[1]).toBe(
+      "第 3、4、6 行 · 目标：目标年份 2020 不在基期年份 2025 之后",
+    );
+  });
+
+  it("leaves out the rows' ids while the plan id they are made from is wrong", () => {
+    const form = { zh: "格式不对", en: "wrong form" };
+    const issues = [
+      { row: null, field: "id", message: form },
+      { row: 0, field: "id", message: { zh: "a", en: "a" } },
+      { row: 1, field: "id", message: { zh: "b", en: "b" } },
+    ];
+    expect(issueLines(issues, (r) => r + 1, "en")).toEqual(["About the plan · id: wrong form"]);
+    expect(issueLines(issues.slice(1), (r) => r + 1, "en")).toEqual(["Row 1 · id: a", "Row 2 · id: b"]);
   });
 });

@@ -66,3 +66,24 @@ describe("parseJsonText", () => {
     expect(syntaxErrorAt("[1,]")).toEqual({ line: 1, column: 4, offset: 3 });
   });
 });
+
+describe("a value in the wrong form, told in words", () => {
+  it("an id names the form ids take, and a date the form dates take, quoting the value", async () => {
+    const { parsePlan } = await import("../../models/plan.ts");
+    const { loadRepositoryLibrary } = await import("../../scripts/lib/load.ts");
+    const plan = structuredClone(loadRepositoryLibrary().plans.get("huyi-2021-2025")!) as unknown as {
+      id: string;
+      issued: string;
+    };
+    plan.id = "My Plan 2021";
+    plan.issued = "2021/3/4";
+    const r = parsePlan(plan, "x.json");
+    expect(r.ok).toBe(false);
+    const byPath = new Map(r.ok ? [] : r.error.map((i) => [i.path, i.message]));
+    expect(byPath.get("id")).toEqual({
+      zh: "“My Plan 2021”不合格式：只能用小写字母、数字和单个连字符，例如 huyi-2021-2025",
+      en: '"My Plan 2021" is not in the form of lower-case letters, digits and single hyphens, such as huyi-2021-2025',
+    });
+    expect(byPath.get("issued")?.en).toBe('"2021/3/4" is not in the form year-month-day, such as 2021-07-21');
+  });
+});

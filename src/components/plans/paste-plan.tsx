@@ -7,6 +7,7 @@ import {
   draftIssues,
   draftPlan,
   EMPTY_META,
+  issueLines,
   mergeEdit,
   metaFromTable,
   missingDetails,
@@ -72,6 +73,7 @@ export default function PastePlan(props: {
   const waiting = createMemo(() => unconfirmedCount(rows(), confirmed()));
   const flagged = createMemo(() => rows().filter((r) => r.flags.length > 0).length);
 
+  let statusEl: HTMLParagraphElement | undefined;
   const read = (ev: SubmitEvent): void => {
     ev.preventDefault();
     const r = readPastedTable(text(), options());
@@ -81,6 +83,9 @@ export default function PastePlan(props: {
     setFailure(null);
     setResult(r);
     setMeta((m) => metaFromTable(m, r));
+    // What was read shows below the box, often below the fold at 1366×768: bring its first line into
+    // view (screen readers hear it through role=status; focus stays on the button).
+    requestAnimationFrame(() => statusEl?.scrollIntoView({ block: "start" }));
   };
 
   const edit = (i: number, patch: RowEdit): void => {
@@ -111,17 +116,24 @@ export default function PastePlan(props: {
     }
     const why = saved.error;
     if (why.kind === "issues") setIssues(why.issues);
-    else if (why.kind === "taken") setFailure(w("idTaken", { id: why.id }));
+    else if (why.kind === "taken")
+      // On the id field the person typed, naming that id (the scenario id is only how it was found).
+      setIssues([
+        {
+          row: null,
+          field: "id",
+          message: {
+            zh: pt("zh-CN", "idTaken", { plan: p.id, id: why.id }),
+            en: pt("en", "idTaken", { plan: p.id, id: why.id }),
+          },
+        },
+      ]);
     else setFailure(pick(why.message, lang()));
   };
 
-  const fieldWord = (f: string) => word(lang(), "field", f);
-  const issueText = (i: PlacedIssue): string => {
-    const message = pick(i.message, lang());
-    if (i.row === null) return w("invalidPlan", { field: fieldWord(i.field), message });
-    const n = rows()[i.row]?.indicator.printedNumber ?? i.row + 1;
-    return w("invalidRow", { n, field: fieldWord(i.field), message });
-  };
+  const lines = createMemo(() =>
+    issueLines(issues() ?? [], (row) => rows()[row]?.indicator.printedNumber ?? row + 1, lang()),
+  );
   const rowHasIssue = (i: number, field: string) =>
     (issues() ?? []).some((x) => x.row === i && x.field === field);
 
@@ -175,7 +187,7 @@ export default function PastePlan(props: {
           {w("read")}
         </button>
       </form>
-      <p role="status" class="paste-status">
+      <p role="status" class="paste-status" ref={statusEl}>
         <Show when={result()}>
           {(r) =>
             r().rows.length === 0
@@ -250,7 +262,7 @@ export default function PastePlan(props: {
                   <h2>{w("invalidHeading")}</h2>
                   <ul>
                     <Show when={failure()}>{(f) => <li>{f()}</li>}</Show>
-                    <For each={issues() ?? []}>{(i) => <li>{issueText(i)}</li>}</For>
+                    <For each={lines()}>{(line) => <li>{line}</li>}</For>
                   </ul>
                 </Show>
               </div>
