@@ -315,82 +315,49 @@ const indicator = z
           },
         });
       }
-      if (ind.scale !== undefined) {
-        const sc = SCALES[ind.scale];
-        if (sc.unit !== ind.unit) {
+      const sc = ind.scale === undefined ? undefined : SCALES[ind.scale];
+      if (sc && sc.unit !== ind.unit) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["scale"],
+          message: "scale does not fit the unit",
+          params: {
+            message: {
+              zh: `单位“${ind.scale}”对应 ${sc.unit}，而指标单位是 ${ind.unit}`,
+              en: `the scale "${ind.scale}" belongs to ${sc.unit}, but the indicator's unit is ${ind.unit}`,
+            },
+          },
+        });
+      }
+      // A printed number times its scale is the stored value: "4（万人）" in 万人, or "4万以上" (a 万 printed
+      // after the number) with no scale, is stored as 40000, never 4.
+      const checks: [string[], string | undefined, number | undefined][] = [
+        [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
+        [
+          ["baseline", "value"],
+          ind.baseline.printed,
+          ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
+            ? ind.baseline.value
+            : undefined,
+        ],
+      ];
+      for (const [path, printed, value] of checks) {
+        const n = printed === undefined ? undefined : firstNumber(printed);
+        const factor = sc?.factor ?? (printed === undefined ? undefined : printedMagnitude(printed));
+        if (n === undefined || value === undefined || factor === undefined) continue;
+        const expected = n * factor;
+        if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
           ctx.addIssue({
             code: "custom",
-            path: ["scale"],
-            message: "scale does not fit the unit",
+            path,
+            message: "scaled value",
             params: {
               message: {
-                zh: `单位“${ind.scale}”对应 ${sc.unit}，而指标单位是 ${ind.unit}`,
-                en: `the scale "${ind.scale}" belongs to ${sc.unit}, but the indicator's unit is ${ind.unit}`,
+                zh: `印作“${printed}”，按基本单位应存为 ${expected}，而不是 ${value}`,
+                en: `printed "${printed}", so stored in base units it is ${expected}, not ${value}`,
               },
             },
           });
-        }
-        // A printed number times the scale is the stored value: "4（万人）" is stored as 40000, never 4.
-        const checks: [string[], string | undefined, number | undefined][] = [
-          [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
-          [
-            ["baseline", "value"],
-            ind.baseline.printed,
-            ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
-              ? ind.baseline.value
-              : undefined,
-          ],
-        ];
-        for (const [path, printed, value] of checks) {
-          const n = printed === undefined ? undefined : firstNumber(printed);
-          if (n === undefined || value === undefined) continue;
-          const expected = n * sc.factor;
-          if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
-            ctx.addIssue({
-              code: "custom",
-              path,
-              message: "scaled value",
-              params: {
-                message: {
-                  zh: `印作“${printed}”（单位${ind.scale}），按基本单位应存为 ${expected}，而不是 ${value}`,
-                  en: `printed "${printed}" in ${sc.en}, so stored in base units it is ${expected}, not ${value}`,
-                },
-              },
-            });
-          }
-        }
-      }
-      if (ind.scale === undefined) {
-        // A number printed with a magnitude of its own ("4万以上", "1万人次以上") is stored times that
-        // magnitude, scale or none: 40000, never 4.
-        const checks: [string[], string | undefined, number | undefined][] = [
-          [["target", "value"], t.printed, t.kind === "compare" ? t.value : undefined],
-          [
-            ["baseline", "value"],
-            ind.baseline.printed,
-            ind.baseline.qualifier === "exact" || ind.baseline.qualifier === "greater-than"
-              ? ind.baseline.value
-              : undefined,
-          ],
-        ];
-        for (const [path, printed, value] of checks) {
-          const magnitude = printed === undefined ? undefined : printedMagnitude(printed);
-          const n = printed === undefined ? undefined : firstNumber(printed);
-          if (magnitude === undefined || n === undefined || value === undefined) continue;
-          const expected = n * magnitude.factor;
-          if (Math.abs(expected - value) > 1e-9 * Math.max(1, Math.abs(expected))) {
-            ctx.addIssue({
-              code: "custom",
-              path,
-              message: "magnitude in the printed value",
-              params: {
-                message: {
-                  zh: `印作“${printed}”，含“${magnitude.word}”，按基本单位应存为 ${expected}，而不是 ${value}`,
-                  en: `printed "${printed}", with "${magnitude.word}" (${magnitude.factor.toLocaleString("en")}), so stored in base units it is ${expected}, not ${value}`,
-                },
-              },
-            });
-          }
         }
       }
       if (ind.unit === "count" && !ind.unitLabel) {
@@ -413,17 +380,10 @@ export function firstNumber(printed: string): number | undefined {
   return m ? Number(m[0].replace("．", ".")) : undefined;
 }
 
-/**
- * The magnitude printed right after a cell's first number — 万 (10,000) in "4万以上", "1.5万户", "３万";
- * 亿 (100,000,000) in "2亿元" — or undefined ("4（万人）" prints its scale as a unit, not after the number).
- */
-export function printedMagnitude(printed: string): { word: "万" | "亿"; factor: number } | undefined {
-  // The same first number as firstNumber reads, and what follows it.
-  const m = /\d+(?:[.．]\d+)?/.exec(printed);
-  if (!m) return undefined;
-  const after = /^\s*(万|亿)/.exec(printed.slice(m.index + m[0].length));
-  if (!after) return undefined;
-  return after[1] === "万" ? { word: "万", factor: 10_000 } : { word: "亿", factor: 100_000_000 };
+/** The magnitude printed right after a cell's first number: 万 in "4万以上" (10,000), 亿 in "2亿元"; else undefined. */
+export function printedMagnitude(printed: string): number | undefined {
+  const m = /\d+(?:[.．]\d+)?\s*([万亿])/.exec(printed);
+  return m && m.index === printed.search(/\d/) ? (m[1] === "万" ? 1e4 : 1e8) : undefined;
 }
 
 /** A baseline's printed form, or null where the source has none (`not-in-source`). */

@@ -1,17 +1,13 @@
 import type { Bilingual, Lang } from "../../models/text.ts";
 import { interpolate, type MessageParams } from "./i18n.ts";
+import { IMPORT_TEXT } from "./import-text.ts";
 
 /**
  * The words of "paste a plan's table", in both languages. Like the workshop's words they live beside the
  * main catalogue, so the import can grow without touching `i18n.ts`.
  */
 export const PT = {
-  entryHeading: { zh: "添加规划", en: "Add a plan" },
-  entryIntro: {
-    zh: "从规划文件（Word、PDF 或网页）复制主要指标表，粘贴进来，逐行核对后即可推演。",
-    en: "Copy the main indicator table from the plan's document (Word, PDF or a web page), paste it, check it row by row, and project it.",
-  },
-  entryButton: { zh: "粘贴规划表格", en: "Paste a plan's table" },
+  ...IMPORT_TEXT,
   heading: { zh: "粘贴规划表格", en: "Paste a plan's table" },
   back: { zh: "返回规划列表", en: "Back to the plans" },
   textLabel: { zh: "指标表（从文件中复制后粘贴）", en: "Indicator table (copied from the document)" },
@@ -79,23 +75,6 @@ export const PT = {
     en: 'the plan id "{plan}" is already in use (another plan\'s baseline scenario "{id}" exists): choose another plan id',
   },
   created: { zh: "已创建并保存：{plan}", en: "Created and saved: {plan}" },
-  importedHeading: { zh: "导入的规划", en: "Imported plans" },
-  importedIntro: {
-    zh: "这些规划保存在本浏览器中。可下载与仓库相同的三个文件：规划、模型绑定和基准情景。",
-    en: "These plans are kept in this browser. Download the three files the repository keeps for a plan: the plan, its bindings and its baseline scenario.",
-  },
-  downloadPlan: {
-    zh: "下载规划文件（scenarios/plans/{file}）",
-    en: "Download the plan (scenarios/plans/{file})",
-  },
-  downloadBindings: {
-    zh: "下载模型绑定（scenarios/bindings/{file}）",
-    en: "Download the bindings (scenarios/bindings/{file})",
-  },
-  downloadScenario: {
-    zh: "下载基准情景（scenarios/{file}）",
-    en: "Download the baseline scenario (scenarios/{file})",
-  },
   loading: { zh: "正在载入…", en: "Loading…" },
 } as const satisfies Record<string, Bilingual>;
 

@@ -260,7 +260,7 @@ describe("the plan schema reads the shapes real plans print", () => {
       ]),
     );
     expect(wan.join("\n")).toMatch(
-      /indicators\[0\]\.target\.value: printed "4万以上", with "万".*40000, not 4/,
+      /indicators\[0\]\.target\.value: printed "4万以上", so stored in base units it is 40000, not 4/,
     );
     expect(wan.join("\n")).toMatch(/indicators\[0\]\.baseline\.value: .*38000, not 3.8/);
     expect(

@@ -2,7 +2,7 @@ import { For, type JSX, Show } from "solid-js";
 import { prefixOf } from "../../../models/plan.ts";
 import { pick } from "../../../models/text.ts";
 import { useI18n } from "../../kernel/i18n.ts";
-import { pt } from "../../kernel/paste-text.ts";
+import { importText } from "../../kernel/import-text.ts";
 import { useSession } from "../../kernel/session.ts";
 import type { ImportedPlan } from "../../kernel/workspace.ts";
 import { download } from "../shared/downloads.ts";
@@ -27,7 +27,8 @@ export function importedFiles(p: ImportedPlan): { plan: string; bindings: string
 export function ImportedPlans(props: { onPaste: () => void }): JSX.Element {
   const { lang } = useI18n();
   const session = useSession();
-  const w = (key: Parameters<typeof pt>[1], params?: Parameters<typeof pt>[2]) => pt(lang(), key, params);
+  const w = (key: Parameters<typeof importText>[1], params?: Parameters<typeof importText>[2]) =>
+    importText(lang(), key, params);
   return (
     <section class="imported-plans" aria-labelledby="imported-plans-heading">
       <h2 id="imported-plans-heading">{w("entryHeading")}</h2>
