@@ -277,14 +277,12 @@ function cellUnit(cell: string, unit: UnitReading | null): UnitReading | null {
   // The row's unit already carries this magnitude ("4万人" read as 万人): nothing more to apply.
   if (unit?.scale && SCALES[unit.scale].factor === factor) return unit;
   if (unit?.factor === factor) return unit;
-  const base = { ...unit, unit: kind, printed: unit?.printed ?? "" };
-  delete base.scale;
-  delete base.factor;
-  if (word === "万" && kind === "people") return { ...base, scale: "万人", printed: "万人" };
-  if (word === "万" && kind === "households") return { ...base, scale: "万户", printed: "万户" };
-  if (word === "万" && kind === "attendances") return { ...base, scale: "万人次", printed: "万人次" };
-  if (word === "亿" && kind === "yuan") return { ...base, scale: "亿元", printed: "亿元" };
-  return { ...base, factor, printed: word };
+  const { scale: _scale, factor: _factor, ...base } = { ...unit, unit: kind };
+  // The scale the schema keeps for this unit and magnitude (万 of people is 万人), if any.
+  const scale = (Object.keys(SCALES) as Scale[]).find(
+    (s) => SCALES[s].unit === kind && SCALES[s].factor === factor,
+  );
+  return scale ? { ...base, scale, printed: scale } : { ...base, factor, printed: word };
 }
 
 const isGrowth = (name: string) => /增长|增速|增幅|增长率/.test(name);

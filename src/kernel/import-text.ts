@@ -1,4 +1,4 @@
-import type { Lang } from "../../models/text.ts";
+import { type Lang, pick } from "../../models/text.ts";
 import { interpolate, type MessageParams } from "./i18n.ts";
 
 /**
@@ -34,6 +34,5 @@ export const IMPORT_TEXT = {
 
 /** A first-screen word of adding a plan in `lang`, with `{name}` parameters filled in. */
 export function importText(lang: Lang, key: keyof typeof IMPORT_TEXT, params?: MessageParams): string {
-  const m = IMPORT_TEXT[key];
-  return interpolate(lang === "zh-CN" ? m.zh : m.en, params);
+  return interpolate(pick(IMPORT_TEXT[key], lang), params);
 }
